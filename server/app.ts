@@ -1,0 +1,57 @@
+// Parley's HTTP API, built the same way for Node, Workers and tests. Runtime-neutral: no
+// node:*, no cloudflare:*, no database client here; everything outside comes in through deps.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './env';
+import type { Store } from './store/port';
+import type { ServiceDeps } from './services/deps';
+import { newId } from './services/ids';
+import { createTokenVerifier, type TokenVerifier } from './services/identity/verify-token';
+import { AppError } from './services/errors';
+import { errorHandler, errorJson } from './middleware/errors';
+import { siteResolver } from './middleware/site';
+import { siteCors } from './middleware/site/cors';
+import { memberAuth } from './middleware/auth';
+import { publicRoutes } from './routes/public';
+import { memberRoutes } from './routes/member';
+import { siteApiRoutes } from './routes/site-api';
+
+export interface AppDeps {
+  store: Store;
+  now?: () => number;
+  newId?: () => string;
+  verifier?: TokenVerifier;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  siteCacheTtlMs?: number;
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createApp(deps: AppDeps) {
+  const services: ServiceDeps = { store: deps.store, now: deps.now ?? Date.now, newId: deps.newId ?? newId };
+  const verifier = deps.verifier ?? createTokenVerifier();
+
+  const site = new Hono<AppEnv>()
+    .use(siteResolver({ store: deps.store, now: services.now, ttlMs: deps.siteCacheTtlMs }))
+    .use(siteCors())
+    .use(
+      bodyLimit({
+        maxSize: deps.maxBodyBytes ?? 64 * 1024,
+        onError: () => {
+          throw new AppError('payload_too_large', 'The request body is too large');
+        },
+      }),
+    )
+    .route('/admin', siteApiRoutes(services))
+    .use(memberAuth({ verifier, now: services.now }))
+    .route('/', publicRoutes(services))
+    .route('/', memberRoutes(services));
+
+  return new Hono<AppEnv>()
+    .get('/api/v1/health', (c) => c.json({ ok: true }))
+    .route('/api/v1/sites/:siteId', site)
+    .notFound((c) => errorJson(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`))
+    .onError(errorHandler({ log: deps.log }));
+}
+
+export type ParleyApp = ReturnType<typeof createApp>;

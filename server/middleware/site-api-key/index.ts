@@ -1,0 +1,27 @@
+// The site owner's API key (header `X-Api-Key`), for server-to-server calls from the
+// publisher. Only its SHA-256 is stored; comparison does not leak timing.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+import { AppError } from '../../services/errors';
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function equalInConstantTime(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export function siteApiKey(): MiddlewareHandler<AppEnv> {
+  return async function requireSiteApiKey(c, next) {
+    const key = c.req.header('X-Api-Key');
+    if (!key) throw new AppError('not_signed_in', 'This endpoint needs the site API key in X-Api-Key');
+    const expected = c.get('site').apiKeyHash;
+    if (!expected || !equalInConstantTime(await sha256Hex(key), expected)) throw new AppError('forbidden', 'The API key is not valid for this site');
+    await next();
+  };
+}

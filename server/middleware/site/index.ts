@@ -1,0 +1,33 @@
+// Resolves the site named in the path, with a short in-memory cache so a busy page does not
+// read the sites table on every request. 404 for unknown sites, before anything else runs.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+import type { SiteRecord, Store } from '../../store/port';
+import { AppError } from '../../services/errors';
+import { SiteId } from '../../../shared/schemas/common';
+
+export interface SiteResolverOptions {
+  store: Store;
+  now: () => number;
+  /** How long a site's configuration may be served from memory. */
+  ttlMs?: number;
+}
+
+export function siteResolver(options: SiteResolverOptions): MiddlewareHandler<AppEnv> {
+  const ttlMs = options.ttlMs ?? 5000;
+  const cache = new Map<string, { site: SiteRecord | null; at: number }>();
+  return async function resolveSite(c, next) {
+    const siteId = c.req.param('siteId') ?? '';
+    if (!SiteId.safeParse(siteId).success) throw new AppError('site_not_found', 'No such site');
+    const now = options.now();
+    let entry = cache.get(siteId);
+    if (!entry || now - entry.at > ttlMs) {
+      entry = { site: await options.store.getSite(siteId), at: now };
+      if (cache.size > 1000) cache.clear();
+      cache.set(siteId, entry);
+    }
+    if (!entry.site) throw new AppError('site_not_found', 'No such site');
+    c.set('site', entry.site);
+    await next();
+  };
+}

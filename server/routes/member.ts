@@ -1,0 +1,47 @@
+// Writing: members post, reply, edit, delete and like. Each service checks who may do it here.
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import type { AppEnv } from '../env';
+import type { ServiceDeps } from '../services/deps';
+import { CreateCommentBody, EditCommentBody } from '../../shared/schemas/comment';
+import { Id } from '../../shared/schemas/common';
+import { createComment } from '../services/comments/create-comment';
+import { editComment } from '../services/comments/edit-comment';
+import { deleteComment } from '../services/comments/delete-comment';
+import { setLike } from '../services/comments/like-comment';
+import { validate } from './validate';
+
+const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
+const CommentParam = z.object({ siteId: z.string(), commentId: Id });
+
+export function memberRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .post('/threads/:threadId/comments', validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => {
+      const comment = await createComment(deps, {
+        site: c.get('site'),
+        threadId: c.req.valid('param').threadId,
+        claims: c.get('claims'),
+        input: c.req.valid('json'),
+      });
+      return c.json({ comment }, 201);
+    })
+    .patch('/comments/:commentId', validate('param', CommentParam), validate('json', EditCommentBody), async (c) => {
+      const comment = await editComment(deps, {
+        site: c.get('site'),
+        commentId: c.req.valid('param').commentId,
+        claims: c.get('claims'),
+        body: c.req.valid('json').body,
+      });
+      return c.json({ comment });
+    })
+    .delete('/comments/:commentId', validate('param', CommentParam), async (c) => {
+      const comment = await deleteComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'));
+      return c.json({ comment });
+    })
+    .put('/comments/:commentId/like', validate('param', CommentParam), async (c) => {
+      return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), true));
+    })
+    .delete('/comments/:commentId/like', validate('param', CommentParam), async (c) => {
+      return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), false));
+    });
+}

@@ -1,0 +1,18 @@
+// Server-to-server calls from the publisher, authenticated with the site API key.
+import { Hono } from 'hono';
+import type { AppEnv } from '../env';
+import type { ServiceDeps } from '../services/deps';
+import { UpsertThreadBody } from '../../shared/schemas/thread';
+import { siteApiKey } from '../middleware/site-api-key';
+import { upsertThread } from '../services/threads/upsert-thread';
+import { threadInfo } from '../services/threads/get-thread-view';
+import { validate } from './validate';
+
+export function siteApiRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
+    .use(siteApiKey())
+    .put('/threads', validate('json', UpsertThreadBody), async (c) => {
+      const thread = await upsertThread(deps, c.get('site'), c.req.valid('json'));
+      return c.json({ thread: threadInfo(thread) });
+    });
+}

@@ -1,0 +1,38 @@
+// Opens the libSQL database a Node process runs on, from env:
+//   (default)                      embedded file ./data/parley.db
+//   LIBSQL_URL=file:PATH           embedded file
+//   LIBSQL_URL=http(s)://, libsql://  a libSQL server (sqld / Turso), with LIBSQL_AUTH_TOKEN
+//   LIBSQL_URL=file:PATH + LIBSQL_SYNC_URL=…  embedded replica: local reads, writes go to the primary
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createClient, type Client } from '@libsql/client';
+import * as z from 'zod/mini';
+
+export const DatabaseEnv = z.object({
+  LIBSQL_URL: z._default(z.string().check(z.minLength(1)), 'file:data/parley.db'),
+  LIBSQL_AUTH_TOKEN: z.optional(z.string()),
+  LIBSQL_SYNC_URL: z.optional(z.string()),
+  LIBSQL_SYNC_INTERVAL_SECONDS: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
+});
+export type DatabaseEnv = z.infer<typeof DatabaseEnv>;
+
+export async function openLibsql(env: DatabaseEnv): Promise<Client> {
+  const url = env.LIBSQL_URL;
+  if (url.startsWith('file:') && !url.includes(':memory:')) {
+    mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
+  }
+  // The busy timeout matters: without it a second writer gets SQLITE_BUSY and the client then
+  // acknowledges writes it never commits.
+  const client = createClient({
+    url,
+    authToken: env.LIBSQL_AUTH_TOKEN,
+    syncUrl: env.LIBSQL_SYNC_URL,
+    syncInterval: env.LIBSQL_SYNC_INTERVAL_SECONDS,
+    timeout: 5000,
+  });
+  if (url.startsWith('file:') && !env.LIBSQL_SYNC_URL && !url.includes(':memory:')) {
+    await client.execute('PRAGMA journal_mode=WAL');
+  }
+  if (env.LIBSQL_SYNC_URL) await client.sync();
+  return client;
+}

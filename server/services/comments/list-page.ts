@@ -1,0 +1,36 @@
+// One page of a thread: top-level comments in the chosen order, all their published replies,
+// and (on the first page) the viewer's own comments awaiting review, flat.
+import type { CommentView } from '../../../shared/schemas/comment';
+import type { Sort } from '../../../shared/schemas/common';
+import type { SiteRecord, ThreadRecord, UserRecord } from '../../store/port';
+import type { ServiceDeps } from '../deps';
+import { decodeCursor, encodeCursor } from './cursor';
+import { toCommentView } from './to-view';
+
+export interface ListPageRequest {
+  site: SiteRecord;
+  thread: ThreadRecord;
+  viewer: UserRecord | null;
+  sort: Sort;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listPage(deps: ServiceDeps, req: ListPageRequest): Promise<{ comments: CommentView[]; nextCursor: string | null }> {
+  const after = decodeCursor(req.sort, req.cursor);
+  // One extra row tells whether another page exists without a COUNT.
+  const roots = await deps.store.listTopLevel({ threadId: req.thread.id, sort: req.sort, after, limit: req.limit + 1 });
+  const hasMore = roots.length > req.limit;
+  const pageRoots = hasMore ? roots.slice(0, req.limit) : roots;
+  const [replies, pending] = await Promise.all([
+    deps.store.listReplies(req.thread.id, pageRoots.map((c) => c.id)),
+    req.viewer && !after ? deps.store.listPendingByAuthor(req.thread.id, req.viewer.id) : Promise.resolve([]),
+  ]);
+  const all = [...pending, ...pageRoots, ...replies];
+  const likedIds = req.viewer ? await deps.store.likedBy(req.viewer.id, all.map((c) => c.id)) : new Set<string>();
+  const ctx = { viewer: req.viewer, likedIds, editWindowMs: req.site.settings.editWindowSeconds * 1000, now: deps.now() };
+  return {
+    comments: all.map((c) => toCommentView(c, ctx)),
+    nextCursor: hasMore ? encodeCursor(req.sort, pageRoots[pageRoots.length - 1]) : null,
+  };
+}

@@ -1,0 +1,8 @@
+// What services need from the outside world, injected by the runtime (and by tests).
+import type { Store } from '../store/port';
+
+export interface ServiceDeps {
+  store: Store;
+  now: () => number;
+  newId: () => string;
+}

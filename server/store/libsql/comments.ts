@@ -1,0 +1,111 @@
+import type { InStatement } from '@libsql/client';
+import type { Db } from './db';
+import type {
+  CommentWithAuthor,
+  DeleteCommentRequest,
+  EditCommentRequest,
+  InsertCommentRequest,
+  ListTopLevelRequest,
+} from '../port';
+import { COMMENT_COLUMNS, toComment } from './rows';
+
+const FROM = `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id`;
+
+export async function getComment(db: Db, siteId: string, commentId: string): Promise<CommentWithAuthor | null> {
+  const rs = await db.read({ sql: `${FROM} WHERE c.id = ? AND c.site_id = ?`, args: [commentId, siteId] });
+  return rs.rows[0] ? toComment(rs.rows[0]) : null;
+}
+
+/** Keyset pagination over the sort's own index: every page is one bounded range scan, never OFFSET. */
+export async function listTopLevel(db: Db, req: ListTopLevelRequest): Promise<CommentWithAuthor[]> {
+  const args: (string | number)[] = [req.threadId];
+  let after = '';
+  let order: string;
+  if (req.sort === 'top') {
+    order = 'c.like_count DESC, c.created_at DESC, c.id DESC';
+    if (req.after) {
+      after = 'AND (c.like_count, c.created_at, c.id) < (?, ?, ?)';
+      args.push(req.after.likeCount ?? 0, req.after.createdAt, req.after.id);
+    }
+  } else {
+    const newest = req.sort === 'newest';
+    order = newest ? 'c.created_at DESC, c.id DESC' : 'c.created_at ASC, c.id ASC';
+    if (req.after) {
+      after = `AND (c.created_at, c.id) ${newest ? '<' : '>'} (?, ?)`;
+      args.push(req.after.createdAt, req.after.id);
+    }
+  }
+  args.push(req.limit);
+  const rs = await db.read({
+    sql: `${FROM} WHERE c.thread_id = ? AND c.status = 'published' AND c.depth = 0 ${after} ORDER BY ${order} LIMIT ?`,
+    args,
+  });
+  return rs.rows.map(toComment);
+}
+
+/** Caps the replies one page can carry, so a single enormous branch cannot make a page unbounded. */
+export const MAX_REPLIES_PER_PAGE = 2000;
+
+export async function listReplies(db: Db, threadId: string, rootIds: string[]): Promise<CommentWithAuthor[]> {
+  if (!rootIds.length) return [];
+  const rs = await db.read({
+    sql: `${FROM} WHERE c.root_id IN (${rootIds.map(() => '?').join(',')}) AND c.depth > 0
+            AND c.thread_id = ? AND c.status = 'published'
+          ORDER BY c.created_at ASC, c.id ASC LIMIT ${MAX_REPLIES_PER_PAGE}`,
+    args: [...rootIds, threadId],
+  });
+  return rs.rows.map(toComment);
+}
+
+export async function listPendingByAuthor(db: Db, threadId: string, authorId: string): Promise<CommentWithAuthor[]> {
+  const rs = await db.read({
+    sql: `${FROM} WHERE c.author_id = ? AND c.thread_id = ? AND c.status = 'pending' ORDER BY c.created_at DESC LIMIT 50`,
+    args: [authorId, threadId],
+  });
+  return rs.rows.map(toComment);
+}
+
+/** Keeps threads.comment_count equal to its published, undeleted comments, in the same transaction. */
+function countDelta(threadId: string, delta: number): InStatement {
+  return { sql: 'UPDATE threads SET comment_count = comment_count + ?, version = version + 1 WHERE id = ?', args: [delta, threadId] };
+}
+
+export async function insertComment(db: Db, { comment: c }: InsertCommentRequest): Promise<void> {
+  await db.write([
+    {
+      sql: `INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, depth, author_id, body_src, body_html,
+              status, featured, like_count, created_at, edited_at, deleted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        c.id, c.siteId, c.threadId, c.parentId, c.rootId, c.depth, c.authorId, c.bodySrc, c.bodyHtml,
+        c.status, c.featured ? 1 : 0, c.likeCount, c.createdAt, c.editedAt, c.deletedAt,
+      ],
+    },
+    countDelta(c.threadId, c.status === 'published' ? 1 : 0),
+  ]);
+}
+
+export async function editComment(db: Db, req: EditCommentRequest): Promise<void> {
+  await db.write([
+    {
+      sql: 'UPDATE comments SET body_src = ?, body_html = ?, edited_at = ? WHERE id = ? AND site_id = ? AND deleted_at IS NULL',
+      args: [req.bodySrc, req.bodyHtml, req.editedAt, req.commentId, req.siteId],
+    },
+    { sql: 'UPDATE threads SET version = version + 1 WHERE id = (SELECT thread_id FROM comments WHERE id = ?)', args: [req.commentId] },
+  ]);
+}
+
+/** A tombstone: the body goes, the row stays so replies keep their place. */
+export async function deleteComment(db: Db, req: DeleteCommentRequest): Promise<void> {
+  await db.write([
+    {
+      sql: `UPDATE threads SET comment_count = comment_count - 1, version = version + 1
+            WHERE id = (SELECT thread_id FROM comments WHERE id = ? AND site_id = ? AND deleted_at IS NULL AND status = 'published')`,
+      args: [req.commentId, req.siteId],
+    },
+    {
+      sql: `UPDATE comments SET body_src = '', body_html = '', deleted_at = ? WHERE id = ? AND site_id = ? AND deleted_at IS NULL`,
+      args: [req.deletedAt, req.commentId, req.siteId],
+    },
+  ]);
+}

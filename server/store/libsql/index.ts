@@ -1,0 +1,38 @@
+// The libSQL implementation of the storage port. Works with any @libsql/client Client:
+// an embedded file, :memory:, a remote sqld over HTTP, or an embedded replica.
+import type { Client } from '@libsql/client';
+import type { Store } from '../port';
+import { createDb } from './db';
+import * as sites from './sites';
+import * as threads from './threads';
+import * as users from './users';
+import * as comments from './comments';
+import * as reactions from './reactions';
+
+export { applyMigrations, type Migration } from './migrate';
+export { StoreUnavailableError } from './db';
+
+export function createLibsqlStore(client: Client): Store {
+  const db = createDb(client);
+  return {
+    getSite: (id) => sites.getSite(db, id),
+    saveSite: (site, now) => sites.saveSite(db, site, now),
+    getThread: (siteId, id) => threads.getThread(db, siteId, id),
+    findThreadByPageKey: (siteId, key) => threads.findThreadByPageKey(db, siteId, key),
+    createThread: (req) => threads.createThread(db, req),
+    updateThread: (req) => threads.updateThread(db, req),
+    countComments: (siteId, keys) => threads.countComments(db, siteId, keys),
+    upsertUser: (req) => users.upsertUser(db, req),
+    getUser: (siteId, id) => users.getUser(db, siteId, id),
+    findUserByExternalId: (siteId, externalId) => users.findUserByExternalId(db, siteId, externalId),
+    getComment: (siteId, id) => comments.getComment(db, siteId, id),
+    listTopLevel: (req) => comments.listTopLevel(db, req),
+    listReplies: (threadId, rootIds) => comments.listReplies(db, threadId, rootIds),
+    listPendingByAuthor: (threadId, authorId) => comments.listPendingByAuthor(db, threadId, authorId),
+    likedBy: (userId, ids) => reactions.likedBy(db, userId, ids),
+    insertComment: (req) => comments.insertComment(db, req),
+    editComment: (req) => comments.editComment(db, req),
+    deleteComment: (req) => comments.deleteComment(db, req),
+    setLike: (req) => reactions.setLike(db, req),
+  };
+}

@@ -1,0 +1,36 @@
+// Applies numbered migrations once each, in order, recording them in a table of their own.
+// The SQL comes in as text so the same code runs wherever the client does.
+import type { Client } from '@libsql/client';
+
+export interface Migration {
+  name: string; // e.g. 001_core.sql; the number orders them
+  sql: string;
+}
+
+export async function applyMigrations(client: Client, migrations: Migration[]): Promise<string[]> {
+  await client.execute('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const done = new Set((await client.execute('SELECT name FROM schema_migrations')).rows.map((r) => String(r.name)));
+  const applied: string[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
+    if (done.has(migration.name)) continue;
+    const statements = splitStatements(migration.sql).map((sql) => ({ sql, args: [] as never[] }));
+    await client.batch(
+      [...statements, { sql: 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', args: [migration.name, Date.now()] }],
+      'write',
+    );
+    applied.push(migration.name);
+  }
+  return applied;
+}
+
+/** Splits a migration into statements; our migrations keep semicolons out of strings and triggers. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .map((line) => line.replace(/\s--\s.*$/, ''))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

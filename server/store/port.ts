@@ -1,0 +1,164 @@
+// The storage port: what services may ask of storage, one request type per operation.
+// Only store/libsql/ knows SQL; services and routes see these types alone.
+import type { CommentStatus } from '../../shared/schemas/comment';
+import type { Sort } from '../../shared/schemas/common';
+import type { SiteConfig } from '../../shared/schemas/site';
+
+export type Role = 'member' | 'moderator' | 'admin';
+
+export interface SiteRecord extends SiteConfig {
+  apiKeyHash: string | null;
+}
+
+export interface ThreadRecord {
+  id: string;
+  siteId: string;
+  pageKey: string;
+  url: string;
+  title: string;
+  section: string;
+  sectionLocked: boolean;
+  closed: boolean;
+  commentCount: number;
+  version: number;
+  createdAt: number;
+}
+
+export interface UserRecord {
+  id: string;
+  siteId: string;
+  externalId: string;
+  displayName: string;
+  tier: string;
+  role: Role;
+  badges: string[];
+  banned: boolean;
+  suspendedUntil: number | null;
+  alwaysPremoderate: boolean;
+}
+
+export interface CommentRecord {
+  id: string;
+  siteId: string;
+  threadId: string;
+  parentId: string | null;
+  rootId: string;
+  depth: number;
+  authorId: string;
+  bodySrc: string;
+  bodyHtml: string;
+  status: CommentStatus;
+  featured: boolean;
+  likeCount: number;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+}
+
+/** A comment joined with what a reader needs to see of its author. */
+export interface CommentWithAuthor extends CommentRecord {
+  author: { id: string; displayName: string; badges: string[]; role: Role };
+}
+
+/** Position of the last row of a page; the next page starts strictly after it. */
+export interface Keyset {
+  likeCount?: number;
+  createdAt: number;
+  id: string;
+}
+
+export interface CreateThreadRequest {
+  id: string;
+  siteId: string;
+  pageKey: string;
+  url: string;
+  title: string;
+  section: string;
+  sectionLocked: boolean;
+  closed: boolean;
+  createdAt: number;
+}
+
+export interface UpdateThreadRequest {
+  siteId: string;
+  threadId: string;
+  title?: string;
+  url?: string;
+  section?: string;
+  sectionLocked?: boolean;
+  closed?: boolean;
+}
+
+export interface UpsertUserRequest {
+  id: string; // used only when the user is new
+  siteId: string;
+  externalId: string;
+  displayName: string;
+  tier: string;
+  role: Role;
+  badges: string[];
+  now: number;
+}
+
+export interface ListTopLevelRequest {
+  threadId: string;
+  sort: Sort;
+  after: Keyset | null;
+  limit: number;
+}
+
+export interface InsertCommentRequest {
+  comment: CommentRecord;
+}
+
+export interface EditCommentRequest {
+  siteId: string;
+  commentId: string;
+  bodySrc: string;
+  bodyHtml: string;
+  editedAt: number;
+}
+
+export interface DeleteCommentRequest {
+  siteId: string;
+  commentId: string;
+  deletedAt: number;
+}
+
+export interface SetLikeRequest {
+  siteId: string;
+  commentId: string;
+  userId: string;
+  liked: boolean;
+  now: number;
+}
+
+export interface Store {
+  getSite(siteId: string): Promise<SiteRecord | null>;
+  saveSite(site: SiteRecord, now: number): Promise<void>;
+
+  getThread(siteId: string, threadId: string): Promise<ThreadRecord | null>;
+  findThreadByPageKey(siteId: string, pageKey: string): Promise<ThreadRecord | null>;
+  /** Creates the thread unless one exists for the same page key; returns the stored one either way. */
+  createThread(req: CreateThreadRequest): Promise<ThreadRecord>;
+  updateThread(req: UpdateThreadRequest): Promise<ThreadRecord | null>;
+  countComments(siteId: string, pageKeys: string[]): Promise<Map<string, number>>;
+
+  upsertUser(req: UpsertUserRequest): Promise<UserRecord>;
+  getUser(siteId: string, userId: string): Promise<UserRecord | null>;
+  findUserByExternalId(siteId: string, externalId: string): Promise<UserRecord | null>;
+
+  getComment(siteId: string, commentId: string): Promise<CommentWithAuthor | null>;
+  listTopLevel(req: ListTopLevelRequest): Promise<CommentWithAuthor[]>;
+  /** Published replies (and tombstones) under the given top-level comments, oldest first. */
+  listReplies(threadId: string, rootIds: string[]): Promise<CommentWithAuthor[]>;
+  /** The author's own comments awaiting review in a thread, so they can see them. */
+  listPendingByAuthor(threadId: string, authorId: string): Promise<CommentWithAuthor[]>;
+  likedBy(userId: string, commentIds: string[]): Promise<Set<string>>;
+
+  insertComment(req: InsertCommentRequest): Promise<void>;
+  editComment(req: EditCommentRequest): Promise<void>;
+  deleteComment(req: DeleteCommentRequest): Promise<void>;
+  /** Sets or clears the viewer's like and returns the comment's like count after the change. */
+  setLike(req: SetLikeRequest): Promise<number>;
+}

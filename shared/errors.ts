@@ -1,0 +1,61 @@
+// Error codes are the contract between server and widget: the server answers
+// `{ error: { code, message, fields? } }`, the widget shows a sentence per code.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  invalid_input: 400,
+  malformed_json: 400,
+  not_signed_in: 401,
+  token_invalid: 401,
+  token_expired: 401,
+  token_wrong_audience: 401,
+  token_algorithm_not_allowed: 401,
+  forbidden: 403,
+  origin_not_allowed: 403,
+  tier_not_allowed_here: 403,
+  thread_closed: 403,
+  banned: 403,
+  suspended: 403,
+  not_author: 403,
+  edit_window_passed: 403,
+  not_found: 404,
+  site_not_found: 404,
+  thread_not_found: 404,
+  comment_not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rejected: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
+}
+
+/** Sentences a reader sees; the server's `message` is for developers and logs. */
+export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  not_signed_in: 'Sign in to join the conversation.',
+  token_expired: 'Your session has expired. Please sign in again.',
+  token_invalid: 'We could not confirm who you are. Please sign in again.',
+  tier_not_allowed_here: 'Your membership does not include commenting here.',
+  thread_closed: 'This conversation is closed.',
+  banned: 'Your account can no longer comment on this site.',
+  suspended: 'Your account is suspended from commenting for now.',
+  not_author: 'You can only change your own comments.',
+  edit_window_passed: 'The time to edit this comment has passed.',
+  invalid_input: 'Please check your comment and try again.',
+  payload_too_large: 'That comment is too long.',
+  rejected: 'This comment cannot be published under the community guidelines.',
+  rate_limited: 'You are posting too fast. Please wait a moment.',
+  unavailable: 'Comments are temporarily unavailable. Your draft is kept; please retry.',
+  comment_not_found: 'That comment is no longer available.',
+};
+
+export function readerMessage(code: string | undefined): string {
+  return READER_MESSAGES[code as ErrorCode] ?? 'Something went wrong. Your draft is kept; please retry.';
+}

@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+import { Id, Sort, Timestamp } from './common';
+
+export const MAX_COMMENT_LENGTH = 5000;
+
+export const CommentStatus = z.enum(['published', 'pending', 'rejected']);
+export type CommentStatus = z.infer<typeof CommentStatus>;
+
+export const Author = z.object({
+  id: z.string(),
+  name: z.string(),
+  badges: z.array(z.string()),
+  role: z.enum(['member', 'moderator', 'admin']),
+});
+
+/** A comment as a reader sees it. Deleted comments are tombstones: no author, no body. */
+export const CommentView = z.object({
+  id: Id,
+  threadId: Id,
+  parentId: z.nullable(Id),
+  author: z.nullable(Author),
+  html: z.string(),
+  status: CommentStatus,
+  createdAt: Timestamp,
+  editedAt: z.nullable(Timestamp),
+  deleted: z.boolean(),
+  featured: z.boolean(),
+  likes: z.number(),
+  likedByMe: z.boolean(),
+  mine: z.boolean(),
+  /** Until when the viewer may edit it; null when they may not. */
+  editableUntil: z.nullable(Timestamp),
+});
+export type CommentView = z.infer<typeof CommentView>;
+
+const Body = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`),
+);
+
+export const CreateCommentBody = z.strictObject({
+  body: Body,
+  parentId: z.optional(z.nullable(Id)),
+});
+export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
+
+export const EditCommentBody = z.strictObject({ body: Body });
+export type EditCommentBody = z.infer<typeof EditCommentBody>;
+
+export const CommentPage = z.object({
+  /** Top-level comments of this page and all their published replies, flat; the tree is built by the client. */
+  comments: z.array(CommentView),
+  nextCursor: z.nullable(z.string()),
+});
+export type CommentPage = z.infer<typeof CommentPage>;
+
+export const PageQuery = z.object({
+  sort: z._default(Sort, 'newest'),
+  cursor: z.optional(z.string().check(z.maxLength(300))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+export const CommentResponse = z.object({ comment: CommentView });
+export const ConversationResponse = z.object({ rootId: Id, comments: z.array(CommentView) });
+export const LikeResponse = z.object({ likes: z.number(), likedByMe: z.boolean() });

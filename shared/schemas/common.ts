@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+
+// Ids are random base-36 strings made by the server; the pattern keeps junk out of queries and logs.
+export const Id = z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/i, 'must be an id'));
+export const SiteId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a site id (lower-case letters, digits, dashes)'));
+export const Timestamp = z.number(); // milliseconds since the epoch
+export const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+
+export const SORTS = ['newest', 'oldest', 'top'] as const;
+export const Sort = z.enum(SORTS);
+export type Sort = z.infer<typeof Sort>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.optional(z.record(z.string(), z.string())),
+  }),
+});

@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { CallToAction } from './thread';
+
+const SectionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'));
+
+/**
+ * Which tiers may comment where. Sections come from URL rules applied to a thread's canonical
+ * URL (first match wins) or from the site API, never from the browser.
+ */
+export const EntitlementPolicy = z.object({
+  defaultSection: SectionId,
+  sectionRules: z.array(z.object({ section: SectionId, pathPrefix: z.string().check(z.regex(/^\//, 'must start with /')) })),
+  /** tier → sections it may comment in; "*" means everywhere. Tiers not listed may only read. */
+  tiers: z.record(z.string(), z.array(z.string())),
+});
+export type EntitlementPolicy = z.infer<typeof EntitlementPolicy>;
+
+export const SsoConfig = z.object({
+  /** HS256 shared secret (at least 32 characters). */
+  hs256Secret: z.optional(z.string().check(z.minLength(32, 'must be at least 32 characters'))),
+  /** RS256/ES256 public key as SPKI PEM. */
+  publicKeyPem: z.optional(z.string()),
+  /** RS256/ES256 keys from a JWKS endpoint. */
+  jwksUrl: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
+  issuer: z.optional(z.string()),
+});
+export type SsoConfig = z.infer<typeof SsoConfig>;
+
+export const SiteSettings = z.object({
+  theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
+  editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
+  maxLength: z._default(z.number().check(z.int(), z.gte(10), z.lte(5000)), 5000),
+  /**
+   * 'lazy': a thread is created the first time a page under an allowed origin asks for it.
+   * 'api': only threads registered through the site API exist (strict: the section of every
+   * page is then set by the publisher's server, never by what a browser sends).
+   */
+  threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
+});
+export type SiteSettings = z.infer<typeof SiteSettings>;
+
+export const SiteConfig = z.object({
+  id: z.string(),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  sso: SsoConfig,
+  policy: EntitlementPolicy,
+  guidelines: z.string(),
+  callsToAction: z.object({ guest: CallToAction, upgrade: CallToAction }),
+  settings: SiteSettings,
+});
+export type SiteConfig = z.infer<typeof SiteConfig>;

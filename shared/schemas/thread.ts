@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+import { HttpUrl, Id, Sort } from './common';
+import { CommentView } from './comment';
+
+export const CallToAction = z.object({ text: z.string(), linkText: z.string(), url: z.string() });
+export type CallToAction = z.infer<typeof CallToAction>;
+
+export const ThreadInfo = z.object({
+  id: Id,
+  url: z.string(),
+  title: z.string(),
+  section: z.string(),
+  closed: z.boolean(),
+  commentCount: z.number(),
+});
+
+export const ViewerInfo = z.object({
+  signedIn: z.boolean(),
+  userId: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  role: z.nullable(z.enum(['member', 'moderator', 'admin'])),
+  canComment: z.boolean(),
+  /** Why the viewer cannot comment: an error code such as not_signed_in or tier_not_allowed_here. */
+  reason: z.nullable(z.string()),
+  callToAction: z.nullable(CallToAction),
+});
+export type ViewerInfo = z.infer<typeof ViewerInfo>;
+
+export const SiteInfo = z.object({
+  name: z.string(),
+  guidelines: z.string(),
+  theme: z.enum(['auto', 'light', 'dark']),
+  editWindowSeconds: z.number(),
+  maxLength: z.number(),
+});
+
+export const ThreadView = z.object({
+  thread: ThreadInfo,
+  viewer: ViewerInfo,
+  site: SiteInfo,
+  sort: Sort,
+  comments: z.array(CommentView),
+  nextCursor: z.nullable(z.string()),
+});
+export type ThreadView = z.infer<typeof ThreadView>;
+
+export const ThreadQuery = z.object({
+  url: HttpUrl,
+  /** The publisher's own identifier for the page, when the URL may change. */
+  pageId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  title: z.optional(z.string().check(z.maxLength(300))),
+  sort: z._default(Sort, 'newest'),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+});
+export type ThreadQuery = z.infer<typeof ThreadQuery>;
+
+// Query strings repeat a key for several values (?url=a&url=b) and give a plain string for one.
+const OneOrMany = z.pipe(
+  z.union([z.string().check(z.minLength(1), z.maxLength(2048)), z.array(z.string().check(z.minLength(1), z.maxLength(2048)))]),
+  z.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
+);
+export const CountsQuery = z.object({ url: z.optional(OneOrMany), pageId: z.optional(OneOrMany) }).check(
+  z.refine((q) => {
+    const n = (q.url?.length ?? 0) + (q.pageId?.length ?? 0);
+    return n >= 1 && n <= 100;
+  }, 'give between 1 and 100 url or pageId values'),
+);
+export type CountsQuery = z.infer<typeof CountsQuery>;
+export const CountsResponse = z.object({ counts: z.record(z.string(), z.number()) });
+
+/** Site API: register or update a thread; the section set here wins over the URL rules. */
+export const UpsertThreadBody = z.strictObject({
+  url: HttpUrl,
+  pageId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  title: z.optional(z.string().check(z.maxLength(300))),
+  section: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'))),
+  closed: z.optional(z.boolean()),
+});
+export type UpsertThreadBody = z.infer<typeof UpsertThreadBody>;
+export const ThreadResponse = z.object({ thread: ThreadInfo });

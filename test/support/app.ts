@@ -1,0 +1,77 @@
+// A real app on a real in-memory libSQL database, with a controllable clock and a token signer.
+import { createClient, type Client } from '@libsql/client';
+import { SignJWT } from 'jose';
+import { createApp, type AppDeps } from '../../server/app';
+import { applyMigrations, createLibsqlStore } from '../../server/store/libsql';
+import { loadMigrations } from '../../server/runtime/load-migrations';
+import { sha256Hex } from '../../server/middleware/site-api-key';
+import type { SiteRecord, Store } from '../../server/store/port';
+import { buildSite, TEST_API_KEY, TEST_ORIGIN, TEST_SECRET } from './site';
+
+export interface Persona {
+  sub: string;
+  name: string;
+  tier?: string;
+  role?: 'member' | 'moderator' | 'admin';
+  badges?: string[];
+}
+
+export const PERSONAS = {
+  alice: { sub: 'u-alice', name: 'Alice', tier: 'member' },
+  bob: { sub: 'u-bob', name: 'Bob', tier: 'member' },
+  nell: { sub: 'u-nell', name: 'Nell', tier: 'newsletter' },
+  mod: { sub: 'u-mod', name: 'Morgan', tier: 'member', role: 'moderator' },
+} satisfies Record<string, Persona>;
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  client: Client;
+  store: Store;
+  site: SiteRecord;
+  clock: { now: number };
+  sign(persona: Persona, options?: { expiresInSeconds?: number; audience?: string; secret?: string }): Promise<string>;
+  /** app.request with JSON body and an optional bearer token. */
+  call(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  close(): void;
+}
+
+export async function createTestContext(options: { site?: Partial<SiteRecord>; url?: string; deps?: Partial<AppDeps> } = {}): Promise<TestContext> {
+  const client = createClient({ url: options.url ?? ':memory:', timeout: 5000 });
+  await applyMigrations(client, loadMigrations());
+  const store = createLibsqlStore(client);
+  const clock = { now: Date.UTC(2026, 0, 15, 12) };
+  const site = buildSite({ apiKeyHash: await sha256Hex(TEST_API_KEY), ...options.site });
+  await store.saveSite(site, clock.now);
+  const app = createApp({ store, now: () => clock.now, siteCacheTtlMs: 0, log: () => {}, ...options.deps });
+
+  return {
+    app,
+    client,
+    store,
+    site,
+    clock,
+    async sign(persona, o = {}) {
+      const iat = Math.floor(clock.now / 1000);
+      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(persona.sub)
+        .setAudience(o.audience ?? site.id)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + (o.expiresInSeconds ?? 3600))
+        .sign(new TextEncoder().encode(o.secret ?? TEST_SECRET));
+    },
+    call(method, path, o = {}) {
+      const headers: Record<string, string> = { ...o.headers };
+      if (o.token) headers.Authorization = `Bearer ${o.token}`;
+      if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+      return Promise.resolve(
+        app.request(path, { method, headers, body: o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body) }),
+      );
+    },
+    close: () => client.close(),
+  };
+}
+
+export const ARTICLE_URL = `${TEST_ORIGIN}/2026/01/15/city-budget`;
+export const NEWSLETTER_URL = `${TEST_ORIGIN}/newsletter/morning-briefing`;
+export { TEST_API_KEY, TEST_ORIGIN };
