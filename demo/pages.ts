@@ -1,0 +1,77 @@
+// The demo publisher's HTML: an ordinary news site template with Parley's one script tag.
+import { ARTICLES, type DemoArticle } from './articles';
+import { PERSONAS, type DemoPersona } from './personas';
+import { DEMO_SITE_ID } from './site';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+
+const STYLE = `
+  body { margin: 0; font: 18px/1.6 Georgia, 'Times New Roman', serif; color: #1d1d1f; background: #fbfaf7; }
+  header.masthead { border-bottom: 3px double #1d1d1f; text-align: center; padding: 18px 12px 8px; }
+  header.masthead a { color: inherit; text-decoration: none; font-size: 34px; font-weight: 700; letter-spacing: .5px; }
+  nav.personas { font: 14px/1.4 system-ui, sans-serif; background: #1d1d1f; color: #fff; padding: 8px 16px; display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
+  nav.personas form { display: inline; margin: 0; }
+  nav.personas button { font: inherit; border: 1px solid #666; background: #333; color: #fff; border-radius: 999px; padding: 4px 12px; cursor: pointer; }
+  nav.personas button[aria-pressed="true"] { background: #fff; color: #1d1d1f; border-color: #fff; }
+  nav.personas a { color: #ffd479; margin-left: auto; }
+  main { max-width: 720px; margin: 0 auto; padding: 24px 16px 64px; }
+  .kicker { font: 600 13px system-ui, sans-serif; text-transform: uppercase; letter-spacing: 1px; color: #b3261e; }
+  h1 { font-size: 40px; line-height: 1.15; margin: 8px 0 12px; }
+  .standfirst { font-size: 21px; color: #444; }
+  ul.listing { list-style: none; padding: 0; }
+  ul.listing li { border-bottom: 1px solid #ddd; padding: 16px 0; }
+  ul.listing a.headline { font-size: 24px; color: inherit; }
+  .count { font: 14px system-ui, sans-serif; color: #666; margin-left: 8px; }
+  #parley-comments { margin-top: 48px; }
+`;
+
+function layout(title: string, persona: DemoPersona, returnTo: string, body: string): string {
+  const buttons = PERSONAS.map(
+    (p) => `<form method="post" action="/demo/persona"><input type="hidden" name="persona" value="${p.id}"><input type="hidden" name="return" value="${escapeHtml(returnTo)}"><button aria-pressed="${p.id === persona.id}">${escapeHtml(p.label)}</button></form>`,
+  ).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — The Daily Example</title><style>${STYLE}</style>
+<script>
+  // The publisher's own sign-in: its server signs a token for the current reader.
+  window.demoGetToken = async function () {
+    const res = await fetch('/demo/token', { credentials: 'same-origin' });
+    return (await res.json()).token;
+  };
+</script>
+</head><body>
+<nav class="personas" aria-label="Demo personas"><span>Read as:</span>${buttons}<a href="/moderate">Moderator dashboard →</a></nav>
+<header class="masthead"><a href="/">The Daily Example</a></header>
+<main>${body}</main>
+</body></html>`;
+}
+
+export function articlePage(article: DemoArticle, persona: DemoPersona, origin: string): string {
+  const canonical = origin + article.path;
+  const body = `
+<article>
+  <div class="kicker">${escapeHtml(article.section)}</div>
+  <h1>${escapeHtml(article.title)}</h1>
+  <p class="standfirst">${escapeHtml(article.standfirst)}</p>
+  ${article.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n  ')}
+</article>
+<link rel="canonical" href="${escapeHtml(canonical)}">
+<div id="parley-comments"></div>
+<script async src="/embed.js" data-site="${DEMO_SITE_ID}" data-get-token="demoGetToken" data-title="${escapeHtml(article.title)}"></script>`;
+  return layout(article.title, persona, article.path, body);
+}
+
+export function listingPage(persona: DemoPersona, origin: string): string {
+  const items = ARTICLES.map(
+    (a) => `<li><div class="kicker">${escapeHtml(a.section)}</div><a class="headline" href="${a.path}">${escapeHtml(a.title)}</a>
+      <span class="count" data-parley-count data-parley-url="${escapeHtml(origin + a.path)}"></span><p>${escapeHtml(a.standfirst)}</p></li>`,
+  ).join('\n');
+  const body = `<h1>Latest</h1><ul class="listing">${items}</ul>
+<script async src="/count.js" data-site="${DEMO_SITE_ID}"></script>`;
+  return layout('Latest', persona, '/', body);
+}
+
+export function subscribePage(persona: DemoPersona): string {
+  return layout('Subscribe', persona, '/subscribe', `<h1>Subscribe</h1><p>This is where the publisher’s membership offer would be.</p>`);
+}

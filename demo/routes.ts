@@ -1,0 +1,53 @@
+// The demo publisher's own routes: pages, the persona switcher, and its token endpoint.
+// Token signing lives here, in the publisher, never in Parley's API.
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { SignJWT } from 'jose';
+import { ARTICLES } from './articles';
+import { articlePage, listingPage, subscribePage } from './pages';
+import { personaById } from './personas';
+import { DEMO_SITE_ID, type DemoSecrets } from './site';
+
+const COOKIE = 'demo_persona';
+
+export interface DemoOptions {
+  secrets: DemoSecrets;
+  /** The origin canonical URLs use, so localhost and 127.0.0.1 share one thread. */
+  canonicalOrigin: string;
+}
+
+export function demoRoutes(options: DemoOptions) {
+  const app = new Hono();
+  const persona = (c: Context) => personaById(getCookie(c, COOKIE));
+
+  app.get('/', (c) => c.html(listingPage(persona(c), options.canonicalOrigin)));
+  app.get('/subscribe', (c) => c.html(subscribePage(persona(c))));
+  for (const article of ARTICLES) {
+    app.get(article.path, (c) => c.html(articlePage(article, persona(c), options.canonicalOrigin)));
+  }
+
+  app.post('/demo/persona', async (c) => {
+    const form = await c.req.parseBody();
+    const chosen = personaById(String(form.persona ?? ''));
+    setCookie(c, COOKIE, chosen.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    const back = String(form.return ?? '/');
+    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+  });
+
+  app.get('/demo/token', async (c) => {
+    const claims = persona(c).claims;
+    if (!claims) return c.json({ token: null });
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ name: claims.name, tier: claims.tier, role: claims.role, badges: claims.badges })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setAudience(DEMO_SITE_ID)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 15 * 60)
+      .sign(new TextEncoder().encode(options.secrets.hs256Secret));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ token });
+  });
+
+  return app;
+}

@@ -1,0 +1,97 @@
+// Parley on Node: reads env once, opens libSQL (embedded file by default), applies migrations,
+// and serves the API plus the widget's static files on one port.
+//   npx tsx server/runtime/node.ts      (env: PORT, HOST, LIBSQL_URL, LIBSQL_AUTH_TOKEN, LIBSQL_SYNC_URL)
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import * as z from 'zod/mini';
+import type { Client } from '@libsql/client';
+import { createApp } from '../app';
+import { applyMigrations, createLibsqlStore } from '../store/libsql';
+import type { Store } from '../store/port';
+import { loadMigrations } from './load-migrations';
+import { DatabaseEnv, openLibsql } from './libsql-client';
+
+const ServerEnv = z.extend(DatabaseEnv, {
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
+  HOST: z._default(z.string(), '127.0.0.1'),
+});
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+export function parseServerEnv(env: Record<string, string | undefined>): ServerEnv {
+  const parsed = ServerEnv.safeParse(env);
+  if (!parsed.success) {
+    throw new Error('Invalid environment: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return parsed.data;
+}
+
+const WIDGET_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'widget', 'dist');
+
+export interface NodeServer {
+  url: string;
+  client: Client;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Mounts the widget's built files: /embed.js, /app.js, /count.js, /moderate.js. */
+export function widgetAssets() {
+  const root = relative(process.cwd(), WIDGET_DIST) || '.';
+  return new Hono().use(
+    '/*',
+    serveStatic({
+      root,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=300');
+        c.header('Access-Control-Allow-Origin', '*');
+      },
+    }),
+  );
+}
+
+export interface StartOptions {
+  env: ServerEnv;
+  /** Extra routes served beside the API (the demo publisher uses this). */
+  mount?: (app: Hono<any, any, any>, store: Store) => void | Promise<void>;
+  quiet?: boolean;
+}
+
+export async function startNodeServer(options: StartOptions): Promise<NodeServer> {
+  const client = await openLibsql(options.env);
+  await applyMigrations(client, loadMigrations());
+  const store = createLibsqlStore(client);
+  // API first (it only answers /api/…), then the widget's files, then whatever the caller mounts;
+  // the API's JSON 404 answers anything left.
+  const app = createApp({ store });
+  app.route('/', widgetAssets());
+  await options.mount?.(app, store);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.env.PORT, hostname: options.env.HOST }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.env.PORT;
+  const url = `http://${options.env.HOST}:${port}`;
+  if (!options.quiet) console.log(`Parley listening on ${url}`);
+  return {
+    url,
+    client,
+    store,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          client.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const server = await startNodeServer({ env: parseServerEnv(process.env) });
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
