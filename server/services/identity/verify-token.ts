@@ -60,7 +60,7 @@ export function createTokenVerifier(): TokenVerifier {
         // jwtVerify is overloaded per key kind; every source holds one of its accepted kinds.
         payload = (await jwtVerify(token, source.key as Uint8Array, options)).payload;
       } catch (error) {
-        throw fromJoseError(error);
+        throw fromJoseError(error, typeof source.key === 'function');
       }
       const claims = MemberClaims.safeParse(payload);
       if (!claims.success) throw new AppError('token_invalid', 'The token lacks required claims', issuesToFields(claims.error.issues));
@@ -69,15 +69,22 @@ export function createTokenVerifier(): TokenVerifier {
   };
 }
 
-function fromJoseError(error: unknown): AppError {
+function fromJoseError(error: unknown, fromKeySet: boolean): AppError {
   if (error instanceof joseErrors.JWTExpired) return new AppError('token_expired', 'The token has expired');
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return new AppError('token_wrong_audience', 'The token was issued for another site');
     return new AppError('token_invalid', `The token's ${error.claim} claim is not valid: ${error.reason}`);
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return new AppError('token_algorithm_not_allowed', 'The token algorithm is not accepted');
-  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) {
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid || (fromKeySet && keySetUnreachable(error))) {
     return new AppError('unavailable', 'The site key set could not be fetched');
   }
   return new AppError('token_invalid', 'The token signature or format is not valid');
+}
+
+/** A key set that cannot be fetched says nothing about the token: the reader should retry, not sign in again. */
+function keySetUnreachable(error: unknown): boolean {
+  // jose passes fetch failures through as they are (a TypeError) and wraps bad HTTP answers in a generic JOSEError.
+  if (error instanceof TypeError) return true;
+  return error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message);
 }
