@@ -16,7 +16,9 @@ export async function getConversation(
 ): Promise<{ rootId: string; comments: CommentView[] }> {
   const user = await findViewerUser(deps, site, claims);
   const linked = await loadVisibleComment(deps, site, commentId, user?.id ?? null);
-  const root = linked.rootId === linked.id ? linked : await deps.store.getComment(site.id, linked.rootId);
+  const stored = linked.rootId === linked.id ? linked : await deps.store.getComment(site.id, linked.rootId);
+  // A root rejected or held after it was answered stays hidden, as it is on the thread's pages.
+  const root = stored && (stored.status === 'published' || stored.authorId === user?.id) ? stored : null;
   const replies = await deps.store.listReplies(linked.threadId, [linked.rootId]);
   const all = [...(root ? [root] : []), ...replies];
   if (!all.some((c) => c.id === linked.id)) all.push(linked); // the viewer's own pending reply
