@@ -5,13 +5,13 @@ import type { ServiceDeps } from '../deps';
 import { pageKeyFor } from './page-key';
 
 export async function countComments(deps: ServiceDeps, site: SiteRecord, query: CountsQuery): Promise<Record<string, number>> {
-  const asked = new Map<string, string>(); // page key → the value the caller sent
+  const asked = new Map<string, string>(); // the value the caller sent → its page key
   for (const url of query.url ?? []) {
-    if (URL.canParse(url)) asked.set(pageKeyFor(url), url);
+    if (URL.canParse(url)) asked.set(url, pageKeyFor(url));
   }
-  for (const pageId of query.pageId ?? []) asked.set(pageKeyFor('', pageId), pageId);
-  const stored = await deps.store.countComments(site.id, [...asked.keys()]);
+  for (const pageId of query.pageId ?? []) asked.set(pageId, pageKeyFor('', pageId));
+  const stored = await deps.store.countComments(site.id, [...new Set(asked.values())]);
   const counts: Record<string, number> = {};
-  for (const [key, value] of asked) counts[value] = stored.get(key) ?? 0;
+  for (const [value, key] of asked) counts[value] = stored.get(key) ?? 0;
   return counts;
 }
