@@ -4,7 +4,18 @@ import * as z from 'zod/mini';
 export const Id = z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/i, 'must be an id'));
 export const SiteId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a site id (lower-case letters, digits, dashes)'));
 export const Timestamp = z.number(); // milliseconds since the epoch
-export const HttpUrl = z.string().check(z.maxLength(2048), z.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+const parsesAsUrl = (s: string) => {
+  try {
+    return Boolean(new URL(s));
+  } catch {
+    return false;
+  }
+};
+export const HttpUrl = z.string().check(
+  z.maxLength(2048),
+  z.regex(/^https?:\/\//i, 'must be an http(s) URL'),
+  z.refine(parsesAsUrl, 'must be a valid URL'),
+);
 
 export const SORTS = ['newest', 'oldest', 'top'] as const;
 export const Sort = z.enum(SORTS);
