@@ -5,8 +5,14 @@ import type * as z from 'zod/mini';
 import { issuesToFields } from '../../shared/validation';
 import { errorJson } from '../middleware/errors';
 
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
 export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result, c) => {
+    // Hono validates a non-JSON body as {}, which would blame missing fields instead of the type.
+    if (target === 'json' && !JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
+      return errorJson(c, 'unsupported_media_type', 'The request body must be sent as application/json');
+    }
     if (!result.success) {
       const fields = issuesToFields(result.error.issues);
       return errorJson(c, 'invalid_input', `The request ${target} is not valid`, fields);
