@@ -10,7 +10,7 @@ import { PERSONAS } from './personas';
 import { demoSite, type DemoSecrets } from './site';
 
 export async function seedDemo(store: Store, origins: string[], canonicalOrigin: string, secrets: DemoSecrets): Promise<void> {
-  const deps: ServiceDeps = { store, now: Date.now, newId };
+  const deps: ServiceDeps = { store, now: Date.now, newId, ipSalt: newId() };
   const existed = (await store.getSite('demo')) !== null;
   const site = await demoSite(origins, secrets);
   await store.saveSite(site, deps.now());
@@ -19,8 +19,11 @@ export async function seedDemo(store: Store, origins: string[], canonicalOrigin:
   const claims = (id: string) => ({ ...PERSONAS.find((p) => p.id === id)!.claims!, exp: 0 });
   const article = ARTICLES[0];
   const thread = await openThread(deps, { site, url: canonicalOrigin + article.path, title: article.title });
-  const post = (who: string, body: string, parentId?: string) =>
-    createComment(deps, { site, threadId: thread.id, claims: claims(who), input: { body, parentId } });
+  const post = async (who: string, body: string, parentId?: string) => {
+    const result = await createComment(deps, { site, threadId: thread.id, claims: claims(who), input: { body, parentId } });
+    if (!('comment' in result)) throw new Error(`The demo seed comment was nudged: ${result.nudge.message}`);
+    return result.comment;
+  };
 
   const first = await post('alice', 'The fare rise is small, but the library cuts worry me more. Branch libraries are where a lot of kids do homework after school.');
   await post('morgan', 'Thanks for raising this. Our reporter is asking the council which branches are affected first; we will update the article.', first.id);

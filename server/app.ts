@@ -1,6 +1,6 @@
 // Parley's HTTP API, built the same way for Node, Workers and tests. Runtime-neutral: no
 // node:*, no cloudflare:*, no database client here; everything outside comes in through deps.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env';
 import type { Store } from './store/port';
@@ -24,14 +24,28 @@ export interface AppDeps {
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
   siteCacheTtlMs?: number;
+  /** How this runtime learns the client's address (Node: the socket; Workers: CF-Connecting-IP). */
+  clientAddress?: (c: Context) => string | null;
+  /** Salt for hashing client addresses; random per process when not given. */
+  ipSalt?: string;
   log?: (message: string, error: unknown) => void;
 }
 
 export function createApp(deps: AppDeps) {
-  const services: ServiceDeps = { store: deps.store, now: deps.now ?? Date.now, newId: deps.newId ?? newId };
+  const services: ServiceDeps = {
+    store: deps.store,
+    now: deps.now ?? Date.now,
+    newId: deps.newId ?? newId,
+    ipSalt: deps.ipSalt ?? newId() + newId(),
+  };
+  const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
 
   const site = new Hono<AppEnv>()
+    .use(async function rememberClientAddress(c, next) {
+      c.set('clientAddress', clientAddress(c));
+      await next();
+    })
     .use(siteResolver({ store: deps.store, now: services.now, ttlMs: deps.siteCacheTtlMs }))
     .use(siteCors())
     .use(

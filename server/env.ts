@@ -6,5 +6,7 @@ export type AppEnv = {
   Variables: {
     site: SiteRecord;
     claims: MemberClaims | null;
+    /** The client's address as the runtime reports it; null when unknown. */
+    clientAddress: string | null;
   };
 };

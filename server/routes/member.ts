@@ -17,13 +17,15 @@ const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 export function memberRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .post('/threads/:threadId/comments', validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => {
-      const comment = await createComment(deps, {
+      const result = await createComment(deps, {
         site: c.get('site'),
         threadId: c.req.valid('param').threadId,
         claims: c.get('claims'),
         input: c.req.valid('json'),
+        clientAddress: c.get('clientAddress'),
       });
-      return c.json({ comment }, 201);
+      // A nudge stores nothing: 200 with the findings; a stored comment (whatever its status) is 201.
+      return 'nudge' in result ? c.json(result, 200) : c.json(result, 201);
     })
     .patch('/comments/:commentId', validate('param', CommentParam), validate('json', EditCommentBody), async (c) => {
       const comment = await editComment(deps, {

@@ -3,6 +3,7 @@
 //   npx tsx server/runtime/node.ts      (env: PORT, HOST, LIBSQL_URL, LIBSQL_AUTH_TOKEN, LIBSQL_SYNC_URL)
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
@@ -65,7 +66,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   const store = createLibsqlStore(client);
   // API first (it only answers /api/…), then the widget's files, then whatever the caller mounts;
   // the API's JSON 404 answers anything left.
-  const app = createApp({ store });
+  const app = createApp({ store, clientAddress: (c) => getConnInfo(c).remote.address ?? null });
   app.route('/', widgetAssets());
   await options.mount?.(app, store);
   const server: ServerType = await new Promise((resolve) => {

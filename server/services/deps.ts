@@ -5,4 +5,6 @@ export interface ServiceDeps {
   store: Store;
   now: () => number;
   newId: () => string;
+  /** Salt for hashing client addresses (flooding checks); random per process is enough. */
+  ipSalt: string;
 }

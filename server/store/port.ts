@@ -3,6 +3,7 @@
 import type { CommentStatus } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { SiteConfig } from '../../shared/schemas/site';
+import type { Reason } from '../../shared/schemas/moderation-settings';
 
 export type Role = 'member' | 'moderator' | 'admin';
 
@@ -19,6 +20,7 @@ export interface ThreadRecord {
   section: string;
   sectionLocked: boolean;
   closed: boolean;
+  premoderate: boolean;
   commentCount: number;
   version: number;
   createdAt: number;
@@ -53,6 +55,11 @@ export interface CommentRecord {
   createdAt: number;
   editedAt: number | null;
   deletedAt: number | null;
+  /** Why moderation held or rejected it (empty when published cleanly). */
+  reasons: Reason[];
+  /** Reader reports since a moderator last reviewed it. */
+  openReports: number;
+  rejectReason: string | null;
 }
 
 /** A comment joined with what a reader needs to see of its author. */
@@ -109,6 +116,8 @@ export interface ListTopLevelRequest {
 
 export interface InsertCommentRequest {
   comment: CommentRecord;
+  /** Salted hash of the client address, kept for flooding checks only. */
+  ipHash: string | null;
 }
 
 export interface EditCommentRequest {
@@ -117,6 +126,9 @@ export interface EditCommentRequest {
   bodySrc: string;
   bodyHtml: string;
   editedAt: number;
+  /** Status and reasons after re-moderating the edit. */
+  status: CommentStatus;
+  reasons: Reason[];
 }
 
 export interface DeleteCommentRequest {
@@ -133,7 +145,9 @@ export interface SetLikeRequest {
   now: number;
 }
 
-export interface Store {
+import type { ModerationStore } from './moderation-port';
+
+export interface Store extends ModerationStore {
   getSite(siteId: string): Promise<SiteRecord | null>;
   saveSite(site: SiteRecord, now: number): Promise<void>;
 

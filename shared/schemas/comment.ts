@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Sort, Timestamp } from './common';
+import { Reason } from './moderation-settings';
 
 export const MAX_COMMENT_LENGTH = 5000;
 
@@ -42,6 +43,8 @@ const Body = z.string().check(
 export const CreateCommentBody = z.strictObject({
   body: Body,
   parentId: z.optional(z.nullable(Id)),
+  /** Sent after a nudge: the author posts the same text anyway, or a revised one. */
+  afterNudge: z.optional(z.enum(['post_anyway', 'revised'])),
 });
 export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
 
@@ -63,5 +66,10 @@ export const PageQuery = z.object({
 export type PageQuery = z.infer<typeof PageQuery>;
 
 export const CommentResponse = z.object({ comment: CommentView });
+
+/** Instead of posting: findings shown to the author, who may revise or post anyway (then held). */
+export const NudgeResponse = z.object({ nudge: z.object({ message: z.string(), reasons: z.array(Reason) }) });
+export type NudgeResponse = z.infer<typeof NudgeResponse>;
+export const CreateCommentResponse = z.union([CommentResponse, NudgeResponse]);
 export const ConversationResponse = z.object({ rootId: Id, comments: z.array(CommentView) });
 export const LikeResponse = z.object({ likes: z.number(), likedByMe: z.boolean() });

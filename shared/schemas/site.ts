@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CallToAction } from './thread';
+import { ModerationSettings } from './moderation-settings';
 
 const SectionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'));
 
@@ -36,6 +37,7 @@ export const SiteSettings = z.object({
    * page is then set by the publisher's server, never by what a browser sends).
    */
   threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
+  moderation: z.prefault(ModerationSettings, {}),
 });
 export type SiteSettings = z.infer<typeof SiteSettings>;
 

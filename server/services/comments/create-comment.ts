@@ -1,11 +1,14 @@
-// Posting a comment or a reply: check who may write here, render the Markdown, store it.
-import type { CommentView, CreateCommentBody } from '../../../shared/schemas/comment';
+// Posting a comment or a reply: who may write here → gather facts → moderate → persist.
+import type { CommentView, CreateCommentBody, NudgeResponse } from '../../../shared/schemas/comment';
 import type { CommentRecord, SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { AppError } from '../errors';
 import { ensureViewerUser } from '../identity/viewer-user';
 import { refusalToComment } from '../entitlements/can-comment';
+import { gatherFacts, hashClientAddress } from '../moderation/gather-facts';
+import { moderate } from '../../moderation/rules';
+import { nudgeMessage, refusalError } from '../moderation/outcome';
 import { loadThread, loadVisibleComment } from './load';
 import { renderMarkdown } from './render-markdown';
 import { toCommentView } from './to-view';
@@ -15,9 +18,12 @@ export interface CreateCommentRequest {
   threadId: string;
   claims: MemberClaims | null;
   input: CreateCommentBody;
+  clientAddress?: string | null;
 }
 
-export async function createComment(deps: ServiceDeps, req: CreateCommentRequest): Promise<CommentView> {
+export type CreateCommentResult = { comment: CommentView } | NudgeResponse;
+
+export async function createComment(deps: ServiceDeps, req: CreateCommentRequest): Promise<CreateCommentResult> {
   const { site, claims, input } = req;
   const thread = await loadThread(deps, site, req.threadId);
   const existingUser = claims ? await deps.store.findUserByExternalId(site.id, claims.sub) : null;
@@ -37,8 +43,22 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
   }
 
   const user = await ensureViewerUser(deps, site, claims);
+  const ipHash = await hashClientAddress(deps.ipSalt, site.id, req.clientAddress ?? null);
+  const ctx = await gatherFacts(deps, { site, thread, user, ipHash, nudgeAcknowledged: input.afterNudge === 'post_anyway' });
+  const outcome = moderate({ body: input.body, parentId: parent?.id ?? null, isEdit: false }, ctx);
+  const now = ctx.now;
+
+  if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
+  if (outcome.kind === 'nudge') {
+    await deps.store.recordNudge({ siteId: site.id, userId: user.id, kind: 'shown', ruleIds: outcome.reasons.map((r) => r.ruleId), now });
+    return { nudge: { message: nudgeMessage(outcome.reasons), reasons: outcome.reasons } };
+  }
+  if (input.afterNudge) {
+    const kind = input.afterNudge === 'post_anyway' ? 'posted_anyway' : 'revised';
+    await deps.store.recordNudge({ siteId: site.id, userId: user.id, kind, ruleIds: outcome.reasons.map((r) => r.ruleId), now });
+  }
+
   const id = deps.newId();
-  const now = deps.now();
   const record: CommentRecord = {
     id,
     siteId: site.id,
@@ -49,14 +69,19 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     authorId: user.id,
     bodySrc: input.body,
     bodyHtml: renderMarkdown(input.body),
-    status: 'published',
+    status: outcome.status,
     featured: false,
     likeCount: 0,
     createdAt: now,
     editedAt: null,
     deletedAt: null,
+    reasons: outcome.reasons,
+    openReports: 0,
+    rejectReason: null,
   };
-  await deps.store.insertComment({ comment: record });
+  await deps.store.insertComment({ comment: record, ipHash });
   const author = { id: user.id, displayName: user.displayName, badges: user.badges, role: user.role };
-  return toCommentView({ ...record, author }, { viewer: user, likedIds: new Set(), editWindowMs: site.settings.editWindowSeconds * 1000, now });
+  return {
+    comment: toCommentView({ ...record, author }, { viewer: user, likedIds: new Set(), editWindowMs: site.settings.editWindowSeconds * 1000, now }),
+  };
 }

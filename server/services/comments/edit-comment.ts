@@ -4,7 +4,10 @@ import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { AppError } from '../errors';
-import { loadVisibleComment } from './load';
+import { gatherFacts } from '../moderation/gather-facts';
+import { refusalError } from '../moderation/outcome';
+import { moderate } from '../../moderation/rules';
+import { loadThread, loadVisibleComment } from './load';
 import { renderMarkdown } from './render-markdown';
 import { toCommentView } from './to-view';
 
@@ -29,8 +32,16 @@ export async function editComment(deps: ServiceDeps, req: EditCommentRequest): P
   if (req.body.length > site.settings.maxLength) {
     throw new AppError('invalid_input', 'The comment is too long', { body: `must be at most ${site.settings.maxLength} characters` });
   }
+  // Edits are moderated again, so a clean comment cannot be edited into an attack after approval.
+  // The author already saw any nudge when posting, so findings hold it rather than nudge again.
+  const thread = await loadThread(deps, site, comment.threadId);
+  const ctx = await gatherFacts(deps, { site, thread, user, ipHash: null, nudgeAcknowledged: true });
+  const outcome = moderate({ body: req.body, parentId: comment.parentId, isEdit: true }, ctx);
+  if (outcome.kind === 'refused') throw refusalError(outcome.refusal);
+  const status = outcome.kind === 'decided' ? outcome.status : 'pending';
   const bodyHtml = renderMarkdown(req.body);
-  await deps.store.editComment({ siteId: site.id, commentId: comment.id, bodySrc: req.body, bodyHtml, editedAt: now });
+  await deps.store.editComment({ siteId: site.id, commentId: comment.id, bodySrc: req.body, bodyHtml, editedAt: now, status, reasons: outcome.reasons });
   const liked = await deps.store.likedBy(user.id, [comment.id]);
-  return toCommentView({ ...comment, bodySrc: req.body, bodyHtml, editedAt: now }, { viewer: user, likedIds: liked, editWindowMs: windowMs, now });
+  const edited = { ...comment, bodySrc: req.body, bodyHtml, editedAt: now, status, reasons: outcome.reasons };
+  return toCommentView(edited, { viewer: user, likedIds: liked, editWindowMs: windowMs, now });
 }

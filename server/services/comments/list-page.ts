@@ -1,5 +1,5 @@
 // One page of a thread: top-level comments in the chosen order, all their published replies,
-// and (on the first page) the viewer's own comments awaiting review, flat.
+// and (on the first page) the editor's picks and the viewer's own comments awaiting review, flat.
 import type { CommentView } from '../../../shared/schemas/comment';
 import type { Sort } from '../../../shared/schemas/common';
 import type { SiteRecord, ThreadRecord, UserRecord } from '../../store/port';
@@ -22,11 +22,15 @@ export async function listPage(deps: ServiceDeps, req: ListPageRequest): Promise
   const roots = await deps.store.listTopLevel({ threadId: req.thread.id, sort: req.sort, after, limit: req.limit + 1 });
   const hasMore = roots.length > req.limit;
   const pageRoots = hasMore ? roots.slice(0, req.limit) : roots;
-  const [replies, pending] = await Promise.all([
+  const firstPage = !after;
+  const [replies, pending, featured] = await Promise.all([
     deps.store.listReplies(req.thread.id, pageRoots.map((c) => c.id)),
-    req.viewer && !after ? deps.store.listPendingByAuthor(req.thread.id, req.viewer.id) : Promise.resolve([]),
+    req.viewer && firstPage ? deps.store.listPendingByAuthor(req.thread.id, req.viewer.id) : Promise.resolve([]),
+    // Editor's picks lead the first page wherever they sit in the thread.
+    firstPage ? deps.store.listFeatured(req.thread.id) : Promise.resolve([]),
   ]);
-  const all = [...pending, ...pageRoots, ...replies];
+  const seen = new Set<string>();
+  const all = [...featured, ...pending, ...pageRoots, ...replies].filter((c) => !seen.has(c.id) && seen.add(c.id));
   const likedIds = req.viewer ? await deps.store.likedBy(req.viewer.id, all.map((c) => c.id)) : new Set<string>();
   const ctx = { viewer: req.viewer, likedIds, editWindowMs: req.site.settings.editWindowSeconds * 1000, now: deps.now() };
   return {

@@ -57,6 +57,16 @@ export async function listReplies(db: Db, threadId: string, rootIds: string[]): 
   return rs.rows.map(toComment);
 }
 
+/** Editor's picks: featured comments of the thread, shown first. */
+export async function listFeatured(db: Db, threadId: string): Promise<CommentWithAuthor[]> {
+  const rs = await db.read({
+    sql: `${FROM} WHERE c.thread_id = ? AND c.featured = 1 AND c.status = 'published' AND c.deleted_at IS NULL
+          ORDER BY c.created_at DESC LIMIT 10`,
+    args: [threadId],
+  });
+  return rs.rows.map(toComment);
+}
+
 export async function listPendingByAuthor(db: Db, threadId: string, authorId: string): Promise<CommentWithAuthor[]> {
   const rs = await db.read({
     sql: `${FROM} WHERE c.author_id = ? AND c.thread_id = ? AND c.status = 'pending' ORDER BY c.created_at DESC LIMIT 50`,
@@ -70,28 +80,36 @@ function countDelta(threadId: string, delta: number): InStatement {
   return { sql: 'UPDATE threads SET comment_count = comment_count + ?, version = version + 1 WHERE id = ?', args: [delta, threadId] };
 }
 
-export async function insertComment(db: Db, { comment: c }: InsertCommentRequest): Promise<void> {
+export async function insertComment(db: Db, { comment: c, ipHash }: InsertCommentRequest): Promise<void> {
   await db.write([
     {
       sql: `INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, depth, author_id, body_src, body_html,
-              status, featured, like_count, created_at, edited_at, deleted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              status, featured, like_count, created_at, edited_at, deleted_at, reasons, ip_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [
         c.id, c.siteId, c.threadId, c.parentId, c.rootId, c.depth, c.authorId, c.bodySrc, c.bodyHtml,
-        c.status, c.featured ? 1 : 0, c.likeCount, c.createdAt, c.editedAt, c.deletedAt,
+        c.status, c.featured ? 1 : 0, c.likeCount, c.createdAt, c.editedAt, c.deletedAt, JSON.stringify(c.reasons), ipHash,
       ],
     },
     countDelta(c.threadId, c.status === 'published' ? 1 : 0),
   ]);
 }
 
+/** An edit is re-moderated: a comment that was visible and is now held leaves the count, and back. */
 export async function editComment(db: Db, req: EditCommentRequest): Promise<void> {
   await db.write([
     {
-      sql: 'UPDATE comments SET body_src = ?, body_html = ?, edited_at = ? WHERE id = ? AND site_id = ? AND deleted_at IS NULL',
-      args: [req.bodySrc, req.bodyHtml, req.editedAt, req.commentId, req.siteId],
+      sql: `UPDATE threads SET version = version + 1, comment_count = comment_count +
+              (SELECT (CASE WHEN ? = 'published' THEN 1 ELSE 0 END) - (CASE WHEN status = 'published' THEN 1 ELSE 0 END)
+               FROM comments WHERE id = ? AND site_id = ? AND deleted_at IS NULL)
+            WHERE id = (SELECT thread_id FROM comments WHERE id = ? AND site_id = ? AND deleted_at IS NULL)`,
+      args: [req.status, req.commentId, req.siteId, req.commentId, req.siteId],
     },
-    { sql: 'UPDATE threads SET version = version + 1 WHERE id = (SELECT thread_id FROM comments WHERE id = ?)', args: [req.commentId] },
+    {
+      sql: `UPDATE comments SET body_src = ?, body_html = ?, edited_at = ?, status = ?, reasons = ?
+            WHERE id = ? AND site_id = ? AND deleted_at IS NULL`,
+      args: [req.bodySrc, req.bodyHtml, req.editedAt, req.status, JSON.stringify(req.reasons), req.commentId, req.siteId],
+    },
   ]);
 }
 

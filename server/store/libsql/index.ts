@@ -8,6 +8,11 @@ import * as threads from './threads';
 import * as users from './users';
 import * as comments from './comments';
 import * as reactions from './reactions';
+import * as facts from './facts';
+import * as reports from './reports';
+import * as queue from './queue';
+import * as actions from './actions';
+import * as stats from './stats';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError } from './db';
@@ -34,5 +39,20 @@ export function createLibsqlStore(client: Client): Store {
     editComment: (req) => comments.editComment(db, req),
     deleteComment: (req) => comments.deleteComment(db, req),
     setLike: (req) => reactions.setLike(db, req),
+    listFeatured: (threadId) => comments.listFeatured(db, threadId),
+
+    authorHistory: (siteId, userId, since) => facts.authorHistory(db, siteId, userId, since),
+    countRecentByIp: (siteId, ipHash, since) => facts.countRecentByIp(db, siteId, ipHash, since),
+    recordNudge: (e) => facts.recordNudge(db, e),
+    nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),
+    addReport: (req) => reports.addReport(db, req),
+    listQueue: (req) => queue.listQueue(db, req),
+    queueCounts: (siteId, threshold, threadId) => queue.queueCounts(db, siteId, threshold, threadId),
+    applyAction: (action, change) => actions.applyAction(db, action, change),
+    lastUndoableAction: (siteId, actor) => actions.lastUndoableAction(db, siteId, actor),
+    markUndone: (siteId, id, undoneBy) => actions.markUndone(db, siteId, id, undoneBy),
+    listActions: (siteId, filter) => actions.listActions(db, siteId, filter),
+    ruleHits: (siteId, since) => stats.ruleHits(db, siteId, since),
+    dailyStats: (siteId, since) => stats.dailyStats(db, siteId, since),
   };
 }

@@ -31,6 +31,7 @@ export function toThread(r: Row): ThreadRecord {
     section: String(r.section),
     sectionLocked: bool(r.section_locked),
     closed: bool(r.closed),
+    premoderate: bool(r.premoderate),
     commentCount: num(r.comment_count),
     version: num(r.version),
     createdAt: num(r.created_at),
@@ -73,6 +74,9 @@ export function toComment(r: Row): CommentWithAuthor {
     createdAt: num(r.created_at),
     editedAt: r.edited_at == null ? null : num(r.edited_at),
     deletedAt: r.deleted_at == null ? null : num(r.deleted_at),
+    reasons: json(r.reasons),
+    openReports: num(r.open_reports),
+    rejectReason: r.reject_reason == null ? null : String(r.reject_reason),
     author: {
       id: String(r.author_id),
       displayName: String(r.author_name),

@@ -1,0 +1,81 @@
+// The moderation contract. Rules are pure and synchronous: the service gathers every fact
+// first (author history, thread state, settings, the time), then folds the rules, then persists.
+import type { ErrorCode } from '../../shared/errors';
+import type { ModerationSettings, Reason, RuleId } from '../../shared/schemas/moderation-settings';
+import type { Role } from '../store/port';
+
+export type Verdict = 'published' | 'pending' | 'rejected';
+export type { Reason, RuleId, ModerationSettings };
+
+export interface CommentDraft {
+  /** The Markdown source exactly as stored; reason spans index into it. */
+  body: string;
+  parentId: string | null;
+  isEdit: boolean;
+}
+
+export interface RecentComment {
+  id: string;
+  body: string;
+  createdAt: number;
+  threadId: string;
+}
+
+export interface AuthorFacts {
+  role: Role;
+  /** Published comments not deleted, and comments a moderator rejected. */
+  approvedCount: number;
+  rejectedCount: number;
+  alwaysPremoderate: boolean;
+  banned: boolean;
+  suspendedUntil: number | null;
+  /** The author's comments of the last 24 hours, newest first (at most 50). */
+  recent: RecentComment[];
+}
+
+/** Scores from the site's own scorer, fetched by the service before the rules run. */
+export type ExternalScores =
+  | { status: 'ok'; attack?: number; fearAnger?: number; spam?: number; reasons?: Reason[] }
+  | { status: 'failed'; error: string }
+  | { status: 'off' };
+
+export interface ModerationContext {
+  now: number;
+  settings: ModerationSettings;
+  thread: { id: string; closed: boolean; premoderate: boolean };
+  author: AuthorFacts;
+  /** Comments from the same client address in the flooding window (excluding this one). */
+  sameIpRecentCount: number;
+  /** The author saw a nudge for this draft and chose to post it anyway. */
+  nudgeAcknowledged: boolean;
+  external: ExternalScores;
+}
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+export interface RuleResult {
+  /** Ends the run with this status. */
+  status?: Verdict;
+  /** Ends the run without storing anything: the request is refused (banned, closed, flooding). */
+  refusal?: Refusal;
+  reasons?: Reason[];
+  /**
+   * The finding may be shown to the author before posting: 'site' when the site's nudge setting
+   * allows it, 'always' when the rule's own action is to nudge.
+   */
+  nudge?: 'site' | 'always';
+}
+
+export interface Rule {
+  id: RuleId;
+  check(draft: CommentDraft, ctx: ModerationContext): RuleResult | undefined;
+}
+
+export type ModerationOutcome =
+  | { kind: 'refused'; refusal: Refusal; reasons: Reason[] }
+  | { kind: 'nudge'; reasons: Reason[] }
+  | { kind: 'decided'; status: Verdict; reasons: Reason[] };

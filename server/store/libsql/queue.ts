@@ -1,0 +1,77 @@
+// Review queues: one bounded range scan per page, filtered by thread and by the rule that
+// put a comment there.
+import type { Db } from './db';
+import type { QueueItem, QueueName, QueueRequest, ReportReason } from '../moderation-port';
+import { COMMENT_COLUMNS, toComment } from './rows';
+
+function queueWhere(queue: QueueName): string {
+  switch (queue) {
+    case 'pending':
+      return "c.status = 'pending'";
+    case 'rejected':
+      return "c.status = 'rejected'";
+    case 'reported':
+      return "c.open_reports >= ? AND c.open_reports > 0 AND c.status IN ('published', 'pending') AND c.deleted_at IS NULL";
+    case 'recent':
+      return "c.status = 'published' AND c.deleted_at IS NULL";
+  }
+}
+
+function filters(req: { siteId: string; queue: QueueName; reportThreshold: number; threadId?: string; ruleId?: string }) {
+  const where = ['c.site_id = ?', queueWhere(req.queue)];
+  const args: (string | number)[] = [req.siteId];
+  if (req.queue === 'reported') args.push(req.reportThreshold);
+  if (req.threadId) {
+    where.push('c.thread_id = ?');
+    args.push(req.threadId);
+  }
+  if (req.ruleId) {
+    where.push("EXISTS (SELECT 1 FROM json_each(c.reasons) j WHERE json_extract(j.value, '$.ruleId') = ?)");
+    args.push(req.ruleId);
+  }
+  return { where, args };
+}
+
+export async function listQueue(db: Db, req: QueueRequest): Promise<QueueItem[]> {
+  const { where, args } = filters(req);
+  if (req.before) {
+    where.push('(c.created_at, c.id) < (?, ?)');
+    args.push(req.before.createdAt, req.before.id);
+  }
+  const rs = await db.read({
+    sql: `SELECT ${COMMENT_COLUMNS}, t.title AS thread_title, t.url AS thread_url, t.section AS thread_section
+          FROM comments c JOIN users u ON u.id = c.author_id JOIN threads t ON t.id = c.thread_id
+          WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
+    args: [...args, req.limit],
+  });
+  const items: QueueItem[] = rs.rows.map((r) => ({
+    comment: toComment(r),
+    thread: { id: String(r.thread_id), title: String(r.thread_title), url: String(r.thread_url), section: String(r.thread_section) },
+    reports: [],
+  }));
+  const reported = items.filter((i) => i.comment.openReports > 0).map((i) => i.comment.id);
+  if (reported.length) {
+    const reports = await db.read({
+      sql: `SELECT comment_id, reason, COUNT(*) AS n, GROUP_CONCAT(NULLIF(note, ''), ' · ') AS notes FROM reports
+            WHERE comment_id IN (${reported.map(() => '?').join(',')}) AND resolved_at IS NULL GROUP BY comment_id, reason`,
+      args: reported,
+    });
+    const byComment = new Map(items.map((i) => [i.comment.id, i]));
+    for (const r of reports.rows) {
+      byComment.get(String(r.comment_id))?.reports.push({ reason: String(r.reason) as ReportReason, note: String(r.notes ?? ''), count: Number(r.n) });
+    }
+  }
+  return items;
+}
+
+export async function queueCounts(db: Db, siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>> {
+  const names: QueueName[] = ['pending', 'reported', 'rejected', 'recent'];
+  const counts = await Promise.all(
+    names.map(async (queue) => {
+      const { where, args } = filters({ siteId, queue, reportThreshold, threadId });
+      const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')}`, args });
+      return [queue, Number(rs.rows[0]?.n ?? 0)] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<QueueName, number>;
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+
+// Per-site moderation rules. Every rule can be switched off; where both make sense its action
+// is `hold` (to the review queue) or `reject`. Defaults suit a subscription news site.
+
+const HoldOrReject = z.enum(['hold', 'reject']);
+const on = (enabled = true) => z._default(z.boolean(), enabled);
+const int = (min: number, max: number, dflt: number) => z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), dflt);
+const share = (dflt: number) => z._default(z.number().check(z.gte(0), z.lte(1)), dflt);
+// prefault runs `{}` through the object schema, so nested defaults fill in.
+const words = z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(2000)), []);
+const domains = z._default(z.array(z.string().check(z.regex(/^[a-z0-9.-]+$/i, 'must be a domain name'))).check(z.maxLength(500)), []);
+
+export const ModerationSettings = z.object({
+  /** Hold every new comment for review: 'off', or 'all' comments on the site. Threads can opt in on their own. */
+  premoderation: z._default(z.enum(['off', 'all']), 'off'),
+  /** Show hold-worthy findings to the author before posting, who may edit or post anyway. */
+  nudge: on(true),
+  rules: z.prefault(
+    z.object({
+      bodyLength: z.prefault(z.object({ enabled: on(), min: int(1, 5000, 2), max: int(10, 5000, 5000) }), {}),
+      bannedWords: z.prefault(z.object({ enabled: on(), words }), {}),
+      suspectWords: z.prefault(z.object({ enabled: on(), words }), {}),
+      links: z.prefault(
+        z.object({ enabled: on(), maxLinks: int(0, 50, 3), action: z._default(HoldOrReject, 'hold'), allowDomains: domains, denyDomains: domains }),
+        {},
+      ),
+      shouting: z.prefault(z.object({ enabled: on(), threshold: share(0.7), minLetters: int(1, 1000, 24), action: z._default(HoldOrReject, 'hold') }), {}),
+      repeatPost: z.prefault(z.object({ enabled: on(), windowSeconds: int(1, 30 * 86400, 86400), action: z._default(HoldOrReject, 'reject') }), {}),
+      flooding: z.prefault(
+        z.object({ enabled: on(), perUser: int(1, 1000, 5), perIp: int(1, 10000, 30), windowSeconds: int(1, 3600, 60) }),
+        {},
+      ),
+      newMember: z.prefault(z.object({ enabled: on(false), approvedNeeded: int(1, 100, 1) }), {}),
+      civility: z.prefault(
+        z.object({
+          enabled: on(),
+          attackThreshold: share(0.5),
+          fearAngerThreshold: share(0.5),
+          action: z._default(z.enum(['nudge', 'hold', 'reject']), 'hold'),
+        }),
+        {},
+      ),
+    }),
+    {},
+  ),
+  reports: z.prefault(
+    z.object({
+      /** Reports that put a published comment in the reported queue (it stays visible). */
+      toQueue: int(1, 100, 1),
+      /** Reports that hide it until a moderator decides; 0 never hides. */
+      toHide: int(0, 100, 0),
+    }),
+    {},
+  ),
+});
+export type ModerationSettings = z.infer<typeof ModerationSettings>;
+export type RuleSettings = ModerationSettings['rules'];
+
+export const RULE_IDS = [
+  'body-length',
+  'thread-closed',
+  'user-status',
+  'flooding',
+  'staff-approve',
+  'banned-words',
+  'repeat-post',
+  'links',
+  'suspect-words',
+  'shouting',
+  'civility',
+  'external-scorer',
+  'premoderation',
+  'new-member',
+  'user-premoderation',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Why a comment was held, rejected or nudged: machine-readable, for the queue and the author. */
+export const Reason = z.object({
+  ruleId: z.string(),
+  message: z.string(),
+  /** Character offsets into the comment body. */
+  spans: z.array(z.object({ start: z.number(), end: z.number(), label: z.optional(z.string()) })),
+  score: z.optional(z.number()),
+});
+export type Reason = z.infer<typeof Reason>;
