@@ -1,0 +1,133 @@
+import * as z from 'zod/mini';
+import { Id } from './common';
+import { CommentStatus } from './comment';
+import { ModerationSettings, Reason } from './moderation-settings';
+
+// The moderator API's contract, shared by the server and the dashboard.
+
+export const QUEUES = ['pending', 'reported', 'rejected', 'recent'] as const;
+export const QueueName = z.enum(QUEUES);
+export type QueueName = z.infer<typeof QueueName>;
+
+export const REPORT_REASONS = ['personal_attack', 'fear_anger', 'spam', 'off_topic', 'other'] as const;
+export const ReportReason = z.enum(REPORT_REASONS);
+
+export const ReportBody = z.strictObject({
+  reason: ReportReason,
+  note: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
+});
+export type ReportBody = z.infer<typeof ReportBody>;
+
+export const QueueQuery = z.object({
+  queue: z._default(QueueName, 'pending'),
+  threadId: z.optional(Id),
+  rule: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'must be a rule id'))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+});
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+export const QueueItemView = z.object({
+  id: Id,
+  body: z.string(),
+  html: z.string(),
+  status: CommentStatus,
+  featured: z.boolean(),
+  deleted: z.boolean(),
+  createdAt: z.number(),
+  editedAt: z.nullable(z.number()),
+  parentId: z.nullable(z.string()),
+  reasons: z.array(Reason),
+  reports: z.array(z.object({ reason: z.string(), note: z.string(), count: z.number() })),
+  author: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  thread: z.object({ id: z.string(), title: z.string(), url: z.string(), section: z.string() }),
+});
+export type QueueItemView = z.infer<typeof QueueItemView>;
+
+export const QueueCounts = z.object({ pending: z.number(), reported: z.number(), rejected: z.number(), recent: z.number() });
+export type QueueCounts = z.infer<typeof QueueCounts>;
+
+export const QueueResponse = z.object({ items: z.array(QueueItemView), nextCursor: z.nullable(z.string()), counts: QueueCounts });
+export type QueueResponse = z.infer<typeof QueueResponse>;
+
+export const REJECT_REASONS = ['personal_attack', 'fear_anger', 'spam', 'off_topic', 'abusive', 'other'] as const;
+export const COMMENT_ACTIONS = ['approve', 'reject', 'feature', 'unfeature', 'delete'] as const;
+export const CommentAction = z.enum(COMMENT_ACTIONS);
+export const CommentActionBody = z.strictObject({
+  action: CommentAction,
+  /** Required with reject. */
+  reason: z.optional(z.enum(REJECT_REASONS)),
+});
+export type CommentActionBody = z.infer<typeof CommentActionBody>;
+
+export const BulkCommentActionBody = z.strictObject({
+  ids: z.array(Id).check(z.minLength(1), z.maxLength(100)),
+  action: CommentAction,
+  reason: z.optional(z.enum(REJECT_REASONS)),
+});
+
+export const USER_ACTIONS = ['ban', 'unban', 'suspend', 'unsuspend', 'premoderate', 'unpremoderate'] as const;
+export const UserActionBody = z.strictObject({
+  action: z.enum(USER_ACTIONS),
+  /** With suspend: until when (ms since epoch), in the future. */
+  until: z.optional(z.number().check(z.int(), z.gt(0))),
+  note: z._default(z.string().check(z.maxLength(500)), ''),
+});
+export type UserActionBody = z.infer<typeof UserActionBody>;
+
+export const THREAD_ACTIONS = ['close', 'reopen', 'premoderate', 'unpremoderate'] as const;
+export const ThreadActionBody = z.strictObject({ action: z.enum(THREAD_ACTIONS) });
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  before: z.record(z.string(), z.unknown()),
+  after: z.record(z.string(), z.unknown()),
+  detail: z.string(),
+  createdAt: z.number(),
+  undone: z.boolean(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const UserHistory = z.object({
+  user: z.object({
+    id: z.string(),
+    name: z.string(),
+    tier: z.string(),
+    role: z.string(),
+    banned: z.boolean(),
+    suspendedUntil: z.nullable(z.number()),
+    alwaysPremoderate: z.boolean(),
+  }),
+  counts: z.object({ approved: z.number(), rejected: z.number() }),
+  recent: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.number(), threadId: z.string() })),
+  actions: z.array(AuditEntry),
+});
+export type UserHistory = z.infer<typeof UserHistory>;
+
+export const TryCommentBody = z.strictObject({
+  body: z.string().check(z.maxLength(5000)),
+  /** Rules to try instead of the saved ones. */
+  settings: z.optional(ModerationSettings),
+  asNewMember: z._default(z.boolean(), false),
+});
+export const TryCommentResponse = z.object({
+  verdict: z.enum(['published', 'pending', 'rejected', 'nudge', 'refused']),
+  reasons: z.array(Reason),
+  civility: z.object({ attack: z.number(), fearAnger: z.number() }),
+});
+export type TryCommentResponse = z.infer<typeof TryCommentResponse>;
+
+export const StatsResponse = z.object({
+  days: z.array(z.object({ day: z.string(), total: z.number(), held: z.number(), rejected: z.number() })),
+  ruleHits: z.record(z.string(), z.number()),
+  nudges: z.object({ shown: z.number(), postedAnyway: z.number(), revised: z.number() }),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
+
+export const ModerationSettingsResponse = z.object({ settings: ModerationSettings });
+export const ModeratorSession = z.object({ siteId: z.string(), siteName: z.string(), name: z.string(), via: z.enum(['token', 'api-key']) });
+export type ModeratorSession = z.infer<typeof ModeratorSession>;
