@@ -15,6 +15,8 @@ import { memberAuth } from './middleware/auth';
 import { publicRoutes } from './routes/public';
 import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
+import { moderatorRoutes } from './routes/moderator';
+import { dashboardPage } from './routes/dashboard-page';
 
 export interface AppDeps {
   store: Store;
@@ -58,11 +60,13 @@ export function createApp(deps: AppDeps) {
     )
     .route('/admin', siteApiRoutes(services))
     .use(memberAuth({ verifier, now: services.now }))
+    .route('/moderation', moderatorRoutes(services))
     .route('/', publicRoutes(services))
     .route('/', memberRoutes(services));
 
   return new Hono<AppEnv>()
     .get('/api/v1/health', (c) => c.json({ ok: true }))
+    .get('/moderate', dashboardPage)
     .route('/api/v1/sites/:siteId', site)
     .notFound((c) => errorJson(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`))
     .onError(errorHandler({ log: deps.log }));

@@ -1,6 +1,7 @@
 // The Hono environment every route sees: the resolved site and the reader's verified claims.
 import type { SiteRecord } from './store/port';
 import type { MemberClaims } from './services/identity/claims';
+import type { Moderator } from './services/moderation/moderator';
 
 export type AppEnv = {
   Variables: {
@@ -8,5 +9,7 @@ export type AppEnv = {
     claims: MemberClaims | null;
     /** The client's address as the runtime reports it; null when unknown. */
     clientAddress: string | null;
+    /** Set on moderator routes: who acts, for the audit log. */
+    moderator: Moderator;
   };
 };

@@ -9,6 +9,8 @@ import { createComment } from '../services/comments/create-comment';
 import { editComment } from '../services/comments/edit-comment';
 import { deleteComment } from '../services/comments/delete-comment';
 import { setLike } from '../services/comments/like-comment';
+import { ReportBody } from '../../shared/schemas/moderation-api';
+import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
@@ -45,5 +47,8 @@ export function memberRoutes(deps: ServiceDeps) {
     })
     .delete('/comments/:commentId/like', validate('param', CommentParam), async (c) => {
       return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), false));
+    })
+    .post('/comments/:commentId/report', validate('param', CommentParam), validate('json', ReportBody), async (c) => {
+      return c.json(await reportComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), c.req.valid('json')));
     });
 }

@@ -90,10 +90,9 @@ export interface ModerationStore {
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
-  /** Applies the change and appends the audit row atomically. */
-  applyAction(action: ModerationActionRecord, change: StateChange): Promise<void>;
+  /** Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone by this one. */
+  applyAction(action: ModerationActionRecord, change: StateChange, undoes?: string): Promise<void>;
   lastUndoableAction(siteId: string, actor: string): Promise<ModerationActionRecord | null>;
-  markUndone(siteId: string, actionId: string, undoneBy: string): Promise<void>;
   listActions(siteId: string, filter: { targetType?: string; targetId?: string; limit: number; before?: number }): Promise<ModerationActionRecord[]>;
   ruleHits(siteId: string, since: number): Promise<Record<string, number>>;
   dailyStats(siteId: string, since: number): Promise<DailyStats[]>;

@@ -2,6 +2,7 @@
 // publisher. Only its SHA-256 is stored; comparison does not leak timing.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
+import type { SiteRecord } from '../../store/port';
 import { AppError } from '../../services/errors';
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -16,12 +17,15 @@ function equalInConstantTime(a: string, b: string): boolean {
   return diff === 0;
 }
 
+export async function apiKeyMatches(site: SiteRecord, key: string): Promise<boolean> {
+  return site.apiKeyHash !== null && equalInConstantTime(await sha256Hex(key), site.apiKeyHash);
+}
+
 export function siteApiKey(): MiddlewareHandler<AppEnv> {
   return async function requireSiteApiKey(c, next) {
     const key = c.req.header('X-Api-Key');
     if (!key) throw new AppError('not_signed_in', 'This endpoint needs the site API key in X-Api-Key');
-    const expected = c.get('site').apiKeyHash;
-    if (!expected || !equalInConstantTime(await sha256Hex(key), expected)) throw new AppError('forbidden', 'The API key is not valid for this site');
+    if (!(await apiKeyMatches(c.get('site'), key))) throw new AppError('forbidden', 'The API key is not valid for this site');
     await next();
   };
 }

@@ -21,7 +21,7 @@ export function siteResolver(options: SiteResolverOptions): MiddlewareHandler<Ap
     if (!SiteId.safeParse(siteId).success) throw new AppError('site_not_found', 'No such site');
     const now = options.now();
     let entry = cache.get(siteId);
-    if (!entry || now - entry.at > ttlMs) {
+    if (!entry || now - entry.at >= ttlMs) {
       entry = { site: await options.store.getSite(siteId), at: now };
       if (cache.size > 1000) cache.clear();
       cache.set(siteId, entry);

@@ -50,9 +50,13 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
   }
 }
 
-export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange): Promise<void> {
+export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<void> {
+  const markUndone: InStatement[] = undoes
+    ? [{ sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ?', args: [a.id, undoes, a.siteId] }]
+    : [];
   await db.write([
     ...changeStatements(a.siteId, change, a.createdAt, a.actor),
+    ...markUndone,
     {
       sql: `INSERT INTO moderation_actions (id, site_id, actor, actor_name, action, target_type, target_id, before, after, detail, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -85,10 +89,6 @@ export async function lastUndoableAction(db: Db, siteId: string, actor: string):
     args: [siteId, actor],
   });
   return rs.rows[0] ? toAction(rs.rows[0]) : null;
-}
-
-export async function markUndone(db: Db, siteId: string, actionId: string, undoneBy: string): Promise<void> {
-  await db.write([{ sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ?', args: [undoneBy, actionId, siteId] }]);
 }
 
 export async function listActions(

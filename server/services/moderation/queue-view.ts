@@ -1,0 +1,22 @@
+// Queue items as moderators see them: the source (spans index into it), reasons and reports.
+import type { QueueItemView } from '../../../shared/schemas/moderation-api';
+import type { QueueItem } from '../../store/moderation-port';
+
+export function toQueueItemView(item: QueueItem): QueueItemView {
+  const c = item.comment;
+  return {
+    id: c.id,
+    body: c.bodySrc,
+    html: c.bodyHtml,
+    status: c.status,
+    featured: c.featured,
+    deleted: c.deletedAt !== null,
+    createdAt: c.createdAt,
+    editedAt: c.editedAt,
+    parentId: c.parentId,
+    reasons: c.reasons,
+    reports: item.reports,
+    author: { id: c.author.id, name: c.author.displayName, role: c.author.role },
+    thread: item.thread,
+  };
+}

@@ -1,0 +1,38 @@
+// The rules page's "try a comment" box: the verdict and reasons a draft would get, with the
+// saved or the unsaved settings, for a typical member. Nothing is stored.
+import type { TryCommentResponse } from '../../../shared/schemas/moderation-api';
+import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { SiteRecord } from '../../store/port';
+import type { ServiceDeps } from '../deps';
+import { classifyCivility } from '../../moderation/civility';
+import { moderate } from '../../moderation/rules';
+
+export function tryComment(
+  deps: ServiceDeps,
+  site: SiteRecord,
+  input: { body: string; settings?: ModerationSettings; asNewMember: boolean },
+): TryCommentResponse {
+  const outcome = moderate(
+    { body: input.body, parentId: null, isEdit: false },
+    {
+      now: deps.now(),
+      settings: input.settings ?? site.settings.moderation,
+      thread: { id: 'try', closed: false, premoderate: false },
+      author: {
+        role: 'member',
+        approvedCount: input.asNewMember ? 0 : 10,
+        rejectedCount: 0,
+        alwaysPremoderate: false,
+        banned: false,
+        suspendedUntil: null,
+        recent: [],
+      },
+      sameIpRecentCount: 0,
+      nudgeAcknowledged: false,
+      external: { status: 'off' },
+    },
+  );
+  const { attack, fearAnger } = classifyCivility(input.body);
+  const verdict = outcome.kind === 'decided' ? outcome.status : outcome.kind;
+  return { verdict, reasons: outcome.reasons, civility: { attack, fearAnger } };
+}

@@ -1,0 +1,193 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { apiPaths } from '../../../shared/api-paths';
+import { SiteSettings } from '../../../shared/schemas/site';
+import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
+import { openThread, postComment, refusal } from '../../support/api';
+import { buildSite } from '../../support/site';
+
+const m = apiPaths.moderation;
+let t: TestContext;
+afterEach(() => t?.close());
+
+async function premoderatedSite() {
+  t = await createTestContext({ site: { settings: SiteSettings.parse({ moderation: { premoderation: 'all' } }) } });
+  const alice = await t.sign(PERSONAS.alice);
+  const mod = await t.sign(PERSONAS.mod);
+  const thread = (await openThread(t, { token: alice })).thread;
+  return { alice, mod, thread };
+}
+
+const asKey = { 'X-Api-Key': TEST_API_KEY };
+
+describe('moderator API', () => {
+  it('refuses guests, members and wrong keys, and admits moderators and the API key', async () => {
+    const { alice, mod } = await premoderatedSite();
+    expect((await refusal(await t.call('GET', m.queue('daily')))).code).toBe('not_signed_in');
+    expect((await refusal(await t.call('GET', m.queue('daily'), { token: alice }))).code).toBe('forbidden');
+    expect((await refusal(await t.call('GET', m.queue('daily'), { headers: { 'X-Api-Key': 'nope' } }))).code).toBe('forbidden');
+    expect((await t.call('GET', m.session('daily'), { token: mod })).status).toBe(200);
+    const viaKey = await (await t.call('GET', m.session('daily'), { headers: asKey })).json();
+    expect(viaKey).toMatchObject({ siteId: 'daily', via: 'api-key' });
+  });
+
+  it('holds a comment for review, hides it from readers, and publishes it on approval', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const held = await postComment(t, thread.id, alice, 'Held for a moderator');
+    expect(held.status).toBe('pending');
+    expect((await openThread(t)).comments).toHaveLength(0);
+    expect((await openThread(t, { token: alice })).comments.map((c) => c.id)).toEqual([held.id]);
+
+    const queue = await (await t.call('GET', `${m.queue('daily')}?queue=pending`, { token: mod })).json();
+    expect(queue.counts.pending).toBe(1);
+    expect(queue.items[0]).toMatchObject({ id: held.id, thread: { id: thread.id, url: ARTICLE_URL } });
+    expect(queue.items[0].reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('premoderation');
+
+    const approved = await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'approve' } });
+    expect((await approved.json()).item.status).toBe('published');
+    const view = await openThread(t);
+    expect(view.comments.map((c) => c.id)).toEqual([held.id]);
+    expect(view.thread.commentCount).toBe(1);
+  });
+
+  it('requires a reason to reject and records it in the audit log with before and after', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const held = await postComment(t, thread.id, alice, 'Reject me');
+    expect((await refusal(await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'reject' } }))).code).toBe('invalid_input');
+    const res = await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'reject', reason: 'spam' } });
+    expect((await res.json()).item.status).toBe('rejected');
+    const audit = await (await t.call('GET', m.audit('daily'), { token: mod })).json();
+    expect(audit.entries[0]).toMatchObject({
+      action: 'reject',
+      actorName: 'Morgan',
+      targetId: held.id,
+      before: { status: 'pending' },
+      after: { status: 'rejected', rejectReason: 'spam' },
+      detail: 'spam',
+    });
+    const rejected = await (await t.call('GET', `${m.queue('daily')}?queue=rejected`, { headers: asKey })).json();
+    expect(rejected.items.map((i: { id: string }) => i.id)).toEqual([held.id]);
+  });
+
+  it('undoes the last action, restoring the state and the visible count', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const held = await postComment(t, thread.id, alice, 'Approve then undo');
+    await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'approve' } });
+    expect((await openThread(t)).thread.commentCount).toBe(1);
+    const undo = await (await t.call('POST', m.undo('daily'), { token: mod })).json();
+    expect(undo.undone).toMatchObject({ action: 'approve', undone: true });
+    const view = await openThread(t);
+    expect(view.comments).toHaveLength(0);
+    expect(view.thread.commentCount).toBe(0);
+    // Nothing left to undo for this moderator.
+    expect((await (await t.call('POST', m.undo('daily'), { token: mod })).json()).undone).toBeNull();
+  });
+
+  it('features a comment so it leads its thread, and approves in bulk', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const a = await postComment(t, thread.id, alice, 'First');
+    t.clock.now += 1000;
+    const b = await postComment(t, thread.id, alice, 'Second');
+    const bulk = await t.call('POST', m.bulk('daily'), { token: mod, body: { ids: [a.id, b.id], action: 'approve' } });
+    expect((await bulk.json()).items.map((i: { status: string }) => i.status)).toEqual(['published', 'published']);
+    await t.call('POST', m.comment('daily', a.id), { token: mod, body: { action: 'feature' } });
+    const view = await openThread(t);
+    expect(view.comments[0]).toMatchObject({ id: a.id, featured: true });
+  });
+
+  it('bans, suspends and always pre-moderates a member, who is then refused or held', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: SiteSettings.parse({}).moderation } });
+    const first = await postComment(t, thread.id, alice, 'Hello there');
+    const authorId = first.author!.id;
+
+    await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'premoderate' } });
+    expect((await postComment(t, thread.id, alice, 'Now held')).status).toBe('pending');
+
+    const until = t.clock.now + 86_400_000;
+    await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'suspend', until } });
+    const suspended = await t.call('POST', apiPaths.comments('daily', thread.id), { token: alice, body: { body: 'Suspended?' } });
+    expect(await refusal(suspended)).toMatchObject({ status: 403, code: 'suspended' });
+
+    await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'ban' } });
+    const history = await (await t.call('GET', m.user('daily', authorId), { token: mod })).json();
+    expect(history.user).toMatchObject({ banned: true, suspendedUntil: until, alwaysPremoderate: true });
+    expect(history.actions.map((a: { action: string }) => a.action)).toEqual(['ban', 'suspend', 'premoderate']);
+    expect(history.counts.approved).toBe(1);
+    const banned = await t.call('POST', apiPaths.comments('daily', thread.id), { token: alice, body: { body: 'Banned?' } });
+    expect(await refusal(banned)).toMatchObject({ status: 403, code: 'banned' });
+  });
+
+  it('closes and reopens a thread', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    await t.call('POST', m.thread('daily', thread.id), { token: mod, body: { action: 'close' } });
+    expect((await refusal(await t.call('POST', apiPaths.comments('daily', thread.id), { token: alice, body: { body: 'x y' } }))).code).toBe('thread_closed');
+    const reopened = await (await t.call('POST', m.thread('daily', thread.id), { token: mod, body: { action: 'reopen' } })).json();
+    expect(reopened.thread.closed).toBe(false);
+  });
+
+  it('lets only admins or the API key change the rules', async () => {
+    const { mod } = await premoderatedSite();
+    const settings = SiteSettings.parse({}).moderation;
+    expect((await refusal(await t.call('PUT', m.settings('daily'), { token: mod, body: { settings } }))).code).toBe('forbidden');
+    const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
+    const saved = await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...settings, premoderation: 'off' } } });
+    expect(saved.status).toBe(200);
+    expect((await (await t.call('GET', m.settings('daily'), { token: mod })).json()).settings.premoderation).toBe('off');
+    const bad = await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: { ...settings, premoderation: 'sometimes' } } });
+    expect((await refusal(bad)).code).toBe('invalid_input');
+  });
+
+  it('tries a comment against unsaved rules without storing it', async () => {
+    const { mod } = await premoderatedSite();
+    const settings = SiteSettings.parse({ moderation: { rules: { bannedWords: { words: ['flapdoodle'] } } } }).moderation;
+    const res = await t.call('POST', m.tryComment('daily'), { token: mod, body: { body: 'What utter fl4pd00dle', settings } });
+    const verdict = await res.json();
+    expect(verdict.verdict).toBe('rejected');
+    expect(verdict.reasons[0]).toMatchObject({ ruleId: 'banned-words' });
+    expect((await (await t.call('GET', m.counts('daily'), { token: mod })).json()).pending).toBe(0);
+  });
+
+  it('reports: one per member, the reported queue at the threshold, hidden at the higher one', async () => {
+    t = await createTestContext({ site: { settings: SiteSettings.parse({ moderation: { reports: { toQueue: 1, toHide: 2 } } }) } });
+    const alice = await t.sign(PERSONAS.alice);
+    const bob = await t.sign(PERSONAS.bob);
+    const nell = await t.sign(PERSONAS.nell);
+    const mod = await t.sign(PERSONAS.mod);
+    const thread = (await openThread(t, { token: alice })).thread;
+    const c = await postComment(t, thread.id, alice, 'Controversial but fine');
+    const report = (token: string) => t.call('POST', apiPaths.report('daily', c.id), { token, body: { reason: 'personal_attack', note: 'rude' } });
+    expect((await refusal(await report(alice))).code).toBe('forbidden'); // own comment
+    expect(await (await report(bob)).json()).toEqual({ reported: true, alreadyReported: false });
+    expect(await (await report(bob)).json()).toEqual({ reported: true, alreadyReported: true });
+    let queue = await (await t.call('GET', `${m.queue('daily')}?queue=reported`, { token: mod })).json();
+    expect(queue.items[0].reports).toEqual([{ reason: 'personal_attack', note: 'rude', count: 1 }]);
+    expect((await openThread(t)).comments).toHaveLength(1); // still visible
+    await report(nell);
+    expect((await openThread(t)).comments).toHaveLength(0); // hidden pending review
+    await t.call('POST', m.comment('daily', c.id), { token: mod, body: { action: 'approve' } });
+    expect((await openThread(t)).comments).toHaveLength(1);
+    queue = await (await t.call('GET', `${m.queue('daily')}?queue=reported`, { token: mod })).json();
+    expect(queue.items).toHaveLength(0);
+  });
+
+  it('keeps every site apart: a moderator of one site can neither see nor act on another', async () => {
+    const { alice, thread } = await premoderatedSite();
+    const held = await postComment(t, thread.id, alice, 'Only on daily');
+    await t.store.saveSite(buildSite({ id: 'other', allowedOrigins: ['https://other.example'] }), t.clock.now);
+    const otherMod = await t.sign({ ...PERSONAS.mod, sub: 'other-mod' }, { audience: 'other' });
+    const queue = await (await t.call('GET', m.queue('other'), { token: otherMod })).json();
+    expect(queue.items).toHaveLength(0);
+    expect((await refusal(await t.call('POST', m.comment('other', held.id), { token: otherMod, body: { action: 'approve' } }))).code).toBe('comment_not_found');
+    expect((await refusal(await t.call('GET', m.user('other', held.author!.id), { token: otherMod }))).code).toBe('not_found');
+    expect((await refusal(await t.call('GET', m.queue('daily'), { token: otherMod }))).code).toBe('token_wrong_audience');
+  });
+
+  it('reports thirty days of volume, held share and rule hits', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    await postComment(t, thread.id, alice, 'One');
+    await postComment(t, thread.id, alice, 'Two');
+    const stats = await (await t.call('GET', m.stats('daily'), { token: mod })).json();
+    expect(stats.days).toEqual([{ day: '2026-01-15', total: 2, held: 2, rejected: 0 }]);
+    expect(stats.ruleHits).toEqual({ premoderation: 2 });
+  });
+});
