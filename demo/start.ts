@@ -5,7 +5,7 @@ import { buildWidget } from '../scripts/build-widget';
 import { startDemo } from './server';
 
 const env = parseServerEnv(process.env);
-await buildWidget({ quiet: true });
+await buildWidget({ log: () => {} });
 const demo = await startDemo(env);
 
 console.log(`
