@@ -39,11 +39,11 @@ export async function demoSite(origins: string[], secrets: DemoSecrets): Promise
     guidelines:
       'We welcome genuine debate, including sharp criticism of ideas. Personal attacks on fellow members, and comments meant to stoke fear and anger, may be moderated.',
     callsToAction: {
-      guest: { text: 'Consider subscribing to join the conversation.', linkText: 'Subscribe', url: '/subscribe' },
+      guest: { text: 'Consider subscribing to join the conversation.', linkText: 'Subscribe', url: `${origins[0]}/subscribe` },
       upgrade: {
         text: "You can only comment on the newsletter's articles; upgrade to join the conversation everywhere.",
         linkText: 'Upgrade your membership',
-        url: '/subscribe',
+        url: `${origins[0]}/subscribe`,
       },
     },
     settings: SiteSettings.parse({}),
