@@ -8,7 +8,7 @@
 // Rule features remember where they fired so the score can be explained.
 
 import { ATTACK_PHRASES } from './attack-phrases.ts';
-import { INSULT_ADJECTIVES, INSULT_NOUNS, PROFANITY, SLURS, singular } from './lexicons.ts';
+import { singular } from './lexicons.ts';
 import { findTarget, type TargetKind } from './targets.ts';
 import type { Token } from './tokenize.ts';
 
@@ -20,21 +20,6 @@ export interface FeatureHit {
 
 export type FeatureBag = Map<string, FeatureHit>;
 
-type WordClass = 'slur' | 'noun' | 'adj' | 'prof';
-
-export function wordClass(norm: string): WordClass | null {
-  if (SLURS.has(norm)) return 'slur';
-  if (INSULT_NOUNS.has(norm)) return 'noun';
-  if (INSULT_ADJECTIVES.has(norm)) return 'adj';
-  if (PROFANITY.has(norm)) return 'prof';
-  const s = singular(norm);
-  if (s !== norm) {
-    if (SLURS.has(s)) return 'slur';
-    if (INSULT_NOUNS.has(s)) return 'noun';
-  }
-  return null;
-}
-
 /** Target kinds that mean "aimed at a participant". */
 export const AIMED: ReadonlySet<TargetKind> = new Set<TargetKind>(['you', 'named', 'vocative']);
 
@@ -44,9 +29,12 @@ export const AIMED: ReadonlySet<TargetKind> = new Set<TargetKind>(['you', 'named
  */
 export const NON_POSITIVE_FEATURES: ReadonlySet<string> = new Set(
   (['noun', 'adj', 'prof'] as const).flatMap((c) =>
-    (['self', 'quoted', 'third', 'idea', 'none'] as const).map((k) => `R:${c}:${k}`),
+    (['self', 'quoted', 'idea'] as const).map((k) => `R:${c}:${k}`),
   ),
 );
+
+/** Comments up to this many words get full-strength n-gram features. */
+const NGRAM_FULL_WEIGHT_TOKENS = 8;
 
 function add(bag: FeatureBag, name: string, start: number, end: number, value = 1) {
   const hit = bag.get(name);
@@ -57,9 +45,26 @@ function add(bag: FeatureBag, name: string, start: number, end: number, value = 
   }
 }
 
-export function attackFeatures(tokens: readonly Token[]): FeatureBag {
-  const bag: FeatureBag = new Map();
-  const classes: (WordClass | null)[] = new Array(tokens.length);
+export interface RuleHit { name: string; start: number; end: number }
+
+export interface AttackAnalysis {
+  /** Target-aware rule features, one entry per occurrence. */
+  rules: RuleHit[];
+  /** Per token: 1 when it is an ordinary word that takes part in n-grams. */
+  plain: Uint8Array;
+  /** Value of every n-gram feature in this comment (see NGRAM_FULL_WEIGHT_TOKENS). */
+  ngramScale: number;
+}
+
+/** The unigram key of a token: numbers are all alike. */
+export function unigramKey(t: Token): string {
+  const c = t.norm.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d+$/.test(t.norm) ? '<num>' : t.norm;
+}
+
+export function analyzeAttack(tokens: readonly Token[]): AttackAnalysis {
+  const rules: RuleHit[] = [];
+  const plain = new Uint8Array(tokens.length);
   let capsLetters = 0;
   let letters = 0;
 
@@ -67,43 +72,57 @@ export function attackFeatures(tokens: readonly Token[]): FeatureBag {
     const t = tokens[i];
     letters += t.letters;
     if (t.caps) capsLetters += t.letters;
-    const cls = wordClass(t.norm);
-    classes[i] = cls;
+    const cls = t.cls;
     if (cls === null) {
-      add(bag, 'u:' + (/^\d+$/.test(t.norm) ? '<num>' : t.norm), t.start, t.end);
+      plain[i] = 1;
       continue;
     }
     const target = findTarget(tokens, i);
     const aimed = AIMED.has(target.kind);
     const at = tokens[target.at];
-    const start = Math.min(at.start, t.start);
-    const end = Math.max(at.end, t.end);
+    const start = aimed ? Math.min(at.start, t.start) : t.start;
+    const end = aimed ? Math.max(at.end, t.end) : t.end;
     if (cls === 'slur') {
-      add(bag, 'R:slur', t.start, t.end);
-      if (aimed) add(bag, 'R:slur:aimed', start, end);
+      rules.push({ name: 'R:slur', start: t.start, end: t.end });
+      if (aimed) rules.push({ name: 'R:slur:aimed', start, end });
       continue;
     }
-    add(bag, `R:${cls}:${target.kind}`, aimed ? start : t.start, aimed ? end : t.end);
-    if (aimed) add(bag, `R:word:${singular(t.norm)}`, start, end);
-  }
-
-  // Bigrams of ordinary words within a sentence.
-  for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].sentenceStart || classes[i] !== null || classes[i - 1] !== null) continue;
-    add(bag, 'b:' + tokens[i - 1].norm + ' ' + tokens[i].norm, tokens[i - 1].start, tokens[i].end);
+    // An @participant is as much "you" as "you" is: one feature for both.
+    const kind = target.kind === 'named' ? 'you' : target.kind;
+    rules.push({ name: `R:${cls}:${kind}`, start, end });
+    if (aimed) rules.push({ name: `R:word:${cls === 'noun' ? singular(t.norm) : t.norm}`, start, end });
   }
 
   for (const m of ATTACK_PHRASES.match(tokens)) {
-    const start = tokens[m.from].start;
-    const end = tokens[m.to - 1].end;
-    add(bag, 'P:' + m.category, start, end);
+    rules.push({ name: 'P:' + m.category, start: tokens[m.from].start, end: tokens[m.to - 1].end });
   }
 
-  if (tokens.length > 0 && tokens[0].mention) add(bag, 'R:reply-to-named', tokens[0].start, tokens[0].end);
-  if (letters >= 12 && capsLetters / letters > 0.6) add(bag, 'R:shouting', 0, 0);
+  if (tokens.length > 0 && tokens[0].mention) {
+    rules.push({ name: 'R:reply-to-named', start: tokens[0].start, end: tokens[0].end });
+  }
+  if (letters >= 12 && capsLetters / letters > 0.6) rules.push({ name: 'R:shouting', start: 0, end: 0 });
 
-  // Long comments collect more incidental features; let the model offset that.
+  // Long comments collect more incidental n-grams; scale them down so that a
+  // long, civil comment is not flagged just for having many words. Rule
+  // features stay at full strength: one aimed insult counts in any length.
   const n = tokens.length;
-  add(bag, n < 15 ? 'L:short' : n < 60 ? 'L:medium' : n < 200 ? 'L:long' : 'L:very-long', 0, 0);
+  rules.push({ name: n < 15 ? 'L:short' : n < 60 ? 'L:medium' : n < 200 ? 'L:long' : 'L:very-long', start: 0, end: 0 });
+  const ngramScale = n > NGRAM_FULL_WEIGHT_TOKENS ? Math.sqrt(NGRAM_FULL_WEIGHT_TOKENS / n) : 1;
+  return { rules, plain, ngramScale };
+}
+
+/** Every feature of a comment by name (training and explanations use this; scoring has a faster path). */
+export function attackFeatures(tokens: readonly Token[]): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const { rules, plain, ngramScale } = analyzeAttack(tokens);
+  for (const r of rules) add(bag, r.name, r.start, r.end);
+  for (let i = 0; i < tokens.length; i++) {
+    if (plain[i]) add(bag, 'u:' + unigramKey(tokens[i]), tokens[i].start, tokens[i].end, ngramScale);
+  }
+  // Bigrams of ordinary words within a sentence.
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].sentenceStart || !plain[i] || !plain[i - 1]) continue;
+    add(bag, 'b:' + tokens[i - 1].norm + ' ' + tokens[i].norm, tokens[i - 1].start, tokens[i].end, ngramScale);
+  }
   return bag;
 }

@@ -23,6 +23,9 @@ export const FEAR_ANGER_PHRASES = new PhraseSet([
     'is collapsing', 'are collapsing', 'imminent collapse', 'doomed', 'point of no return',
     'wake up people', 'wake up sheeple', 'wake up america', 'open your eyes', 'enemy of the people', 'enemies of the people',
     'enemies within', 'the enemy within', 'flooding our|into', 'flood our', 'outbreed', 'out breed',
+    'end of democracy', 'end of freedom', 'no more elections', 'slaves in our own', 'strangers in our own',
+    'minority in our own', 'cities are burning', 'streets are burning', 'will overrun', 'overrun us',
+    'take everything', 'prepare for the worst',
   ]],
   ['catastrophizing', 1.5, [
     'wake up', 'too late', 'mark my words', 'civil war', 'our way of life', 'under attack', 'war on',
@@ -30,7 +33,9 @@ export const FEAR_ANGER_PHRASES = new PhraseSet([
     'coming for you', 'act now', 'hiding the truth', 'lying to you', 'the truth about', 'sheeple', 'apocalypse',
     'catastrophe', 'catastrophic', 'disaster', 'collapse', 'extinction', 'invasion', 'invading', 'invaders', 'traitors', 'traitor',
     'treason', 'treasonous', 'terrifying', 'terrified', 'evil', 'wicked', 'destroy', 'destroying', 'annihilation',
-    'every single one of them', 'all of them', 'these people', 'those people',
+    'every single one of them', 'all of them', 'these people', 'those people', 'war zone', 'prepare now',
+    'within weeks', 'within months', 'within days', 'in our own country', 'in our own land', 'in our own homeland',
+    'it is over', "it's over", 'rise up', 'time is running out', 'running out of time',
   ]],
   // Calls to hate or punish a group.
   ['call-to-punish', 3.5, [

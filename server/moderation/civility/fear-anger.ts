@@ -4,7 +4,7 @@
 // wording ("I'm worried the policy could...") pulls the sum down a little.
 
 import { FEAR_ANGER_PHRASES } from './fear-anger-phrases.ts';
-import { DEHUMANIZING, GROUP_NOUNS } from './lexicons.ts';
+import { GROUP_NOUNS } from './lexicons.ts';
 import type { Token } from './tokenize.ts';
 import type { CivilitySpan } from './types.ts';
 
@@ -61,7 +61,7 @@ export function scoreFearAnger(text: string, tokens: readonly Token[]): { score:
   // ("rats in the basement" is a pest problem, not propaganda).
   let faint = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !DEHUMANIZING.has(tokens[i].norm)) continue;
+    if (used[i] || !tokens[i].info.dehumanizing) continue;
     const w = aboutPeople(tokens, i) ? 3 : Math.min(0.5, 1 - faint);
     if (w <= 0) continue;
     if (w < 3) faint += w;

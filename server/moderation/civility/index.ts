@@ -19,8 +19,9 @@ export function classifyCivility(text: string): CivilityScores {
   const tokens = tokenize(text);
   const attack = scoreAttack(tokens);
   const fear = scoreFearAnger(text, tokens);
-  const spans = [...attack.spans, ...fear.spans].sort(
-    (a, b) => a.start - b.start || a.end - b.end || a.label.localeCompare(b.label) || b.weight - a.weight,
-  );
+  const spans = attack.spans.concat(fear.spans);
+  if (spans.length > 1) {
+    spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.weight - a.weight);
+  }
   return { attack: attack.score, fearAnger: fear.score, spans };
 }

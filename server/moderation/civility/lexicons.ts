@@ -97,3 +97,19 @@ export function singular(w: string): string {
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
   return w;
 }
+
+export type WordClass = 'slur' | 'noun' | 'adj' | 'prof';
+
+/** What kind of bad word a normalised word is, if any. */
+export function wordClass(norm: string): WordClass | null {
+  if (SLURS.has(norm)) return 'slur';
+  if (INSULT_NOUNS.has(norm)) return 'noun';
+  if (INSULT_ADJECTIVES.has(norm)) return 'adj';
+  if (PROFANITY.has(norm)) return 'prof';
+  const s = singular(norm);
+  if (s !== norm) {
+    if (SLURS.has(s)) return 'slur';
+    if (INSULT_NOUNS.has(s)) return 'noun';
+  }
+  return null;
+}

@@ -2,7 +2,7 @@
 // the whole string: every token keeps the original [start, end) it came from, so
 // spans always point back into the caller's text without a per-character map.
 
-import { LEXICON_WORDS, MASKABLE_WORDS } from './lexicons.ts';
+import { DEHUMANIZING, LEXICON_WORDS, MASKABLE_WORDS, type WordClass, wordClass } from './lexicons.ts';
 
 // Digits and symbols people use to dodge word filters ("id1ot", "a$$", "st0pid").
 const LEET: Record<string, string> = {
@@ -59,7 +59,10 @@ function normalizeUncached(raw: string): string {
   let w = raw.toLowerCase().replace(/[’`]/g, "'");
   if (w.includes('*')) {
     w = w.replace(/^\*+|\*+$/g, '');
-    if (w.includes('*')) w = unmask(w);
+    if (w.includes('*')) {
+      const dropped = w.replaceAll('*', '');
+      w = LEXICON_WORDS.has(dropped) ? dropped : unmask(w);
+    }
   }
   if (NEEDS_DELEET.test(w) && HAS_LETTER.test(w)) w = deLeet(w);
   w = collapseRuns(w);
@@ -74,16 +77,39 @@ function normalizeUncached(raw: string): string {
   return w;
 }
 
+export interface WordInfo {
+  norm: string;
+  cls: WordClass | null;
+  /**
+   * Slot for the attack model's vocabulary number of `norm`, filled on first
+   * use (-2 = not looked up yet) so a hot word is looked up once, not per comment.
+   */
+  vocabId: number;
+  /** Used as a dehumanising term ("vermin") when about people. */
+  dehumanizing: boolean;
+  /** Per phrase set: the trie node this word starts, null if none, undefined if not looked up yet. */
+  phraseStarts: unknown[];
+}
+
+export function newWordInfo(norm: string): WordInfo {
+  return { norm, cls: wordClass(norm), vocabId: -2, dehumanizing: DEHUMANIZING.has(norm), phraseStarts: [] };
+}
+
 // Comment vocabularies are Zipfian, so a bounded cache removes most of the
 // normalisation cost. Cleared wholesale when full: output never depends on it.
-const cache = new Map<string, string>();
+const cache = new Map<string, WordInfo>();
 const CACHE_LIMIT = 50_000;
 
-export function normalizeWord(raw: string): string {
+export function wordInfo(raw: string): WordInfo {
   const hit = cache.get(raw);
   if (hit !== undefined) return hit;
-  const out = normalizeUncached(raw);
+  const norm = normalizeUncached(raw);
+  const info = newWordInfo(norm);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(raw, out);
-  return out;
+  cache.set(raw, info);
+  return info;
+}
+
+export function normalizeWord(raw: string): string {
+  return wordInfo(raw).norm;
 }

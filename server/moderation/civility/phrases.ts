@@ -13,14 +13,24 @@ export interface PhraseMatch {
   weight: number;
 }
 
-interface Compiled {
-  elems: (Set<string> | null)[]; // null = wildcard
-  category: string;
-  weight: number;
+interface Node {
+  next: Map<string, Node>;
+  any: Node | null; // "*" edge
+  ends: { category: string; weight: number }[];
 }
 
+const node = (): Node => ({ next: new Map(), any: null, ends: [] });
+
+/**
+ * Patterns compiled into a word trie, so each starting word costs one walk
+ * down the trie instead of a check of every pattern that starts with it.
+ */
+let phraseSets = 0;
+
 export class PhraseSet {
-  private byFirst = new Map<string, Compiled[]>();
+  private root = node();
+  /** Slot in WordInfo.phraseStarts where this set caches each word's start node. */
+  private readonly slot = phraseSets++;
 
   constructor(entries: readonly (readonly [category: string, weight: number, patterns: readonly string[]])[]) {
     for (const [category, weight, patterns] of entries) {
@@ -29,35 +39,46 @@ export class PhraseSet {
   }
 
   private add(seq: string[], category: string, weight: number) {
-    const elems = seq.map((e) => (e === '*' ? null : new Set(e.split('|'))));
-    const first = elems[0];
-    if (!first) throw new Error(`pattern may not start with a wildcard: ${seq.join(' ')}`);
-    for (const w of first) {
-      const list = this.byFirst.get(w) ?? [];
-      list.push({ elems, category, weight });
-      this.byFirst.set(w, list);
+    if (seq[0] === '*') throw new Error(`pattern may not start with a wildcard: ${seq.join(' ')}`);
+    let frontier = [this.root];
+    for (const elem of seq) {
+      const nextFrontier: Node[] = [];
+      for (const n of frontier) {
+        if (elem === '*') nextFrontier.push((n.any ??= node()));
+        else {
+          for (const w of elem.split('|')) {
+            let child = n.next.get(w);
+            if (!child) n.next.set(w, (child = node()));
+            if (!nextFrontier.includes(child)) nextFrontier.push(child);
+          }
+        }
+      }
+      frontier = nextFrontier;
+    }
+    for (const n of frontier) {
+      if (!n.ends.some((e) => e.category === category && e.weight === weight)) n.ends.push({ category, weight });
     }
   }
 
   /** All matches, allowing overlaps; a sentence break inside a match rejects it. */
   match(tokens: readonly Token[]): PhraseMatch[] {
     const out: PhraseMatch[] = [];
+    const slot = this.slot;
     for (let i = 0; i < tokens.length; i++) {
-      const cands = this.byFirst.get(tokens[i].norm);
-      if (!cands) continue;
-      for (const c of cands) {
-        const n = c.elems.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        for (let k = 1; k < n && ok; k++) {
-          const t = tokens[i + k];
-          const e = c.elems[k];
-          if (t.sentenceStart || (e !== null && !e.has(t.norm))) ok = false;
-        }
-        if (ok) out.push({ from: i, to: i + n, category: c.category, weight: c.weight });
-      }
+      const starts = tokens[i].info.phraseStarts;
+      let first = starts[slot] as Node | null | undefined;
+      if (first === undefined) first = starts[slot] = this.root.next.get(tokens[i].norm) ?? null;
+      if (first !== null) this.walk(tokens, i, i + 1, first, out);
     }
     return out;
+  }
+
+  private walk(tokens: readonly Token[], from: number, at: number, n: Node, out: PhraseMatch[]) {
+    for (const e of n.ends) out.push({ from, to: at, category: e.category, weight: e.weight });
+    if (at >= tokens.length || tokens[at].sentenceStart) return;
+    const child = n.next.get(tokens[at].norm);
+    if (child) this.walk(tokens, from, at + 1, child, out);
+    if (n.any) this.walk(tokens, from, at + 1, n.any, out);
   }
 }
 

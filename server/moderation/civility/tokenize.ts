@@ -1,7 +1,8 @@
 // Tokeniser: words with their original offsets plus the bits of punctuation
 // context the rules need (sentence starts, commas, quotation marks, capitals).
 
-import { normalizeWord } from './normalize.ts';
+import { type WordInfo, newWordInfo, wordInfo } from './normalize.ts';
+import { type WordClass, wordClass } from './lexicons.ts';
 import { LEXICON_WORDS } from './lexicons.ts';
 
 export interface Token {
@@ -22,53 +23,126 @@ export interface Token {
   quoted: boolean;
   /** An @-mention of a participant. */
   mention: boolean;
+  /** Insult / slur / profanity class of the word, if it is one. */
+  cls: WordClass | null;
+  /** Shared per-word record (normalised form and lookup slots). */
+  info: WordInfo;
 }
 
-// Words, allowing symbols people use inside them ("a$$", "f*ck", "y0u") and
-// apostrophes ("you're"); a leading @ makes a mention.
-const TOKEN_RE = /@?[\p{L}\p{N}$@*]+(?:['’][\p{L}\p{N}]+)*/gu;
-const LETTER_RE = /\p{L}/gu;
-const UPPER_RE = /\p{Lu}/u;
-const LOWER_RE = /\p{Ll}/u;
+const MENTION: WordInfo = newWordInfo('@user');
 
-function countLetters(s: string): number {
-  const m = s.match(LETTER_RE);
-  return m ? m.length : 0;
+// A hand-written scanner rather than a regular expression per token: this runs
+// on every comment and has to keep up with tens of thousands a second.
+// Word characters are letters and digits plus symbols people use inside words
+// ("a$$", "f*ck", "y0u"); an apostrophe between letters continues a word
+// ("you're"); a leading @ followed by a letter makes a mention.
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+const NON_ASCII_UPPER = /\p{Lu}/u;
+const NON_ASCII_LETTER = /\p{L}/u;
+
+// 1 = letter, 2 = digit, 3 = in-word symbol, 0 = not part of a word.
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_KIND[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : c === 36 || c === 64 || c === 42 ? 3 : 0;
+}
+
+function charKind(c: number, text: string, i: number): number {
+  if (c < 128) return ASCII_KIND[c];
+  const ch = text[i];
+  return NON_ASCII_LETTER.test(ch) ? 1 : NON_ASCII_WORD.test(ch) ? 2 : 0;
+}
+
+function isUpper(c: number, text: string, i: number): boolean {
+  if (c < 128) return c <= 90;
+  return NON_ASCII_UPPER.test(text[i]);
+}
+
+// Word lookups keyed by a hash computed during the scan, so known words are
+// found without slicing a new string and hashing it again: a direct-mapped
+// table where a colliding word simply replaces the previous occupant. The
+// characters are compared, so a collision costs a miss, never a wrong word.
+const SLOTS = 1 << 16;
+const slotRaw: (string | undefined)[] = new Array(SLOTS).fill(undefined);
+const slotInfo: (WordInfo | undefined)[] = new Array(SLOTS).fill(undefined);
+
+function lookupWord(text: string, start: number, end: number, hash: number): WordInfo {
+  const slot = hash & (SLOTS - 1);
+  const raw = slotRaw[slot];
+  if (raw !== undefined && raw.length === end - start) {
+    let same = true;
+    for (let k = 0; k < raw.length && same; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) same = false;
+    if (same) return slotInfo[slot] as WordInfo;
+  }
+  const word = text.slice(start, end);
+  const info = wordInfo(word);
+  slotRaw[slot] = word;
+  slotInfo[slot] = info;
+  return info;
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  let prevEnd = 0;
+  const n = text.length;
   let inQuote = false;
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const raw = m[0];
-    const start = m.index;
-    const gap = text.slice(prevEnd, start);
-    let sentenceStart = tokens.length === 0;
-    let commaBefore = false;
-    for (let k = 0; k < gap.length; k++) {
-      const c = gap[k];
-      if (c === '.' || c === '!' || c === '?' || c === ';' || c === '\n') sentenceStart = true;
-      else if (c === ',' || c === '-' || c === '—' || c === '–' || c === ':') commaBefore = true;
-      else if (c === '"' || c === '“' || c === '”') inQuote = c === '“' ? true : c === '”' ? false : !inQuote;
+  let sentenceStart = true;
+  let commaBefore = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const kind = c < 128 ? ASCII_KIND[c] : charKind(c, text, i);
+    if (kind === 0) {
+      if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) sentenceStart = true; // . ! ? ; \n
+      else if (c === 44 || c === 45 || c === 58 || c === 0x2014 || c === 0x2013) commaBefore = true; // , - : — –
+      else if (c === 34) inQuote = !inQuote;
+      else if (c === 0x201c) inQuote = true;
+      else if (c === 0x201d) inQuote = false;
+      i++;
+      continue;
     }
-    prevEnd = start + raw.length;
+    const start = i;
+    let h = 0x811c9dc5;
+    let letters = 0;
+    let upper = 0;
+    let alnum = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      const k = d < 128 ? ASCII_KIND[d] : charKind(d, text, i);
+      if (k === 0) {
+        // Apostrophe between word characters: "you're", "don’t".
+        if ((d === 39 || d === 0x2019) && i + 1 < n && i > start && charKind(text.charCodeAt(i + 1), text, i + 1) !== 0 && text.charCodeAt(i + 1) !== 64) {
+          i++;
+          continue;
+        }
+        break;
+      }
+      if (k === 1) {
+        letters++;
+        if (d < 128 ? d <= 90 : isUpper(d, text, i)) upper++;
+      }
+      if (k !== 3) alnum++;
+      h = Math.imul(h ^ d, 0x01000193);
+      i++;
+    }
+    if (alnum === 0) continue;
     // Mentions keep their identity out of the features: every @name is "@user".
-    const mention = raw.length > 1 && raw[0] === '@' && /\p{L}/u.test(raw[1]);
-    const core = raw.replace(/^[*$@]+|[*]+$/g, '');
-    if (!mention && !/[\p{L}\p{N}]/u.test(core)) continue;
-    const letters = countLetters(raw);
+    const mention = c === 64 && i - start > 1 && charKind(text.charCodeAt(start + 1), text, start + 1) === 1;
+    const info = mention ? MENTION : lookupWord(text, start, i, h & 0x3fffffff);
     tokens.push({
-      norm: mention ? '@user' : normalizeWord(raw),
+      info,
+      norm: info.norm,
+      cls: info.cls,
       start,
-      end: prevEnd,
-      caps: letters >= 2 && UPPER_RE.test(raw) && !LOWER_RE.test(raw),
+      end: i,
+      caps: letters >= 2 && upper === letters,
       letters,
-      sentenceStart,
+      sentenceStart: sentenceStart || tokens.length === 0,
       commaBefore,
       quoted: inQuote,
       mention,
     });
+    sentenceStart = false;
+    commaBefore = false;
   }
   return joinSpacedLetters(tokens, text);
 }
@@ -108,7 +182,7 @@ function bestJoin(tokens: Token[], from: number, to: number, text: string) {
     for (let a = from; a + len <= to; a++) {
       let word = '';
       for (let k = a; k < a + len; k++) word += text[tokens[k].start];
-      const norm = normalizeWord(word);
+      const norm = wordInfo(word).norm;
       if (LEXICON_WORDS.has(norm)) {
         const first = tokens[a];
         const last = tokens[a + len - 1];
@@ -116,6 +190,8 @@ function bestJoin(tokens: Token[], from: number, to: number, text: string) {
         const token: Token = {
           ...first,
           norm,
+          cls: wordClass(norm),
+          info: wordInfo(word),
           end: last.end,
           letters,
           caps: tokens.slice(a, a + len).every((t) => t.caps || /\p{Lu}/u.test(text[t.start])) && letters >= 2,
