@@ -14,6 +14,8 @@ export interface TrainOptions {
   l2: number;
   learningRate: number;
   seed: number;
+  /** Per-feature multiplier of `l2` (e.g. lighter for few, hand-built features). */
+  l2Scale?: Float64Array;
   /** Features whose weight is kept <= 0 (projected after each step). */
   nonPositive?: Uint8Array;
 }
@@ -62,7 +64,7 @@ export function trainLogistic(rows: readonly SparseRow[], dim: number, opts: Tra
       bias -= (opts.learningRate * err) / Math.sqrt(b2);
       for (let k = 0; k < row.idx.length; k++) {
         const f = row.idx[k];
-        const g = err * row.val[k] + opts.l2 * w[f];
+        const g = err * row.val[k] + opts.l2 * (opts.l2Scale ? opts.l2Scale[f] : 1) * w[f];
         g2[f] += g * g;
         w[f] -= (opts.learningRate * g) / Math.sqrt(g2[f]);
         if (opts.nonPositive && opts.nonPositive[f] && w[f] > 0) w[f] = 0;
