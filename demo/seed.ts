@@ -10,7 +10,7 @@ import { PERSONAS } from './personas';
 import { demoSite, type DemoSecrets } from './site';
 
 export async function seedDemo(store: Store, origins: string[], canonicalOrigin: string, secrets: DemoSecrets): Promise<void> {
-  const deps: ServiceDeps = { store, now: Date.now, newId, ipSalt: newId() };
+  const deps: ServiceDeps = { store, now: Date.now, newId, ipSalt: newId(), fetch };
   const existed = (await store.getSite('demo')) !== null;
   const site = await demoSite(origins, secrets);
   await store.saveSite(site, deps.now());

@@ -30,6 +30,8 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | null;
   /** Salt for hashing client addresses; random per process when not given. */
   ipSalt?: string;
+  /** Outbound HTTP for the site's external scorer. */
+  fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -39,6 +41,7 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ipSalt: deps.ipSalt ?? newId() + newId(),
+    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
   };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();

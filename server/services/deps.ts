@@ -7,4 +7,6 @@ export interface ServiceDeps {
   newId: () => string;
   /** Salt for hashing client addresses (flooding checks); random per process is enough. */
   ipSalt: string;
+  /** Outbound HTTP (the site's external scorer). */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
 }

@@ -44,6 +44,22 @@ export const ModerationSettings = z.object({
     }),
     {},
   ),
+  /**
+   * The site's own scorer (an LLM, a model of its own): called with each new comment under a
+   * strict timeout; its scores become one more rule. When it fails or times out, 'fallback'
+   * relies on the built-in classifier alone and 'hold' sends the comment to review.
+   */
+  externalScorer: z.prefault(
+    z.object({
+      enabled: on(false),
+      url: z._default(z.string().check(z.maxLength(2048)), ''),
+      /** Signs each request body: X-Parley-Signature: sha256=HMAC(secret, body). */
+      secret: z._default(z.string().check(z.maxLength(200)), ''),
+      timeoutMs: int(50, 10_000, 800),
+      onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
+    }),
+    {},
+  ),
   reports: z.prefault(
     z.object({
       /** Reports that put a published comment in the reported queue (it stays visible). */

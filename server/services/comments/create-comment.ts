@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { ensureViewerUser } from '../identity/viewer-user';
 import { refusalToComment } from '../entitlements/can-comment';
 import { gatherFacts, hashClientAddress } from '../moderation/gather-facts';
+import { scoreExternally } from '../moderation/external-scorer';
 import { moderate } from '../../moderation/rules';
 import { nudgeMessage, refusalError } from '../moderation/outcome';
 import { loadThread, loadVisibleComment } from './load';
@@ -44,7 +45,11 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
 
   const user = await ensureViewerUser(deps, site, claims);
   const ipHash = await hashClientAddress(deps.ipSalt, site.id, req.clientAddress ?? null);
-  const ctx = await gatherFacts(deps, { site, thread, user, ipHash, nudgeAcknowledged: input.afterNudge === 'post_anyway' });
+  const [ctxWithoutScores, external] = await Promise.all([
+    gatherFacts(deps, { site, thread, user, ipHash, nudgeAcknowledged: input.afterNudge === 'post_anyway' }),
+    scoreExternally(deps.fetch, site.settings.moderation.externalScorer, { siteId: site.id, threadId: thread.id, authorId: user.id, text: input.body }),
+  ]);
+  const ctx = { ...ctxWithoutScores, external };
   const outcome = moderate({ body: input.body, parentId: parent?.id ?? null, isEdit: false }, ctx);
   const now = ctx.now;
 

@@ -1,0 +1,47 @@
+// Calls the site's own scoring service before the rules run. The request is signed with the
+// site's shared secret (HMAC-SHA256 of the body) and bounded by a strict timeout; any failure
+// becomes a fact ('failed') for the rules, never an error for the author.
+import * as z from 'zod/mini';
+import { Reason, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { ExternalScores } from '../../moderation/types';
+import type { ServiceDeps } from '../deps';
+
+const Score = z.optional(z.number().check(z.gte(0), z.lte(1)));
+const ScorerResponse = z.object({ attack: Score, fearAnger: Score, spam: Score, reasons: z.optional(z.array(Reason)) });
+
+export interface ScoreRequest {
+  siteId: string;
+  threadId: string;
+  authorId: string;
+  text: string;
+}
+
+async function sign(secret: string, body: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(body));
+  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function scoreExternally(
+  fetchFn: ServiceDeps['fetch'],
+  config: ModerationSettings['externalScorer'],
+  request: ScoreRequest,
+): Promise<ExternalScores> {
+  if (!config.enabled || !config.url) return { status: 'off' };
+  const body = JSON.stringify(request);
+  try {
+    const res = await fetchFn(config.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Parley-Signature': `sha256=${await sign(config.secret, body)}` },
+      body,
+      signal: AbortSignal.timeout(config.timeoutMs),
+    });
+    if (!res.ok) return { status: 'failed', error: `the scorer answered ${res.status}` };
+    const parsed = ScorerResponse.safeParse(await res.json());
+    if (!parsed.success) return { status: 'failed', error: 'the scorer answered with an unexpected body' };
+    return { status: 'ok', ...parsed.data };
+  } catch (error) {
+    const timedOut = (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError';
+    return { status: 'failed', error: timedOut ? `no answer within ${config.timeoutMs} ms` : 'the scorer could not be reached' };
+  }
+}
