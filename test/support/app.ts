@@ -63,7 +63,7 @@ export async function createTestContext(options: { site?: Partial<SiteRecord>; u
     call(method, path, o = {}) {
       const headers: Record<string, string> = { ...o.headers };
       if (o.token) headers.Authorization = `Bearer ${o.token}`;
-      if (o.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (o.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
       return Promise.resolve(
         app.request(path, { method, headers, body: o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body) }),
       );

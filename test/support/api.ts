@@ -1,0 +1,63 @@
+// Short verbs for API tests: open a thread, post, read error codes, poke the database.
+import { expect } from 'vitest';
+import { apiPaths } from '../../shared/api-paths';
+import type { CommentView } from '../../shared/schemas/comment';
+import type { ThreadView } from '../../shared/schemas/thread';
+import { SiteSettings } from '../../shared/schemas/site';
+import type { SiteRecord } from '../../server/store/port';
+import { ARTICLE_URL, TEST_API_KEY, type TestContext } from './app';
+
+export function threadPath(siteId: string, params: Record<string, string | number>): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return `${apiPaths.thread(siteId)}?${query}`;
+}
+
+/** GET the thread view for a page (creating the thread), expecting success. */
+export async function openThread(
+  t: TestContext,
+  options: { url?: string; pageId?: string; title?: string; token?: string; siteId?: string; sort?: string; limit?: number } = {},
+): Promise<ThreadView> {
+  const { siteId = t.site.id, token, url = ARTICLE_URL, ...rest } = options;
+  const params: Record<string, string | number> = { url };
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined) params[key] = value;
+  const res = await t.call('GET', threadPath(siteId, params), { token });
+  expect(res.status, await res.clone().text()).toBe(200);
+  return res.json();
+}
+
+/** POST a comment, expecting 201; returns the created comment. */
+export async function postComment(t: TestContext, threadId: string, token: string, body: string, parentId?: string): Promise<CommentView> {
+  const res = await t.call('POST', apiPaths.comments(t.site.id, threadId), { token, body: parentId ? { body, parentId } : { body } });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()).comment;
+}
+
+/** The status and error code of a refused request; fails when the body is not an API error. */
+export async function refusal(res: Response): Promise<{ status: number; code: string; fields?: Record<string, string> }> {
+  const body = await res.json();
+  expect(typeof body?.error?.code, JSON.stringify(body)).toBe('string');
+  expect(typeof body.error.message).toBe('string');
+  return { status: res.status, code: body.error.code, ...(body.error.fields ? { fields: body.error.fields } : {}) };
+}
+
+export function upsertThread(t: TestContext, body: Record<string, unknown>, apiKey: string | null = TEST_API_KEY): Promise<Response> {
+  return t.call('PUT', apiPaths.adminThreads(t.site.id), { body, headers: apiKey === null ? {} : { 'X-Api-Key': apiKey } });
+}
+
+export async function setUserFlags(t: TestContext, sub: string, flags: { banned?: boolean; suspendedUntil?: number | null }): Promise<void> {
+  if (flags.banned !== undefined) {
+    await t.client.execute({ sql: 'UPDATE users SET banned = ? WHERE external_id = ?', args: [flags.banned ? 1 : 0, sub] });
+  }
+  if (flags.suspendedUntil !== undefined) {
+    await t.client.execute({ sql: 'UPDATE users SET suspended_until = ? WHERE external_id = ?', args: [flags.suspendedUntil, sub] });
+  }
+}
+
+export async function setCommentStatus(t: TestContext, commentId: string, status: 'published' | 'pending' | 'rejected'): Promise<void> {
+  await t.client.execute({ sql: 'UPDATE comments SET status = ? WHERE id = ?', args: [status, commentId] });
+}
+
+/** Site overrides for tests that post faster than any reader could: the flooding rule is off. */
+export function withoutFloodLimit(): Partial<SiteRecord> {
+  return { settings: SiteSettings.parse({ moderation: { rules: { flooding: { enabled: false } } } }) };
+}
