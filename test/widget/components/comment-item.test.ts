@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestContext, PERSONAS } from '../../support/app';
+import { button, comment, commentTexts, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+
+let widget: MountedWidget | undefined;
+afterEach(() => widget?.unmount());
+
+describe('a comment', () => {
+  it('takes a reply in an inline composer and shows it nested under the comment', async () => {
+    const t = await createTestContext();
+    const parent = await seedComment(t, PERSONAS.bob, 'Where does the money come from?');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, parent.id)!;
+    button(article, 'Reply').click();
+    const field = await waitFor(() => article.querySelector('textarea'), 'the reply composer');
+    expect(article.querySelector('label')?.textContent).toBe('Reply to Bob');
+    expect(widget.root.activeElement).toBe(field);
+    typeInto(field, 'From the parking levy.');
+    await waitFor(() => !button(article, 'Reply').disabled);
+    Array.from(article.querySelectorAll('button')).find((b) => b.type === 'submit')!.click();
+
+    const reply = await waitFor(() => widget!.root.querySelector('li li article'), 'the nested reply');
+    expect(reply.querySelector('.body')?.textContent).toBe('From the parking levy.');
+    expect(article.querySelector('textarea')).toBeNull();
+    await waitFor(() => widget!.root.activeElement === reply, 'focus on the reply');
+  });
+
+  it('lets its author edit it within the edit window and then marks it edited', async () => {
+    const t = await createTestContext();
+    const mine = await seedComment(t, PERSONAS.alice, 'Teh budget is late.');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, mine.id)!;
+    expect(article.querySelector('.meta')?.textContent).not.toContain('edited');
+    button(article, 'Edit').click();
+    const field = await waitFor(() => article.querySelector('textarea'), 'the edit composer');
+    expect(field.value).toBe('Teh budget is late.');
+    typeInto(field, 'The budget is **late**.');
+    await waitFor(() => !button(article, 'Save').disabled);
+    button(article, 'Save').click();
+
+    await waitFor(() => article.querySelector('.body strong'), 'the edited body');
+    expect(article.querySelector('.body')?.textContent).toBe('The budget is late.');
+    expect(article.querySelector('.meta')?.textContent).toContain('edited');
+  });
+
+  it('offers no edit once the edit window has passed', async () => {
+    const t = await createTestContext();
+    const mine = await seedComment(t, PERSONAS.alice, 'Old news.');
+    t.clock.now += 16 * 60_000;
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(findButton(comment(widget.root, mine.id)!, 'Edit')).toBeUndefined();
+    expect(findButton(comment(widget.root, mine.id)!, 'Delete')).toBeDefined();
+  });
+
+  it('asks before deleting, then leaves a tombstone that keeps its replies', async () => {
+    const t = await createTestContext();
+    const mine = await seedComment(t, PERSONAS.alice, 'I regret this.');
+    await seedComment(t, PERSONAS.bob, 'A reply worth keeping.', mine.id);
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, mine.id)!;
+    button(article, 'Delete').click();
+    await waitFor(() => findButton(article, 'Keep it'), 'the confirmation');
+    expect(widget.root.activeElement).toBe(button(article, 'Keep it'));
+    button(article, 'Delete').click();
+
+    await waitFor(() => article.querySelector('.quiet'), 'the tombstone');
+    expect(article.textContent).toBe('This comment was deleted.');
+    expect(article.querySelector('.author')).toBeNull();
+    expect(commentTexts(widget.root)).toEqual(['A reply worth keeping.']);
+  });
+
+  it('toggles a like with aria-pressed and the count from the server', async () => {
+    const t = await createTestContext();
+    const theirs = await seedComment(t, PERSONAS.bob, 'Good reporting.');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const like = button(comment(widget.root, theirs.id)!, /^Like/);
+    expect(like.getAttribute('aria-pressed')).toBe('false');
+    like.click();
+    await waitFor(() => like.getAttribute('aria-pressed') === 'true', 'the like');
+    expect(like.getAttribute('aria-label')).toBe('Like (1)');
+    like.click();
+    await waitFor(() => like.getAttribute('aria-pressed') === 'false', 'the unlike');
+    expect(like.getAttribute('aria-label')).toBe('Like (0)');
+  });
+
+  it('does not let guests or authors like, and marks a pending comment as awaiting review', async () => {
+    const t = await createTestContext();
+    const mine = await seedComment(t, PERSONAS.alice, 'Mine.');
+    await t.client.execute({ sql: "UPDATE comments SET status = 'pending' WHERE id = ?", args: [mine.id] });
+    const other = await seedComment(t, PERSONAS.bob, 'Theirs.');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(comment(widget.root, mine.id)?.querySelector('.pending')?.textContent).toBe('Awaiting review');
+    expect(button(comment(widget.root, mine.id)!, /^Like/).disabled).toBe(true);
+    widget.unmount();
+
+    widget = await mountWidget(t);
+    expect(comment(widget.root, mine.id)).toBeNull();
+    expect(button(comment(widget.root, other.id)!, /^Like/).disabled).toBe(true);
+    expect(findButton(comment(widget.root, other.id)!, 'Reply')).toBeUndefined();
+  });
+});

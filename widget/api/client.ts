@@ -1,0 +1,91 @@
+// Typed client for the reader API. Every response is parsed with the shared schemas, every
+// failure becomes an ApiError value, and an expired token is swapped for a fresh one once.
+import type * as z from 'zod/mini';
+import { apiPaths } from '../../shared/api-paths';
+import { ErrorBody, type Sort } from '../../shared/schemas/common';
+import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
+import type { CreateCommentBody } from '../../shared/schemas/comment';
+import { ThreadView } from '../../shared/schemas/thread';
+import type { GetToken } from '../config';
+import { fail, ok, type Result } from './result';
+
+export interface ClientOptions {
+  api: string;
+  site: string;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  token?: string | null;
+  getToken?: GetToken;
+}
+
+export interface ThreadRequest {
+  url: string;
+  pageId?: string;
+  title?: string;
+  sort: Sort;
+}
+
+type Query = Record<string, string | undefined>;
+
+export function createClient(options: ClientOptions) {
+  const base = options.api.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  // Shared by concurrent requests so the host's getToken runs once; resolves to null for a guest.
+  let token: Promise<string | null> | null = options.token ? Promise.resolve(options.token) : null;
+  const askHost = () => Promise.resolve(options.getToken?.()).then((t) => t || null, () => null);
+
+  async function send(method: string, path: string, query?: Query, body?: unknown) {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, v);
+    const headers: Record<string, string> = {};
+    const bearer = await (token ??= askHost());
+    if (bearer) headers.Authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const q = qs.toString();
+    return doFetch(base + path + (q ? `?${q}` : ''), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
+  async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      let json: unknown;
+      try {
+        res = await send(method, path, query, body);
+        json = await res.json().catch(() => null);
+      } catch {
+        return fail('unavailable', 'The network request failed');
+      }
+      if (res.ok) {
+        const parsed = schema.safeParse(json);
+        return parsed.success ? ok(parsed.data) : fail('bad_response', 'The server answered in an unexpected shape');
+      }
+      const err = ErrorBody.safeParse(json);
+      const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
+      // A stale or rejected token: ask the host for a fresh one (null means carry on as a guest).
+      if (attempt === 0 && res.status === 401 && (error.code === 'token_expired' || error.code === 'token_invalid')) {
+        token = askHost();
+        continue;
+      }
+      return fail(error.code, error.message, error.fields);
+    }
+  }
+
+  const { site } = options;
+  return {
+    /** Forget the token so the next call asks getToken (or use the one given). */
+    setToken(next?: string | null) {
+      token = next === undefined ? null : Promise.resolve(next);
+    },
+    thread: (req: ThreadRequest) =>
+      call(ThreadView, 'GET', apiPaths.thread(site), { url: req.url, pageId: req.pageId, title: req.title, sort: req.sort }),
+    page: (threadId: string, sort: Sort, cursor?: string) =>
+      call(CommentPage, 'GET', apiPaths.comments(site, threadId), { sort, cursor }),
+    conversation: (commentId: string) => call(ConversationResponse, 'GET', apiPaths.conversation(site, commentId)),
+    /** Answers the stored comment, or a nudge: findings the author may revise or post anyway. */
+    post: (threadId: string, input: CreateCommentBody) => call(CreateCommentResponse, 'POST', apiPaths.comments(site, threadId), undefined, input),
+    edit: (commentId: string, body: string) => call(CommentResponse, 'PATCH', apiPaths.comment(site, commentId), undefined, { body }),
+    remove: (commentId: string) => call(CommentResponse, 'DELETE', apiPaths.comment(site, commentId)),
+    like: (commentId: string, liked: boolean) => call(LikeResponse, liked ? 'PUT' : 'DELETE', apiPaths.like(site, commentId)),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createClient>;

@@ -1,0 +1,14 @@
+// API outcomes as values: components show `readerMessage(error.code)` and never catch.
+export interface ApiError {
+  code: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+export const fail = <T>(code: string, message: string, fields?: Record<string, string>): Result<T> => ({
+  ok: false,
+  error: { code, message, fields },
+});

@@ -1,0 +1,37 @@
+// The reader app bundle (app.js): mount(root, config) renders one independent widget into a
+// shadow root with its own styles. Loaded by embed.js; everything it holds lives per mount.
+import { render } from 'preact';
+import css from './styles.css';
+import { createClient } from './api/client';
+import type { WidgetConfig, WidgetHandle } from './config';
+import type { ThreadActions } from './model/use-thread';
+import { Widget } from './components/widget';
+
+export type { WidgetConfig, WidgetHandle };
+
+export function mount(root: ShadowRoot | Element, config: WidgetConfig): WidgetHandle {
+  const doc = root.ownerDocument ?? document;
+  const host = 'host' in root ? root.host : root;
+  const style = doc.createElement('style');
+  style.textContent = css;
+  // Preact owns only this element, so the style sheet and anything else in root stay put.
+  const container = doc.createElement('div');
+  root.append(style, container);
+  const client = createClient(config);
+  let actions: ThreadActions | null = null;
+  const setTheme = (theme: string) => host.setAttribute('data-parley-theme', theme);
+  if (config.theme) setTheme(config.theme);
+
+  render(<Widget client={client} config={config} expose={(a) => (actions = a)} onTheme={setTheme} />, container);
+  return {
+    refreshToken(token) {
+      client.setToken(token);
+      void actions?.load();
+    },
+    unmount() {
+      render(null, container);
+      container.remove();
+      style.remove();
+    },
+  };
+}

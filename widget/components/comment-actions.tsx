@@ -1,0 +1,90 @@
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import type { CommentView } from '../../shared/schemas/comment';
+import { readerMessage } from '../../shared/errors';
+import { WidgetContext } from './context';
+
+export type Mode = 'read' | 'reply' | 'edit' | 'delete';
+
+export interface CommentActionsProps {
+  comment: CommentView;
+  mode: Mode;
+  setMode(mode: Mode): void;
+}
+
+/** Like, reply, copy link, edit and delete: each shown only to whoever may use it. */
+export function CommentActions({ comment: c, mode, setMode }: CommentActionsProps) {
+  const { state, actions, now } = useContext(WidgetContext);
+  const [note, setNote] = useState('');
+  const keep = useRef<HTMLButtonElement>(null);
+  // Confirming starts on the harmless choice.
+  useEffect(() => {
+    if (mode === 'delete') keep.current?.focus();
+  }, [mode]);
+  const viewer = state.view?.viewer;
+  const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
+  const canReply = viewer?.canComment && c.status === 'published';
+  const canEdit = c.mine && c.editableUntil !== null && c.editableUntil > now;
+  const report = (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : readerMessage(r.error?.code));
+
+  const copy = async () => {
+    const url = `${location.href.split('#')[0]}#comment-${c.id}`;
+    const done = await navigator.clipboard?.writeText(url).then(() => true, () => false);
+    setNote(done ? 'Link copied.' : url);
+  };
+  const back = () => {
+    setMode('read');
+    actions.focus(c.id);
+  };
+  const remove = async () => {
+    report(await actions.remove(c.id));
+    back();
+  };
+
+  if (mode === 'delete') {
+    return (
+      <div class="actions" role="group" aria-label="Confirm deletion">
+        <span>Delete this comment?</span>
+        <button type="button" class="error" onClick={remove}>
+          Delete
+        </button>
+        <button type="button" ref={keep} onClick={back}>
+          Keep it
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="actions">
+      <button
+        type="button"
+        class="link"
+        aria-pressed={c.likedByMe}
+        aria-label={`Like (${c.likes})`}
+        title={viewer?.signedIn ? undefined : 'Sign in to like comments'}
+        disabled={!viewer?.signedIn || c.mine || c.status !== 'published'}
+        onClick={async () => report(await actions.like(c.id, !c.likedByMe))}
+      >
+        <span aria-hidden="true">♥</span> {c.likes}
+      </button>
+      {canReply && (
+        <button type="button" class="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
+          Reply
+        </button>
+      )}
+      <button type="button" class="link" onClick={copy}>
+        Copy link
+      </button>
+      {canEdit && mode !== 'edit' && (
+        <button type="button" class="link" onClick={() => setMode('edit')}>
+          Edit
+        </button>
+      )}
+      {(c.mine || staff) && (
+        <button type="button" class="link" onClick={() => setMode('delete')}>
+          Delete
+        </button>
+      )}
+      <span aria-live="polite">{note}</span>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CommentView } from '../../shared/schemas/comment';
+import { sanitizeHtml } from '../render/sanitize-html';
+import { htmlToMarkdown } from '../render/html-to-markdown';
+import { absoluteTime } from '../model/time';
+import { WidgetContext } from './context';
+import { Composer } from './composer';
+import { CommentActions, type Mode } from './comment-actions';
+import { RelativeTime } from './relative-time';
+
+export interface CommentItemProps {
+  comment: CommentView;
+}
+
+export function CommentItem({ comment: c }: CommentItemProps) {
+  const { state, actions, now } = useContext(WidgetContext);
+  const [mode, setMode] = useState<Mode>('read');
+  const ref = useRef<HTMLElement>(null);
+  const html = useMemo(() => sanitizeHtml(c.html), [c.html]);
+  const highlighted = state.highlightId === c.id;
+  const maxLength = state.view?.site.maxLength ?? 5000;
+
+  useEffect(() => {
+    if (highlighted) ref.current?.scrollIntoView?.({ block: 'center' });
+  }, [highlighted]);
+  useEffect(() => {
+    if (state.focus?.id === c.id) ref.current?.focus();
+  }, [state.focus]);
+
+  // After replying, editing or cancelling, focus lands on the comment that changed.
+  const done = (comment: CommentView) => {
+    setMode('read');
+    actions.focus(comment.id);
+  };
+  const close = () => done(c);
+
+  return (
+    <article id={`comment-${c.id}`} ref={ref} tabIndex={-1} class={`comment${highlighted ? ' highlighted' : ''}${c.mine ? ' mine' : ''}`}>
+      {c.deleted || !c.author ? (
+        <p class="quiet">This comment was deleted.</p>
+      ) : (
+        <>
+          <header class="meta">
+            <strong class="author">{c.author.name}</strong>
+            {c.author.role !== 'member' && <span class="badge">{c.author.role === 'admin' ? 'Staff' : 'Moderator'}</span>}
+            {c.author.badges.map((b) => (
+              <span class="badge" key={b}>
+                {b}
+              </span>
+            ))}
+            <a href={`#comment-${c.id}`}>
+              <RelativeTime at={c.createdAt} now={now} />
+            </a>
+            {c.editedAt !== null && (
+              <span title={`Edited ${absoluteTime(c.editedAt)}`}>edited</span>
+            )}
+            {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
+            {c.status === 'rejected' && <span class="badge pending">Not published</span>}
+          </header>
+          {mode === 'edit' ? (
+            <Composer
+              label="Edit your comment"
+              submitLabel="Save"
+              maxLength={maxLength}
+              initial={htmlToMarkdown(c.html)}
+              autoFocus
+              onSubmit={(body) => actions.edit(c.id, body)}
+              onDone={done}
+              onCancel={close}
+            />
+          ) : (
+            <div class="body" dangerouslySetInnerHTML={{ __html: html }} />
+          )}
+          <CommentActions comment={c} mode={mode} setMode={setMode} />
+        </>
+      )}
+      {mode === 'reply' && (
+        <Composer
+          label={`Reply to ${c.author?.name ?? 'this comment'}`}
+          submitLabel="Reply"
+          maxLength={maxLength}
+          autoFocus
+          onSubmit={(body, afterNudge) => actions.post({ body, parentId: c.id, afterNudge })}
+          onDone={done}
+          onCancel={close}
+        />
+      )}
+    </article>
+  );
+}

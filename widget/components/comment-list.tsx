@@ -1,0 +1,50 @@
+import { useContext, useState } from 'preact/hooks';
+import { containsId, countDescendants, type CommentNode } from '../model/tree';
+import { WidgetContext } from './context';
+import { CommentItem } from './comment-item';
+
+/** Replies deeper than this wait behind a button, so long exchanges do not squeeze the column. */
+export const VISIBLE_DEPTH = 3;
+
+export interface CommentListProps {
+  nodes: CommentNode[];
+  /** Set once a reader unfolded an ancestor: the whole branch then stays open. */
+  unfolded?: boolean;
+}
+
+export function CommentList({ nodes, unfolded }: CommentListProps) {
+  return (
+    <ol>
+      {nodes.map((node) => (
+        <Branch key={node.comment.id} node={node} unfolded={unfolded} />
+      ))}
+    </ol>
+  );
+}
+
+export interface BranchProps {
+  node: CommentNode;
+  unfolded?: boolean;
+}
+
+function Branch({ node, unfolded }: BranchProps) {
+  const { state } = useContext(WidgetContext);
+  const [open, setOpen] = useState(false);
+  const { children, depth } = node;
+  // A linked or just-written comment is never left hidden inside a folded branch.
+  const shown = open || unfolded || depth < VISIBLE_DEPTH || containsId(node, state.highlightId) || containsId(node, state.focus?.id ?? null);
+  const more = countDescendants(node);
+  return (
+    <li class={depth < VISIBLE_DEPTH ? undefined : 'flat'}>
+      <CommentItem comment={node.comment} />
+      {children.length > 0 &&
+        (shown ? (
+          <CommentList nodes={children} unfolded={open || unfolded} />
+        ) : (
+          <button type="button" class="link" onClick={() => setOpen(true)}>
+            Show {more} more {more === 1 ? 'reply' : 'replies'}
+          </button>
+        ))}
+    </li>
+  );
+}

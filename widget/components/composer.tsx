@@ -1,0 +1,98 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { CommentView } from '../../shared/schemas/comment';
+import { readerMessage } from '../../shared/errors';
+import type { ApiError, Result } from '../api/result';
+
+/** What the server made of a draft: stored, or a nudge the author may act on. */
+export type Posted = { comment: CommentView } | { nudge: { message: string } };
+export type AfterNudge = 'post_anyway' | 'revised';
+
+export interface ComposerProps {
+  label: string;
+  submitLabel: string;
+  maxLength: number;
+  initial?: string;
+  autoFocus?: boolean;
+  onSubmit(body: string, afterNudge?: AfterNudge): Promise<Result<Posted>>;
+  onDone?(comment: CommentView): void;
+  onCancel?(): void;
+}
+
+/** A textarea that keeps its draft until the server has accepted it. */
+export function Composer(props: ComposerProps) {
+  const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const [draft, setDraft] = useState(props.initial ?? '');
+  const [posting, setPosting] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // The text a nudge was about: posting it unchanged is "anyway", anything else "revised".
+  const [nudged, setNudged] = useState<string | null>(null);
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    if (props.autoFocus) field.current?.focus();
+  }, []);
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    if (posting || !draft.trim()) return;
+    setPosting(true);
+    setError(null);
+    setSaid('Posting…');
+    const r = await props.onSubmit(draft, nudged === null ? undefined : nudged === draft ? 'post_anyway' : 'revised');
+    setPosting(false);
+    setNudged(r.ok && 'nudge' in r.data ? draft : null);
+    if (!r.ok) {
+      setError(r.error);
+      setSaid(readerMessage(r.error.code));
+    } else if ('nudge' in r.data) {
+      setSaid(r.data.nudge.message);
+    } else {
+      setDraft('');
+      setSaid(r.data.comment.status === 'pending' ? 'Your comment is awaiting review.' : 'Your comment was posted.');
+      props.onDone?.(r.data.comment);
+    }
+  };
+
+  const fieldError = error?.fields?.body;
+  const over = draft.length > props.maxLength;
+  return (
+    <form onSubmit={submit}>
+      <label for={id}>{props.label}</label>
+      <textarea
+        id={id}
+        ref={field}
+        rows={3}
+        value={draft}
+        aria-invalid={over || !!fieldError}
+        aria-describedby={`${id}c ${id}e`}
+        onInput={(e) => setDraft(e.currentTarget.value)}
+      />
+      {fieldError && (
+        <p id={`${id}e`} class="error">
+          {fieldError}
+        </p>
+      )}
+      <div class="row">
+        <small id={`${id}c`} class={over ? 'over' : undefined}>
+          {draft.length} / {props.maxLength}
+        </small>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" class="primary" disabled={posting || !draft.trim()}>
+          {props.submitLabel}
+        </button>
+      </div>
+      <p class={error ? 'status error' : nudged ? 'status notice' : 'status'} aria-live="polite">
+        {said}{' '}
+        {(error || nudged === draft) && !posting && (
+          <button type="button" onClick={() => submit()}>
+            {error ? 'Retry' : 'Post anyway'}
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}

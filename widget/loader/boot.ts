@@ -1,0 +1,42 @@
+// What embed.js does: find its script tag, mount a widget into a Shadow DOM on the container,
+// and offer window.Parley so hosts can mount more or refresh sign-in without a reload.
+import type { WidgetConfig, WidgetHandle } from '../config';
+import { findContainer, pageUrl, readConfig } from './read-config';
+
+export interface AppModule {
+  mount(root: ShadowRoot, config: WidgetConfig): WidgetHandle;
+}
+
+export interface ParleyGlobal {
+  mount(el: Element, config: Partial<WidgetConfig> & { site: string }): Promise<WidgetHandle>;
+  /** Signs every widget on the page in again: with the token given, or by asking getToken. */
+  refreshToken(token?: string | null): void;
+  widgets: WidgetHandle[];
+}
+
+export function boot(doc: Document, load: (url: string) => Promise<AppModule> = (url) => import(/* @vite-ignore */ url)): ParleyGlobal | null {
+  const script = (doc.currentScript ?? doc.querySelector('script[src*="embed.js"][data-site]')) as HTMLScriptElement | null;
+  if (!script) return null;
+  const win = (doc.defaultView ?? window) as Window & { Parley?: ParleyGlobal };
+  const base = readConfig(script, doc);
+  const app = new URL('app.js', new URL(script.src, doc.baseURI)).href;
+
+  const parley: ParleyGlobal = win.Parley ?? {
+    widgets: [],
+    async mount(el, config) {
+      const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+      const widget = (await load(app)).mount(root, { api: base.api, url: pageUrl(doc), ...config });
+      parley.widgets.push(widget);
+      return widget;
+    },
+    refreshToken(token) {
+      for (const w of parley.widgets) w.refreshToken(token);
+    },
+  };
+  win.Parley = parley;
+  // An async script can run before the rest of the page is parsed; the container may come later.
+  const start = () => base.site && void parley.mount(findContainer(script, doc), base);
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
+  else start();
+  return parley;
+}

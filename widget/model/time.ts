@@ -1,0 +1,16 @@
+// Short relative times for comment headers; the absolute date goes in the <time> title.
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+export function relativeTime(at: number, now: number): string {
+  const ago = now - at;
+  // Clock skew can put a fresh comment slightly in the future.
+  if (ago < MIN) return 'just now';
+  if (ago < HOUR) return `${Math.floor(ago / MIN)} min ago`;
+  if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
+  if (ago < 7 * DAY) return `${Math.floor(ago / DAY)} d ago`;
+  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+export const absoluteTime = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
