@@ -52,11 +52,11 @@ export function createClient(options: ClientOptions) {
         res = await send(method, path, query, body);
         json = await res.json().catch(() => null);
       } catch {
-        return fail('unavailable', 'The network request failed');
+        return fail('unavailable', 'Network error');
       }
       if (res.ok) {
         const parsed = schema.safeParse(json);
-        return parsed.success ? ok(parsed.data) : fail('bad_response', 'The server answered in an unexpected shape');
+        return parsed.success ? ok(parsed.data) : fail('bad_response', 'Unexpected response');
       }
       const err = ErrorBody.safeParse(json);
       const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };

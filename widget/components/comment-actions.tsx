@@ -11,7 +11,7 @@ export interface CommentActionsProps {
   setMode(mode: Mode): void;
 }
 
-/** Like, reply, copy link, edit and delete: each shown only to whoever may use it. */
+/** Like, reply, edit and delete: each shown only to whoever may use it. */
 export function CommentActions({ comment: c, mode, setMode }: CommentActionsProps) {
   const { state, actions, now } = useContext(WidgetContext);
   const [note, setNote] = useState('');
@@ -26,11 +26,6 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
   const canEdit = c.mine && c.editableUntil !== null && c.editableUntil > now;
   const report = (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : readerMessage(r.error?.code));
 
-  const copy = async () => {
-    const url = `${location.href.split('#')[0]}#comment-${c.id}`;
-    const done = await navigator.clipboard?.writeText(url).then(() => true, () => false);
-    setNote(done ? 'Link copied.' : url);
-  };
   const back = () => {
     setMode('read');
     actions.focus(c.id);
@@ -60,7 +55,6 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
         class="link"
         aria-pressed={c.likedByMe}
         aria-label={`Like (${c.likes})`}
-        title={viewer?.signedIn ? undefined : 'Sign in to like comments'}
         disabled={!viewer?.signedIn || c.mine || c.status !== 'published'}
         onClick={async () => report(await actions.like(c.id, !c.likedByMe))}
       >
@@ -71,9 +65,6 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
           Reply
         </button>
       )}
-      <button type="button" class="link" onClick={copy}>
-        Copy link
-      </button>
       {canEdit && mode !== 'edit' && (
         <button type="button" class="link" onClick={() => setMode('edit')}>
           Edit

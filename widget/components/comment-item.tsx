@@ -42,12 +42,13 @@ export function CommentItem({ comment: c }: CommentItemProps) {
         <>
           <header class="meta">
             <strong class="author">{c.author.name}</strong>
-            {c.author.role !== 'member' && <span class="badge">{c.author.role === 'admin' ? 'Staff' : 'Moderator'}</span>}
+            {c.author.role !== 'member' && <span class="badge role">{c.author.role}</span>}
             {c.author.badges.map((b) => (
               <span class="badge" key={b}>
                 {b}
               </span>
             ))}
+            {/* The permalink readers copy; following it highlights this comment. */}
             <a href={`#comment-${c.id}`}>
               <RelativeTime at={c.createdAt} now={now} />
             </a>
@@ -55,7 +56,6 @@ export function CommentItem({ comment: c }: CommentItemProps) {
               <span title={`Edited ${absoluteTime(c.editedAt)}`}>edited</span>
             )}
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
-            {c.status === 'rejected' && <span class="badge pending">Not published</span>}
           </header>
           {mode === 'edit' ? (
             <Composer
