@@ -18,7 +18,7 @@ const TIMING_ROUNDS = 5;
 const ROUND_MS = 300;
 
 function usage(): never {
-  console.error('usage: eval-civility FILE.jsonl [--json] [--score attack|fearAnger]');
+  console.error('usage: eval-civility FILE.jsonl [--json] [--score attack|fearAnger] [--threshold N]');
   process.exit(2);
 }
 
@@ -28,12 +28,17 @@ function main() {
   const scoreIdx = args.indexOf('--score');
   const score = scoreIdx >= 0 ? args[scoreIdx + 1] : 'attack';
   if (score !== 'attack' && score !== 'fearAnger') usage();
-  const file = args.find((a, i) => !a.startsWith('--') && (scoreIdx < 0 || i !== scoreIdx + 1));
+  const thresholdIdx = args.indexOf('--threshold');
+  const valueAt = new Set([scoreIdx, thresholdIdx].filter((i) => i >= 0).map((i) => i + 1));
+  const file = args.find((a, i) => !a.startsWith('--') && !valueAt.has(i));
   if (!file) usage();
 
   const rows = readJsonl(file);
   const positiveLabel = score === 'attack' ? 'attack' : 'fear';
-  const threshold = score === 'attack' ? DEFAULT_ATTACK_THRESHOLD : DEFAULT_FEAR_ANGER_THRESHOLD;
+  // --threshold evaluates another operating point, e.g. a site's own rule setting.
+  const threshold =
+    thresholdIdx >= 0 ? Number(args[thresholdIdx + 1]) : score === 'attack' ? DEFAULT_ATTACK_THRESHOLD : DEFAULT_FEAR_ANGER_THRESHOLD;
+  if (!Number.isFinite(threshold)) usage();
 
   // One untimed pass warms the JIT and caches. Then several timed rounds over
   // the whole file; the fastest round is reported, as is usual for

@@ -8,7 +8,9 @@ const on = (enabled = true) => z._default(z.boolean(), enabled);
 const int = (min: number, max: number, dflt: number) => z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), dflt);
 const share = (dflt: number) => z._default(z.number().check(z.gte(0), z.lte(1)), dflt);
 // prefault runs `{}` through the object schema, so nested defaults fill in.
-const words = z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(2000)), []);
+// Word lists compile into one obfuscation-aware matcher per list; 500 words keep that first
+// compile well under a second.
+const words = z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(500)), []);
 const domains = z._default(z.array(z.string().check(z.regex(/^[a-z0-9.-]+$/i, 'must be a domain name'))).check(z.maxLength(500)), []);
 
 export const ModerationSettings = z.object({
@@ -26,15 +28,18 @@ export const ModerationSettings = z.object({
         {},
       ),
       shouting: z.prefault(z.object({ enabled: on(), threshold: share(0.7), minLetters: int(1, 1000, 24), action: z._default(HoldOrReject, 'hold') }), {}),
-      repeatPost: z.prefault(z.object({ enabled: on(), windowSeconds: int(1, 30 * 86400, 86400), action: z._default(HoldOrReject, 'reject') }), {}),
+      // The author's last day of comments (at most 50) is what the service gathers, hence the bounds.
+      repeatPost: z.prefault(z.object({ enabled: on(), windowSeconds: int(1, 86400, 86400), action: z._default(HoldOrReject, 'reject') }), {}),
       flooding: z.prefault(
-        z.object({ enabled: on(), perUser: int(1, 1000, 5), perIp: int(1, 10000, 30), windowSeconds: int(1, 3600, 60) }),
+        z.object({ enabled: on(), perUser: int(1, 50, 5), perIp: int(1, 10000, 30), windowSeconds: int(1, 3600, 60) }),
         {},
       ),
       newMember: z.prefault(z.object({ enabled: on(false), approvedNeeded: int(1, 100, 1) }), {}),
       civility: z.prefault(
         z.object({
           enabled: on(),
+          // Above the classifier's evaluation threshold (0.35): short civil replies score 0.2–0.4,
+          // and a nudge on "your point is wrong" would work against the guidelines.
           attackThreshold: share(0.5),
           fearAngerThreshold: share(0.5),
           action: z._default(z.enum(['nudge', 'hold', 'reject']), 'hold'),
