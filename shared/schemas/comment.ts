@@ -31,6 +31,8 @@ export const CommentView = z.object({
   mine: z.boolean(),
   /** Until when the viewer may edit it; null when they may not. */
   editableUntil: z.nullable(Timestamp),
+  /** The Markdown source, for the author's own editable comments only (exact edits). */
+  source: z.optional(z.string()),
 });
 export type CommentView = z.infer<typeof CommentView>;
 

@@ -13,6 +13,7 @@ export function toCommentView(c: CommentWithAuthor, ctx: ViewContext): CommentVi
   const mine = ctx.viewer?.id === c.authorId;
   const deleted = c.deletedAt !== null;
   const editableUntil = mine && !deleted ? c.createdAt + ctx.editWindowMs : null;
+  const editable = editableUntil !== null && editableUntil > ctx.now;
   return {
     id: c.id,
     threadId: c.threadId,
@@ -27,6 +28,7 @@ export function toCommentView(c: CommentWithAuthor, ctx: ViewContext): CommentVi
     likes: c.likeCount,
     likedByMe: ctx.likedIds.has(c.id),
     mine,
-    editableUntil: editableUntil !== null && editableUntil > ctx.now ? editableUntil : null,
+    editableUntil: editable ? editableUntil : null,
+    ...(editable ? { source: c.bodySrc } : {}),
   };
 }
