@@ -24,6 +24,7 @@ const STYLE = `
   ul.listing a.headline { font-size: 24px; color: inherit; }
   .count { font: 14px system-ui, sans-serif; color: #666; margin-left: 8px; }
   #parley-comments { margin-top: 48px; }
+  .dashboard { font-size: 15px; min-height: 80vh; }
 `;
 
 function layout(title: string, persona: DemoPersona, returnTo: string, body: string): string {
@@ -41,7 +42,7 @@ function layout(title: string, persona: DemoPersona, returnTo: string, body: str
   };
 </script>
 </head><body>
-<nav class="personas" aria-label="Demo personas"><span>Read as:</span>${buttons}<a href="/moderate">Moderator dashboard →</a></nav>
+<nav class="personas" aria-label="Demo personas"><span>Read as:</span>${buttons}<a href="/demo/moderate">Moderator dashboard →</a></nav>
 <header class="masthead"><a href="/">The Daily Example</a></header>
 <main>${body}</main>
 </body></html>`;
@@ -74,4 +75,17 @@ export function listingPage(persona: DemoPersona, origin: string): string {
 
 export function subscribePage(persona: DemoPersona): string {
   return layout('Subscribe', persona, '/subscribe', `<h1>Subscribe</h1><p>This is where the publisher’s membership offer would be.</p>`);
+}
+
+/**
+ * The publisher's own moderation page: the dashboard signed in with the reader's session, the
+ * way a newsroom would embed it in its CMS. Parley's /moderate asks for a key or token instead.
+ */
+export function moderatePage(persona: DemoPersona): string {
+  const staff = persona.claims?.role === 'moderator' || persona.claims?.role === 'admin';
+  const body = staff
+    ? `<div id="parley-moderate" data-site="${DEMO_SITE_ID}" data-get-token="demoGetToken"></div>
+<script type="module" src="/moderate.js"></script>`
+    : `<h1>Moderation</h1><p>Switch to <strong>Morgan — moderator</strong> above, or open <a href="/moderate?site=${DEMO_SITE_ID}">/moderate</a> and sign in with the site API key printed when the demo started.</p>`;
+  return layout('Moderation', persona, '/demo/moderate', staff ? `</main><div class="dashboard">${body}</div><main>` : body);
 }

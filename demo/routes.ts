@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { SignJWT } from 'jose';
 import { ARTICLES } from './articles';
-import { articlePage, listingPage, subscribePage } from './pages';
+import { articlePage, listingPage, moderatePage, subscribePage } from './pages';
 import { personaById } from './personas';
 import { DEMO_SITE_ID, type DemoSecrets } from './site';
 
@@ -22,6 +22,7 @@ export function demoRoutes(options: DemoOptions) {
 
   app.get('/', (c) => c.html(listingPage(persona(c), options.canonicalOrigin)));
   app.get('/subscribe', (c) => c.html(subscribePage(persona(c))));
+  app.get('/demo/moderate', (c) => c.html(moderatePage(persona(c))));
   for (const article of ARTICLES) {
     app.get(article.path, (c) => c.html(articlePage(article, persona(c), options.canonicalOrigin)));
   }
