@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { toQueueItemView } from './queue-view';
+import { actionRecord } from './action-record';
 
 type CommentState = { status: CommentRecord['status']; featured: boolean; deletedAt: number | null; rejectReason: string | null };
 
@@ -60,20 +61,7 @@ export async function actOnComment(
   const after = nextState(before, body, now);
   const reviewing = body.action === 'approve' || body.action === 'reject' || body.action === 'delete';
   await deps.store.applyAction(
-    {
-      id: deps.newId(),
-      siteId: site.id,
-      actor: moderator.actor,
-      actorName: moderator.name,
-      action: body.action,
-      targetType: 'comment',
-      targetId: comment.id,
-      before,
-      after,
-      detail: body.reason ?? '',
-      createdAt: now,
-      undoneBy: null,
-    },
+    actionRecord(deps, site, moderator, { action: body.action, targetType: 'comment', targetId: comment.id, before, after, detail: body.reason }),
     commentChange(comment, before, after, reviewing),
   );
   const thread = await deps.store.getThread(site.id, comment.threadId);

@@ -3,6 +3,7 @@ import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
+import { actionRecord } from './action-record';
 
 type ThreadState = { closed: boolean; premoderate: boolean };
 export type ThreadAction = 'close' | 'reopen' | 'premoderate' | 'unpremoderate';
@@ -20,20 +21,7 @@ export async function actOnThread(deps: ServiceDeps, site: SiteRecord, moderator
   const before: ThreadState = { closed: thread.closed, premoderate: thread.premoderate };
   const after = NEXT[action](before);
   await deps.store.applyAction(
-    {
-      id: deps.newId(),
-      siteId: site.id,
-      actor: moderator.actor,
-      actorName: moderator.name,
-      action,
-      targetType: 'thread',
-      targetId: thread.id,
-      before,
-      after,
-      detail: '',
-      createdAt: deps.now(),
-      undoneBy: null,
-    },
+    actionRecord(deps, site, moderator, { action, targetType: 'thread', targetId: thread.id, before, after }),
     { kind: 'thread', threadId: thread.id, set: after },
   );
   return { ...thread, ...after };

@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { userHistory } from './user-history';
+import { actionRecord } from './action-record';
 
 type UserState = { banned: boolean; suspendedUntil: number | null; alwaysPremoderate: boolean };
 
@@ -40,20 +41,7 @@ export async function actOnUser(deps: ServiceDeps, site: SiteRecord, moderator: 
   const before = userState(user);
   const after = nextState(before, body, now);
   await deps.store.applyAction(
-    {
-      id: deps.newId(),
-      siteId: site.id,
-      actor: moderator.actor,
-      actorName: moderator.name,
-      action: body.action,
-      targetType: 'user',
-      targetId: user.id,
-      before,
-      after,
-      detail: body.note,
-      createdAt: now,
-      undoneBy: null,
-    },
+    actionRecord(deps, site, moderator, { action: body.action, targetType: 'user', targetId: user.id, before, after, detail: body.note }),
     { kind: 'user', userId: user.id, set: after },
   );
   return userHistory(deps, site, user.id);

@@ -8,6 +8,7 @@ import type { Moderator } from './moderator';
 import { commentChange, commentState } from './act-on-comment';
 import { userState } from './act-on-user';
 import { toAuditEntry } from './audit-view';
+import { actionRecord } from './action-record';
 
 async function restore(deps: ServiceDeps, site: SiteRecord, last: ModerationActionRecord): Promise<{ change: StateChange; current: Record<string, unknown> } | null> {
   const before = last.before;
@@ -36,20 +37,14 @@ export async function undoLast(deps: ServiceDeps, site: SiteRecord, moderator: M
   if (!last) return null;
   const restored = await restore(deps, site, last);
   if (!restored) return null;
-  const undo: ModerationActionRecord = {
-    id: deps.newId(),
-    siteId: site.id,
-    actor: moderator.actor,
-    actorName: moderator.name,
+  const undo = actionRecord(deps, site, moderator, {
     action: 'undo',
     targetType: last.targetType,
     targetId: last.targetId,
     before: restored.current,
     after: last.before,
     detail: `undo ${last.action} (${last.id})`,
-    createdAt: deps.now(),
-    undoneBy: null,
-  };
+  });
   await deps.store.applyAction(undo, restored.change, last.id);
   return toAuditEntry({ ...last, undoneBy: undo.id });
 }
