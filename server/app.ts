@@ -17,6 +17,8 @@ import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
 import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
+import { noResponseCache, type ResponseCache } from './cache/response-cache';
+import { withLastKnownSites } from './cache/last-known-sites';
 
 export interface AppDeps {
   store: Store;
@@ -33,11 +35,14 @@ export interface AppDeps {
   /** Outbound HTTP for the site's external scorer. */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
   log?: (message: string, error: unknown) => void;
+  /** Where finished guest thread reads are kept (Workers: the Cache API; Node: memory). None by default. */
+  responseCache?: ResponseCache;
 }
 
 export function createApp(deps: AppDeps) {
+  const store = withLastKnownSites(deps.store);
   const services: ServiceDeps = {
-    store: deps.store,
+    store,
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ipSalt: deps.ipSalt ?? newId() + newId(),
@@ -51,7 +56,7 @@ export function createApp(deps: AppDeps) {
       c.set('clientAddress', clientAddress(c));
       await next();
     })
-    .use(siteResolver({ store: deps.store, now: services.now, ttlMs: deps.siteCacheTtlMs }))
+    .use(siteResolver({ store, now: services.now, ttlMs: deps.siteCacheTtlMs }))
     .use(siteCors())
     .use(
       bodyLimit({
@@ -64,7 +69,7 @@ export function createApp(deps: AppDeps) {
     .route('/admin', siteApiRoutes(services))
     .use(memberAuth({ verifier, now: services.now }))
     .route('/moderation', moderatorRoutes(services))
-    .route('/', publicRoutes(services))
+    .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache }))
     .route('/', memberRoutes(services));
 
   return new Hono<AppEnv>()

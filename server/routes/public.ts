@@ -14,24 +14,36 @@ import { getConversation } from '../services/comments/get-conversation';
 import { countComments } from '../services/threads/count-comments';
 import { findViewerUser } from '../services/identity/viewer-user';
 import { validate } from './validate';
+import { openThread } from '../services/threads/open-thread';
+import { threadReads } from '../cache/thread-reads';
+import type { ResponseCache } from '../cache/response-cache';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
-export function publicRoutes(deps: ServiceDeps) {
+export interface PublicRoutesOptions {
+  /** Where guest thread reads are kept between writes. */
+  cache: ResponseCache;
+}
+
+export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
+  const cachedRead = threadReads({ cache: options.cache, now: deps.now });
   return new Hono<AppEnv>()
     .get('/thread', validate('query', ThreadQuery), async (c) => {
-      const view = await getThreadView(deps, c.get('site'), c.get('claims'), c.req.valid('query'));
-      return c.json(view);
+      const site = c.get('site');
+      const query = c.req.valid('query');
+      return cachedRead(c, {
+        locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
+        build: () => getThreadView(deps, site, c.get('claims'), query),
+      });
     })
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
-      const [thread, viewer] = await Promise.all([
-        loadThread(deps, site, c.req.valid('param').threadId),
-        findViewerUser(deps, site, c.get('claims')),
-      ]);
-      return c.json(await listPage(deps, { site, thread, viewer, ...query }));
+      return cachedRead(c, {
+        locate: () => loadThread(deps, site, c.req.valid('param').threadId),
+        build: async (thread) => listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query }),
+      });
     })
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
       return c.json(await getConversation(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims')));

@@ -54,7 +54,14 @@ export async function setUserFlags(t: TestContext, sub: string, flags: { banned?
 }
 
 export async function setCommentStatus(t: TestContext, commentId: string, status: 'published' | 'pending' | 'rejected'): Promise<void> {
-  await t.client.execute({ sql: 'UPDATE comments SET status = ? WHERE id = ?', args: [status, commentId] });
+  // Bumps the thread's version as every store write does, so cached thread reads see the change.
+  await t.client.batch(
+    [
+      { sql: 'UPDATE comments SET status = ? WHERE id = ?', args: [status, commentId] },
+      { sql: 'UPDATE threads SET version = version + 1 WHERE id = (SELECT thread_id FROM comments WHERE id = ?)', args: [commentId] },
+    ],
+    'write',
+  );
 }
 
 /** Site overrides for tests that post faster than any reader could: the flooding rule is off. */

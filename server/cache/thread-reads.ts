@@ -1,0 +1,121 @@
+// HTTP caching for thread reads. Every response carries an ETag made of the thread's id and
+// version (bumped by every write to the thread), the site's configuration, the query and the
+// viewer, so If-None-Match can answer 304. Guest responses are the same for every guest: they are
+// public for a few seconds and kept in the runtime's ResponseCache under that ETag, so a popular
+// page costs one small thread lookup per reader instead of a full listing. Signed-in responses are
+// private and never shared, which is also why an author sees their new comment at once. When the
+// database cannot be reached, a guest gets the last copy kept for the same request, marked stale.
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import type { ThreadRecord } from '../store/port';
+import { StoreUnavailableError } from '../store/libsql/db';
+import type { ResponseCache } from './response-cache';
+
+export const GUEST_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
+export const SIGNED_IN_CACHE_CONTROL = 'private, no-cache';
+/** Marks a response served from the last kept copy while the database is unavailable. */
+export const STALE_HEADER = 'X-Parley-Stale';
+
+export interface ThreadReadsOptions {
+  cache: ResponseCache;
+  now: () => number;
+  /** How long a guest response stays in the cache under its ETag. */
+  freshSeconds?: number;
+  /** How long the last guest response for a request is kept to serve while the database is down. */
+  staleSeconds?: number;
+}
+
+export interface ThreadRead {
+  /** Finds the thread (one small query); its version is what the ETag and cache key rest on. */
+  locate(): Promise<ThreadRecord>;
+  /** Builds the full response body for that thread (the expensive part). */
+  build(thread: ThreadRecord): Promise<unknown>;
+}
+
+export function threadReads(options: ThreadReadsOptions) {
+  const { cache, now } = options;
+  const freshSeconds = options.freshSeconds ?? 300;
+  const staleSeconds = options.staleSeconds ?? 24 * 3600;
+
+  return async function serveThreadRead(c: Context<AppEnv>, read: ThreadRead): Promise<Response> {
+    const site = c.get('site');
+    const claims = c.get('claims');
+    const guest = claims === null;
+    const url = new URL(c.req.url);
+    const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const request = `${site.id} ${url.pathname} ${new URLSearchParams(params)}`;
+    const lastKey = `last ${request}`;
+    c.header('Vary', 'Authorization');
+
+    let thread: ThreadRecord;
+    try {
+      thread = await read.locate();
+    } catch (error) {
+      if (guest && error instanceof StoreUnavailableError) {
+        const kept = await cache.match(lastKey).catch(() => null);
+        if (kept) {
+          c.header(STALE_HEADER, '1');
+          return send(c, await kept.text(), GUEST_CACHE_CONTROL, null);
+        }
+      }
+      throw error;
+    }
+
+    // A signed-in view also depends on the reader's claims and, through edit windows, on time:
+    // the minute keeps a revalidated copy from outliving either by long.
+    const viewer = guest ? 'guest' : `${JSON.stringify(claims)} ${Math.floor(now() / 60_000)}`;
+    const etag = `"${await digest([thread.id, thread.version, await siteFingerprint(site), request, viewer].join('\n'))}"`;
+    const cacheControl = guest ? GUEST_CACHE_CONTROL : SIGNED_IN_CACHE_CONTROL;
+    if (matches(c.req.header('If-None-Match'), etag)) {
+      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
+    }
+    if (!guest) return send(c, JSON.stringify(await read.build(thread)), cacheControl, etag);
+
+    const freshKey = `etag ${etag}`;
+    const hit = await cache.match(freshKey).catch(() => null);
+    if (hit) return send(c, await hit.text(), cacheControl, etag);
+    const body = JSON.stringify(await read.build(thread));
+    // A cache that fails must not fail the read.
+    await Promise.all([
+      cache.put(freshKey, jsonResponse(body), freshSeconds).catch(() => {}),
+      cache.put(lastKey, jsonResponse(body), staleSeconds).catch(() => {}),
+    ]);
+    return send(c, body, cacheControl, etag);
+  };
+}
+
+function send(c: Context<AppEnv>, body: string, cacheControl: string, etag: string | null): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': cacheControl };
+  if (etag) headers.ETag = etag;
+  return c.body(body, 200, headers);
+}
+
+function jsonResponse(body: string): Response {
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+// Site records stay the same object while the site resolver caches them, so each is hashed once.
+const fingerprints = new WeakMap<object, Promise<string>>();
+function siteFingerprint(site: object): Promise<string> {
+  let print = fingerprints.get(site);
+  if (!print) {
+    print = digest(JSON.stringify(site));
+    fingerprints.set(site, print);
+  }
+  return print;
+}
+
+async function digest(text: string): Promise<string> {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let hex = '';
+  for (const b of bytes.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
