@@ -18,7 +18,25 @@ export interface Db {
 }
 
 const BUSY = /SQLITE_BUSY|database is locked/i;
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|fetch failed|ETIMEDOUT|socket hang up|network|HRANA|timed? ?out|UND_ERR|other side closed/i;
+// What the clients report when the server cannot be reached, by runtime:
+//   Node (undici): TypeError "fetch failed", its cause carrying ECONNREFUSED / ECONNRESET / UND_ERR_*;
+//   workerd: Error "Network connection lost." (with retryable: true) or a connect() failure;
+//   @libsql/client over HTTP: LibsqlError SERVER_ERROR for a 502/503/504 from a proxy or a restarting server,
+//   HRANA_* codes when a stream or WebSocket breaks.
+const UNREACHABLE =
+  /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|ETIMEDOUT|fetch failed|socket hang up|other side closed|network connection lost|network error|connect\(\)|UND_ERR|HRANA_(CLOSED|WEBSOCKET)_ERROR|timed? ?out/i;
+const UNAVAILABLE_STATUS = new Set([502, 503, 504]);
+
+/** True when an error from the client means the database could not be reached (as opposed to a bad statement). */
+export function isUnreachable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const err = e as { message?: unknown; code?: unknown; status?: unknown; retryable?: unknown };
+    if (err.retryable === true) return true;
+    if (typeof err.status === 'number' && UNAVAILABLE_STATUS.has(err.status)) return true;
+    if (UNREACHABLE.test(`${String(err.message ?? e)} ${String(err.code ?? '')}`)) return true;
+  }
+  return false;
+}
 
 export function createDb(client: Client): Db {
   let tail: Promise<unknown> = Promise.resolve();
@@ -33,7 +51,7 @@ export function createDb(client: Client): Db {
         await client.reconnect();
         throw new StoreUnavailableError(error);
       }
-      if (UNREACHABLE.test(message)) throw new StoreUnavailableError(error);
+      if (isUnreachable(error)) throw new StoreUnavailableError(error);
       throw error;
     }
   }
