@@ -1,0 +1,92 @@
+// Parley on Cloudflare Workers: the API and /moderate from createApp, against a libSQL server
+// (Turso or sqld) over HTTP. The widget's files (/embed.js, /app.js, /count.js, /moderate.js) are
+// served by Workers static assets before this code runs (see wrangler.toml).
+//   secrets: LIBSQL_URL, LIBSQL_AUTH_TOKEN, PARLEY_IP_SALT (keeps address hashes comparable across isolates)
+// Migrations are applied from Node: LIBSQL_URL=… LIBSQL_AUTH_TOKEN=… npm run migrate
+import { createClient } from '@libsql/client/web';
+import * as z from 'zod/mini';
+import type { ExecutionContext } from 'hono';
+import { createApp, type ParleyApp } from '../app';
+import { createLibsqlStore } from '../store/libsql';
+import type { Store } from '../store/port';
+import type { ResponseCache } from '../cache/response-cache';
+import { withLastKnownSites } from '../cache/last-known-sites';
+import { createTokenVerifier, type TokenVerifier } from '../services/identity/verify-token';
+import { newId } from '../services/ids';
+
+const WorkerEnv = z.object({
+  LIBSQL_URL: z.string().check(z.minLength(1)),
+  LIBSQL_AUTH_TOKEN: z.optional(z.string()),
+  PARLEY_IP_SALT: z.optional(z.string().check(z.minLength(16))),
+  // Test hook: with PARLEY_TEST_CLOCK = "1" the worker takes "now" from each request's
+  // X-Parley-Test-Now header (milliseconds since the epoch), so tests can move time. wrangler.toml
+  // never sets it; without it the header is ignored and the clock is the real one.
+  PARLEY_TEST_CLOCK: z.optional(z.string()),
+});
+type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+const TEST_NOW_HEADER = 'X-Parley-Test-Now';
+
+/** What one isolate builds once: parsing env, the client, the store and caches outlive requests. */
+interface Isolate {
+  env: WorkerEnv;
+  store: Store;
+  verifier: TokenVerifier;
+  responseCache: ResponseCache;
+  ipSalt: string;
+  app: ParleyApp;
+}
+
+let isolate: Isolate | undefined;
+
+function setUp(rawEnv: Record<string, unknown>): Isolate {
+  const parsed = WorkerEnv.safeParse(rawEnv);
+  if (!parsed.success) {
+    throw new Error('Invalid worker environment: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  const env = parsed.data;
+  const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+  const store = withLastKnownSites(createLibsqlStore(client));
+  const verifier = createTokenVerifier();
+  const responseCache = cacheApiResponseCache();
+  const ipSalt = env.PARLEY_IP_SALT ?? newId() + newId();
+  const built = { env, store, verifier, responseCache, ipSalt };
+  return { ...built, app: appFor(built, Date.now) };
+}
+
+function appFor(i: Omit<Isolate, 'app'>, now: () => number): ParleyApp {
+  return createApp({
+    store: i.store,
+    verifier: i.verifier,
+    responseCache: i.responseCache,
+    ipSalt: i.ipSalt,
+    now,
+    clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? null,
+  });
+}
+
+/** Guest thread reads in the colo's cache. Keys are strings; the Cache API wants URLs. */
+function cacheApiResponseCache(): ResponseCache {
+  const cache = (caches as unknown as { default: Cache }).default;
+  const url = (key: string) => `https://parley-cache.invalid/${encodeURIComponent(key)}`;
+  return {
+    async match(key) {
+      return (await cache.match(url(key))) ?? null;
+    },
+    async put(key, response, ttlSeconds) {
+      const stored = new Response(response.body, response);
+      stored.headers.set('Cache-Control', `public, max-age=${ttlSeconds}`);
+      await cache.put(url(key), stored);
+    },
+  };
+}
+
+export default {
+  fetch(request: Request, rawEnv: Record<string, unknown>, ctx: ExecutionContext): Response | Promise<Response> {
+    isolate ??= setUp(rawEnv);
+    const testNow = isolate.env.PARLEY_TEST_CLOCK === '1' ? Number(request.headers.get(TEST_NOW_HEADER)) : NaN;
+    // A test request carries its own clock, so it gets an app of its own (sharing the isolate's store).
+    const app = Number.isFinite(testNow) && testNow > 0 ? appFor(isolate, () => testNow) : isolate.app;
+    return app.fetch(request, rawEnv, ctx);
+  },
+};
