@@ -1,0 +1,118 @@
+// Typed client for the moderator API. Every response is parsed with the shared schemas and every
+// failure is an ApiError value; a host-issued token is asked for again once when it expires.
+import * as z from 'zod/mini';
+import { apiPaths } from '../../shared/api-paths';
+import { ErrorBody } from '../../shared/schemas/common';
+import {
+  AuditEntry,
+  ModerationSettingsResponse,
+  ModeratorSession,
+  QueueCounts,
+  QueueItemView,
+  QueueResponse,
+  StatsResponse,
+  TryCommentResponse,
+  UserHistory,
+  type QueueName,
+  type REJECT_REASONS,
+  type USER_ACTIONS,
+} from '../../shared/schemas/moderation-api';
+import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import type { GetToken } from '../config';
+import { fail, ok, type Result } from '../api/result';
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+export type CommentActionName = 'approve' | 'reject' | 'feature' | 'unfeature' | 'delete';
+export type UserActionName = (typeof USER_ACTIONS)[number];
+
+/** How the dashboard proves it may moderate: the site API key, a pasted SSO token, or the host page's token function. */
+export type Credentials = { kind: 'key'; key: string } | { kind: 'token'; token: string } | { kind: 'host'; getToken: GetToken };
+
+export interface ModerationClientOptions {
+  api: string;
+  site: string;
+  credentials: Credentials;
+  fetch?: Fetch;
+}
+
+export interface QueueRequest {
+  queue: QueueName;
+  threadId?: string;
+  rule?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+const ItemResponse = z.object({ item: QueueItemView });
+const ItemsResponse = z.object({ items: z.array(QueueItemView) });
+const UndoResponse = z.object({ undone: z.nullable(AuditEntry) });
+
+type Query = Record<string, string | number | undefined>;
+
+export function createModerationClient(options: ModerationClientOptions) {
+  const base = options.api.replace(/\/+$/, '');
+  const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const { site, credentials } = options;
+  let token: Promise<string | null> | null = null;
+  const askHost = () =>
+    credentials.kind === 'host' ? Promise.resolve(credentials.getToken()).then((t) => t || null, () => null) : Promise.resolve(null);
+
+  async function headers(hasBody: boolean): Promise<Record<string, string>> {
+    const h: Record<string, string> = hasBody ? { 'Content-Type': 'application/json' } : {};
+    if (credentials.kind === 'key') h['X-Api-Key'] = credentials.key;
+    const bearer = credentials.kind === 'token' ? credentials.token : credentials.kind === 'host' ? await (token ??= askHost()) : null;
+    if (bearer) h.Authorization = `Bearer ${bearer}`;
+    return h;
+  }
+
+  async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') qs.set(k, String(v));
+    const q = qs.toString();
+    const url = base + path + (q ? `?${q}` : '');
+    for (let attempt = 0; ; attempt++) {
+      let res: Response;
+      let json: unknown;
+      try {
+        res = await doFetch(url, { method, headers: await headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+        json = await res.json().catch(() => null);
+      } catch {
+        return fail('unavailable', 'The network request failed');
+      }
+      if (res.ok) {
+        const parsed = schema.safeParse(json);
+        return parsed.success ? ok(parsed.data) : fail('bad_response', 'The server answered in an unexpected shape');
+      }
+      const err = ErrorBody.safeParse(json);
+      const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
+      if (attempt === 0 && credentials.kind === 'host' && res.status === 401) {
+        token = askHost();
+        continue;
+      }
+      return fail(error.code, error.message, error.fields);
+    }
+  }
+
+  const m = apiPaths.moderation;
+  return {
+    session: () => call(ModeratorSession, 'GET', m.session(site)),
+    counts: (threadId?: string) => call(QueueCounts, 'GET', m.counts(site), { threadId }),
+    queue: (q: QueueRequest) => call(QueueResponse, 'GET', m.queue(site), { ...q }),
+    act: (id: string, action: CommentActionName, reason?: RejectReason) =>
+      call(ItemResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),
+    bulk: (ids: string[], action: CommentActionName, reason?: RejectReason) =>
+      call(ItemsResponse, 'POST', m.bulk(site), undefined, reason ? { ids, action, reason } : { ids, action }),
+    user: (userId: string) => call(UserHistory, 'GET', m.user(site, userId)),
+    actOnUser: (userId: string, action: UserActionName, until?: number) =>
+      call(UserHistory, 'POST', m.user(site, userId), undefined, until === undefined ? { action } : { action, until }),
+    undo: () => call(UndoResponse, 'POST', m.undo(site)),
+    settings: () => call(ModerationSettingsResponse, 'GET', m.settings(site)),
+    saveSettings: (settings: ModerationSettings) => call(ModerationSettingsResponse, 'PUT', m.settings(site), undefined, { settings }),
+    tryComment: (body: string, settings?: ModerationSettings, asNewMember = false) =>
+      call(TryCommentResponse, 'POST', m.tryComment(site), undefined, { body, settings, asNewMember }),
+    stats: () => call(StatsResponse, 'GET', m.stats(site)),
+  };
+}
+
+export type ModerationClient = ReturnType<typeof createModerationClient>;

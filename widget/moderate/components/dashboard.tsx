@@ -1,0 +1,95 @@
+import { useCallback, useState } from 'preact/hooks';
+import type { ModerationClient } from '../api';
+import type { ModerateConfig } from '../config';
+import { useSession } from '../model/use-session';
+import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
+import { QueuePage } from './queue-page';
+import { RulesPage } from './rules-page';
+import { SignInForm } from './sign-in-form';
+import { StatsPage } from './stats-page';
+
+type Tab = 'queues' | 'rules' | 'stats';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'queues', label: 'Queues' },
+  { id: 'rules', label: 'Rules' },
+  { id: 'stats', label: 'Stats' },
+];
+
+export interface DashboardProps {
+  config: ModerateConfig;
+  doc: Document;
+}
+
+export function Dashboard({ config, doc }: DashboardProps) {
+  const [session, sessionActions] = useSession(config);
+  if (session.phase === 'ready') {
+    return <Signed client={session.client} session={session.session} config={config} doc={doc} onSignOut={sessionActions.signOut} />;
+  }
+  if (session.phase === 'checking' && !session.viaForm) {
+    return (
+      <div class="pm">
+        <p class="notice" role="status">
+          Checking your sign-in…
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="pm">
+      <SignInForm
+        site={config.site}
+        busy={session.phase === 'checking'}
+        error={session.phase === 'signed-out' ? session.error : null}
+        onSubmit={(s) => void sessionActions.signIn(s)}
+      />
+    </div>
+  );
+}
+
+interface SignedProps {
+  client: ModerationClient;
+  session: ModeratorSession;
+  config: ModerateConfig;
+  doc: Document;
+  onSignOut(): void;
+}
+
+function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
+  const [tab, setTab] = useState<Tab>('queues');
+  // A counter keeps the live region re-announcing when the same sentence repeats.
+  const [notice, setNotice] = useState({ text: '', tone: 'ok', n: 0 });
+  const announce = useCallback((text: string, tone: 'ok' | 'error' = 'ok') => setNotice((p) => ({ text, tone, n: p.n + 1 })), []);
+  const now = (config.now ?? Date.now)();
+  return (
+    <div class="pm">
+      <header class="top">
+        <strong class="brand">Parley</strong>
+        <span class="site">{session.siteName}</span>
+        <nav class="tabs" aria-label="Dashboard">
+          {TABS.map((t) => (
+            <button type="button" key={t.id} aria-current={tab === t.id ? 'page' : undefined} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </nav>
+        <span class="who">
+          {session.name}
+          {session.via === 'api-key' && ' (API key)'}
+        </span>
+        {!config.getToken && (
+          <button type="button" class="link" onClick={onSignOut}>
+            Sign out
+          </button>
+        )}
+      </header>
+      <p class={`live ${notice.tone}`} role="status" aria-live="polite">
+        {notice.text}
+        {/* An invisible change, so a repeated sentence is announced again. */}
+        {notice.text && notice.n % 2 ? '\u200b' : ''}
+      </p>
+      {tab === 'queues' && <QueuePage client={client} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
+      {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'stats' && <StatsPage client={client} now={now} />}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// Who is moderating: checks credentials with GET session before showing the dashboard, from
+// the host's token function, a sign-in remembered for the tab, or the sign-in form.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
+import type { ApiError } from '../../api/result';
+import { createModerationClient, type Credentials, type ModerationClient } from '../api';
+import type { ModerateConfig } from '../config';
+import { credentialsOf, loadSignIn, saveSignIn, type SignIn } from './sign-in';
+
+export type SessionState =
+  /** viaForm: the sign-in form asked, so it stays on screen while the check runs. */
+  | { phase: 'checking'; viaForm: boolean }
+  | { phase: 'signed-out'; error: ApiError | null }
+  | { phase: 'ready'; session: ModeratorSession; client: ModerationClient };
+
+export interface SessionActions {
+  signIn(signIn: SignIn): Promise<void>;
+  signOut(): void;
+}
+
+export function useSession(config: ModerateConfig): [SessionState, SessionActions] {
+  const [state, setState] = useState<SessionState>({ phase: 'checking', viaForm: false });
+
+  const check = useCallback(
+    async (site: string, credentials: Credentials, remember: SignIn | null) => {
+      setState({ phase: 'checking', viaForm: remember !== null });
+      const client = createModerationClient({ api: config.api, site, credentials, fetch: config.fetch });
+      const res = await client.session();
+      if (res.ok) {
+        if (remember) saveSignIn(config.storage, remember);
+        setState({ phase: 'ready', session: res.data, client });
+      } else {
+        if (!remember) saveSignIn(config.storage, null);
+        setState({ phase: 'signed-out', error: res.error });
+      }
+    },
+    [config],
+  );
+
+  useEffect(() => {
+    const stored = loadSignIn(config.storage);
+    if (config.getToken && config.site) void check(config.site, { kind: 'host', getToken: config.getToken }, null);
+    else if (stored && (!config.site || stored.site === config.site)) void check(stored.site, credentialsOf(stored), null);
+    else setState({ phase: 'signed-out', error: null });
+  }, [config]);
+
+  const actions: SessionActions = {
+    signIn: (s) => check(s.site, credentialsOf(s), s),
+    signOut() {
+      saveSignIn(config.storage, null);
+      setState({ phase: 'signed-out', error: null });
+    },
+  };
+  return [state, actions];
+}
