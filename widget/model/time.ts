@@ -13,4 +13,8 @@ export function relativeTime(at: number, now: number): string {
   return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-export const absoluteTime = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'long', timeStyle: 'short' });
+// One formatter for every call: toLocaleString builds a new one each time, which costs a long
+// thread most of its first render. Formatters are immutable, so sharing one is safe.
+const ABSOLUTE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' });
+
+export const absoluteTime = (at: number) => ABSOLUTE.format(at);
