@@ -97,7 +97,7 @@ export function createModerationClient(options: ModerationClientOptions) {
   const m = apiPaths.moderation;
   return {
     session: () => call(ModeratorSession, 'GET', m.session(site)),
-    counts: (threadId?: string) => call(QueueCounts, 'GET', m.counts(site), { threadId }),
+    counts: () => call(QueueCounts, 'GET', m.counts(site)),
     queue: (q: QueueRequest) => call(QueueResponse, 'GET', m.queue(site), { ...q }),
     act: (id: string, action: CommentActionName, reason?: RejectReason) =>
       call(ItemResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),

@@ -81,7 +81,9 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const list = action.append ? [...state.items, ...items.filter((i) => !known.has(i.id))] : items;
       const selectedId = list.some((i) => i.id === state.selectedId) ? state.selectedId : (list[0]?.id ?? null);
       const checked = state.checked.filter((id) => list.some((i) => i.id === id));
-      return { ...state, phase: 'ready', error: null, items: list, nextCursor, counts, selectedId, checked, threads: rememberThreads(state.threads, items) };
+      // A thread filter narrows the page's counts; the navigation keeps showing the whole site's.
+      const siteCounts = state.filter.threadId && state.counts ? state.counts : counts;
+      return { ...state, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, threads: rememberThreads(state.threads, items) };
     }
     case 'failed':
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };

@@ -75,7 +75,7 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
       if (keepSelection && res.data.items.some((i) => i.id === keepSelection)) dispatch({ type: 'select', id: keepSelection });
     }
     async function refreshCounts() {
-      const res = await client.counts(current.current.filter.threadId);
+      const res = await client.counts();
       if (res.ok) dispatch({ type: 'counts', counts: res.data });
     }
     return {

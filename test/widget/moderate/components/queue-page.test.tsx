@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { TEST_API_KEY } from '../../../support/app';
+import { apiPaths } from '../../../../shared/api-paths';
+import { PERSONAS, TEST_API_KEY } from '../../../support/app';
 import { $, $$, button, harness, itemIds, press, text, waitFor } from '../harness';
 
 const pendingCount = (root: ParentNode) => text($(root, '.count-pending'));
@@ -243,6 +244,20 @@ describe('the review queue', () => {
     rule.value = 'civility';
     rule.dispatchEvent(new Event('change', { bubbles: true }));
     await waitFor(() => expect(itemIds(h.root)).toEqual([attack]));
+  });
+
+  it('shows readers’ report reasons and notes in the reported queue', async () => {
+    const h = await harness();
+    const id = await h.post('Buy cheap watches at my shop');
+    const bob = await h.t.sign(PERSONAS.bob);
+    const res = await h.t.call('POST', apiPaths.report('daily', id), { token: bob, body: { reason: 'spam', note: 'An advert, not a comment' } });
+    expect(res.status, await res.clone().text()).toBeLessThan(300);
+    h.mount();
+    await waitFor(() => expect(text($(h.root, '.count-reported'))).toBe('1'));
+    button(h.root, /^Reported/).click();
+    const item = await waitFor(() => $(h.root, `.items > li[data-id="${id}"]`));
+    expect(text($(item, '.reports strong'))).toBe('Spam');
+    expect(text($(item, '.reports q'))).toBe('An advert, not a comment');
   });
 
   it('shows the shortcuts with ? and closes them with Esc', async () => {

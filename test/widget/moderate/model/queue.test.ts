@@ -84,6 +84,16 @@ describe('queueReducer', () => {
     expect(s.threads).toEqual({ t1: 'City budget' });
   });
 
+  it('keeps the whole site’s counts when a thread filter narrows the page', () => {
+    let s = queueReducer(loaded(['a'], 7), { type: 'open', queue: 'pending', filter: { threadId: 't1' } });
+    s = queueReducer(s, {
+      type: 'loaded',
+      append: false,
+      response: { items: [item('a')], nextCursor: null, counts: { pending: 1, reported: 0, rejected: 0, recent: 0 } },
+    });
+    expect(s.counts?.pending).toBe(7);
+  });
+
   it('opening another queue keeps the counts and known threads but drops the list', () => {
     const s = queueReducer(loaded(['a']), { type: 'open', queue: 'reported', filter: { rule: 'links' } });
     expect(s).toMatchObject({ queue: 'reported', filter: { rule: 'links' }, items: [], phase: 'loading', threads: { t1: 'City budget' } });
