@@ -27,7 +27,7 @@ const STYLE = `
   .dashboard { font-size: 15px; min-height: 80vh; }
 `;
 
-function layout(title: string, persona: DemoPersona, returnTo: string, body: string): string {
+function layout(title: string, persona: DemoPersona, returnTo: string, body: string, wide = false): string {
   const buttons = PERSONAS.map(
     (p) => `<form method="post" action="/demo/persona"><input type="hidden" name="persona" value="${p.id}"><input type="hidden" name="return" value="${escapeHtml(returnTo)}"><button aria-pressed="${p.id === persona.id}">${escapeHtml(p.label)}</button></form>`,
   ).join('');
@@ -44,7 +44,7 @@ function layout(title: string, persona: DemoPersona, returnTo: string, body: str
 </head><body>
 <nav class="personas" aria-label="Demo personas"><span>Read as:</span>${buttons}<a href="/demo/moderate">Moderator dashboard →</a></nav>
 <header class="masthead"><a href="/">The Daily Example</a></header>
-<main>${body}</main>
+${wide ? `<div class="dashboard">${body}</div>` : `<main>${body}</main>`}
 </body></html>`;
 }
 
@@ -87,5 +87,5 @@ export function moderatePage(persona: DemoPersona): string {
     ? `<div id="parley-moderate" data-site="${DEMO_SITE_ID}" data-get-token="demoGetToken"></div>
 <script type="module" src="/moderate.js"></script>`
     : `<h1>Moderation</h1><p>Switch to <strong>Morgan — moderator</strong> above, or open <a href="/moderate?site=${DEMO_SITE_ID}">/moderate</a> and sign in with the site API key printed when the demo started.</p>`;
-  return layout('Moderation', persona, '/demo/moderate', staff ? `</main><div class="dashboard">${body}</div><main>` : body);
+  return layout('Moderation', persona, '/demo/moderate', body, staff);
 }

@@ -12,9 +12,9 @@ export function actionRecord(deps: ServiceDeps, site: SiteRecord, moderator: Mod
     siteId: site.id,
     actor: moderator.actor,
     actorName: moderator.name,
-    detail: '',
     createdAt: deps.now(),
     undoneBy: null,
     ...fields,
+    detail: fields.detail ?? '',
   };
 }

@@ -1,0 +1,87 @@
+// End to end in real headless Chromium: a held comment is invisible to readers until a
+// moderator approves it with the keyboard in the dashboard. Screenshots of the dashboard are
+// written to test-results/screenshots/ for people to look at.
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startTestDemo, type RunningDemo } from '../support/demo';
+
+const SHOTS = 'test-results/screenshots';
+let demo: RunningDemo;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  demo = await startTestDemo();
+  browser = await launchBrowser();
+  base = `http://127.0.0.1:${new URL(demo.origin).port}`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+async function pageAs(persona: 'guest' | 'alice' | 'morgan', path: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(base + path);
+  if (persona !== 'guest') {
+    await page.locator(`nav.personas form:has(input[value="${persona}"]) button`).click();
+    await page.waitForURL(base + path);
+  }
+  return page;
+}
+
+const ARTICLE = '/articles/city-budget';
+
+describe('moderation end to end', () => {
+  it('holds an attack for review, hides it from readers, and publishes it once a moderator approves with the keyboard', { timeout: 60_000 }, async () => {
+    const text = `You are an idiot if you think fares should rise ${Date.now()}`;
+
+    // A member posts; the civility rule nudges; they post anyway and see it awaiting review.
+    const alice = await pageAs('alice', ARTICLE);
+    await alice.locator('textarea').first().fill(text);
+    await alice.getByRole('button', { name: 'Post', exact: true }).click();
+    await alice.getByText(/aimed at a person rather than their argument/).waitFor();
+    await alice.getByRole('button', { name: /post anyway/i }).click();
+    const mine = alice.locator('article', { hasText: text });
+    await mine.getByText('Awaiting review').waitFor();
+
+    // A reader does not see it.
+    const guest = await pageAs('guest', ARTICLE);
+    await guest.locator('section[aria-label="Comments"] article').first().waitFor();
+    expect(await guest.locator('article', { hasText: text }).count()).toBe(0);
+
+    // The moderator finds it in the pending queue with the matched words highlighted.
+    const morgan = await pageAs('morgan', '/demo/moderate');
+    const item = morgan.locator('li, article, div').filter({ hasText: text }).last();
+    await item.waitFor();
+    expect(await morgan.locator('mark', { hasText: /idiot/i }).count()).toBeGreaterThan(0);
+    await morgan.screenshot({ path: `${SHOTS}/dashboard-pending-queue.png` });
+
+    // Keyboard only: select with j, approve with a.
+    await morgan.keyboard.press('j');
+    await morgan.keyboard.press('a');
+    await expect.poll(() => morgan.getByText(text).count()).toBe(0);
+    await morgan.screenshot({ path: `${SHOTS}/dashboard-after-approve.png` });
+    await morgan.keyboard.press('?');
+    await morgan.screenshot({ path: `${SHOTS}/dashboard-shortcuts.png` });
+
+    // The reader sees it once their short-lived cached copy of the thread expires (max-age 5 s).
+    await expect
+      .poll(
+        async () => {
+          await guest.reload();
+          await guest.locator('section[aria-label="Comments"] article').first().waitFor();
+          return guest.locator('article', { hasText: text }).count();
+        },
+        { timeout: 20_000, intervals: [1000] },
+      )
+      .toBe(1);
+
+    for (const page of [alice, guest, morgan]) await page.context().close();
+  });
+});
