@@ -1,6 +1,6 @@
 // The moderator API: queues, actions, history, audit, rules and statistics for one site.
 // Everything is scoped by the site in the path; ids from another site are simply not found.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
@@ -34,17 +34,23 @@ const UserParam = z.object({ siteId: z.string(), userId: Id });
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const AuditQuery = z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50) });
 const SettingsBody = z.strictObject({ settings: ModerationSettings });
+const CountsQuery = z.object({ threadId: z.optional(Id) });
+
+/** Tuning the rules is the site owner's call: admins or the API key, not every moderator. */
+function mayEditRules(c: Context<AppEnv>): boolean {
+  return c.get('moderator').via === 'api-key' || c.get('claims')?.role === 'admin';
+}
 
 export function moderatorRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .use(requireModerator(deps))
     .get('/session', (c) => {
       const m = c.get('moderator');
-      return c.json({ siteId: c.get('site').id, siteName: c.get('site').name, name: m.name, via: m.via });
+      return c.json({ siteId: c.get('site').id, siteName: c.get('site').name, name: m.name, via: m.via, canEditRules: mayEditRules(c) });
     })
-    .get('/counts', async (c) => {
+    .get('/counts', validate('query', CountsQuery), async (c) => {
       const site = c.get('site');
-      return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue));
+      return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
     .post('/comments/:commentId', validate('param', CommentParam), validate('json', CommentActionBody), async (c) => {
@@ -73,9 +79,7 @@ export function moderatorRoutes(deps: ServiceDeps) {
     })
     .get('/settings', (c) => c.json({ settings: c.get('site').settings.moderation }))
     .put('/settings', validate('json', SettingsBody), async (c) => {
-      // Tuning the rules is the site owner's call: admins or the API key, not every moderator.
-      const m = c.get('moderator');
-      if (m.via === 'token' && c.get('claims')?.role !== 'admin') throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
+      if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
       return c.json({ settings: await saveModerationSettings(deps, c.get('site'), c.req.valid('json').settings) });
     })
     .post('/try', validate('json', TryCommentBody), (c) => c.json(tryComment(deps, c.get('site'), c.req.valid('json'))))

@@ -38,6 +38,8 @@ export const QueueItemView = z.object({
   editedAt: z.nullable(z.number()),
   parentId: z.nullable(z.string()),
   reasons: z.array(Reason),
+  /** Why a moderator rejected it (a REJECT_REASONS code), when they did. */
+  rejectReason: z.optional(z.nullable(z.string())),
   reports: z.array(z.object({ reason: z.string(), note: z.string(), count: z.number() })),
   author: z.object({ id: z.string(), name: z.string(), role: z.string() }),
   thread: z.object({ id: z.string(), title: z.string(), url: z.string(), section: z.string() }),
@@ -129,5 +131,12 @@ export const StatsResponse = z.object({
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
 export const ModerationSettingsResponse = z.object({ settings: ModerationSettings });
-export const ModeratorSession = z.object({ siteId: z.string(), siteName: z.string(), name: z.string(), via: z.enum(['token', 'api-key']) });
+export const ModeratorSession = z.object({
+  siteId: z.string(),
+  siteName: z.string(),
+  name: z.string(),
+  via: z.enum(['token', 'api-key']),
+  /** Admins and the site owner (API key) may change the rules; moderators may not. */
+  canEditRules: z.optional(z.boolean()),
+});
 export type ModeratorSession = z.infer<typeof ModeratorSession>;

@@ -78,7 +78,7 @@ describe('moderation end to end', () => {
           await guest.locator('section[aria-label="Comments"] article').first().waitFor();
           return guest.locator('article', { hasText: text }).count();
         },
-        { timeout: 20_000, intervals: [1000] },
+        { timeout: 20_000, interval: 1000 },
       )
       .toBe(1);
 

@@ -15,6 +15,7 @@ export function toQueueItemView(item: QueueItem): QueueItemView {
     editedAt: c.editedAt,
     parentId: c.parentId,
     reasons: c.reasons,
+    rejectReason: c.rejectReason,
     reports: item.reports,
     author: { id: c.author.id, name: c.author.displayName, role: c.author.role },
     thread: item.thread,

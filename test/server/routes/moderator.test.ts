@@ -191,3 +191,26 @@ describe('moderator API', () => {
     expect(stats.ruleHits).toEqual({ premoderation: 2 });
   });
 });
+
+describe('moderator session', () => {
+  it('says whether the signed-in moderator may change the rules', async () => {
+    const { mod } = await premoderatedSite();
+    const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
+    const session = async (o: { token?: string; headers?: Record<string, string> }) => (await t.call('GET', m.session('daily'), o)).json();
+    expect((await session({ token: mod })).canEditRules).toBe(false);
+    expect((await session({ token: admin })).canEditRules).toBe(true);
+    expect((await session({ headers: asKey })).canEditRules).toBe(true);
+  });
+
+  it('counts one thread’s queues when asked, and shows why a comment was rejected', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const held = await postComment(t, thread.id, alice, 'Held here');
+    const other = (await openThread(t, { token: alice, url: `${ARTICLE_URL}-other` })).thread;
+    await postComment(t, other.id, alice, 'Held elsewhere');
+    expect((await (await t.call('GET', `${m.counts('daily')}?threadId=${thread.id}`, { token: mod })).json()).pending).toBe(1);
+    expect((await (await t.call('GET', m.counts('daily'), { token: mod })).json()).pending).toBe(2);
+    await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'reject', reason: 'abusive' } });
+    const rejected = await (await t.call('GET', `${m.queue('daily')}?queue=rejected`, { token: mod })).json();
+    expect(rejected.items[0]).toMatchObject({ id: held.id, rejectReason: 'abusive' });
+  });
+});
