@@ -1,0 +1,79 @@
+// Prints the benchmark results as one plain-text table: figure, target, whether it is met.
+import type { BenchResults } from './run';
+
+export interface Row {
+  part: string;
+  measure: string;
+  value: string;
+  target?: string;
+  met?: boolean;
+}
+
+const n = (v: number, digits = 0) => v.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (v: number) => `${n(v, 1)} ms`;
+
+export function rows(r: BenchResults): Row[] {
+  const out: Row[] = [];
+  if (r.widget) {
+    const w = r.widget;
+    out.push({ part: 'widget', measure: 'reader first load (embed.js + app.js), gzip', value: `${n(w.readerGzipBytes)} B`, target: '≤ 15,000 B', met: w.readerGzipBytes <= 15_000 });
+    out.push({ part: 'widget', measure: 'reader first load, brotli', value: `${n(w.readerBrotliBytes)} B` });
+    for (const [file, s] of Object.entries(w.entries)) out.push({ part: 'widget', measure: `${file} raw / gzip / brotli`, value: `${n(s.raw)} / ${n(s.gzip)} / ${n(s.brotli)} B` });
+    if (w.dashboardGzipBytes !== null) out.push({ part: 'widget', measure: 'dashboard (moderate.js), gzip', value: `${n(w.dashboardGzipBytes)} B` });
+  }
+  if (r.render) {
+    const x = r.render;
+    out.push({ part: 'render', measure: `200 comments in the shadow DOM, median of ${x.runs.length} cold loads`, value: ms(x.ms200Median), target: '≤ 150 ms', met: x.ms200Median <= 150 });
+    out.push({ part: 'render', measure: 'composer ready (signed-in member)', value: ms(x.composerReadyMsMedian) });
+    const p = x.phases;
+    out.push({
+      part: 'render',
+      measure: 'waterfall (median end of each step)',
+      value: `html ${p.html}, embed.js ${p.embedJs}, app.js ${p.appJs}, token ${p.token}, /thread ${p.thread} ms`,
+    });
+  }
+  if (r.read) {
+    const x = r.read;
+    out.push({ part: 'read', measure: `thread page (${x.commentsPerPage} comments of 1,000), 50 conn, 10 s`, value: `${n(x.rps)} req/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}` });
+    out.push({ part: 'read', measure: 'same page, signed-in member (never cached)', value: `${n(x.memberRps)} req/s, p99 ${ms(x.memberP99Ms)}` });
+    if (x.non2xx) out.push({ part: 'read', measure: 'non-2xx or failed requests', value: n(x.non2xx), target: '0', met: false });
+    out.push({ part: 'read', measure: 'hello route, same server', value: `${n(x.helloRps)} req/s, p50 ${ms(x.helloP50Ms)}, p99 ${ms(x.helloP99Ms)}` });
+    out.push({ part: 'read', measure: 'thread page / hello', value: n(x.ratio, 3), target: '≥ 0.4', met: x.ratio >= 0.4 });
+  }
+  if (r.write) {
+    const x = r.write;
+    out.push({ part: 'write', measure: `comments created, 20 conn, 10 s, ${n(x.members)} members`, value: `${n(x.rps)} /s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}`, target: '≥ 2,000 /s', met: x.rps >= 2000 });
+    out.push({ part: 'write', measure: 'acknowledged (201) vs stored', value: `${n(x.acknowledged)} vs ${n(x.stored)} (+${n(x.inFlightAtStop)} in flight at stop)`, target: 'lost = 0', met: x.lost === 0 });
+    out.push({
+      part: 'write',
+      measure: 'flooding rule for the bench site',
+      value: `perUser ${x.flooding.perUser}/${x.flooding.windowSeconds} s (default); perIp ${n(x.flooding.perIp)}/${x.flooding.windowSeconds} s (max; one loopback address)`,
+    });
+    out.push({ part: 'write', measure: 'responses by status', value: Object.entries(x.statusCodes).map(([k, v]) => `${k}: ${n(v)}`).join(', ') });
+  }
+  if (r.scale) {
+    const x = r.scale;
+    out.push({ part: 'scale', measure: 'thread page, median of 200 sequential: 100 / 10k / 100k', value: `${ms(x.p100Ms)} / ${ms(x.p10kMs)} / ${ms(x.p100kMs)}` });
+    const sizes = x.commentsPerPage ? ` (pages of ${Object.values(x.commentsPerPage).join(' / ')} comments)` : '';
+    out.push({ part: 'scale', measure: `100k vs 100 comments${sizes}`, value: `${n(x.ratio100kTo100, 2)}×`, target: '≤ 1.5×', met: x.ratio100kTo100 <= 1.5 });
+    if (x.ratio100kTo10k !== undefined) out.push({ part: 'scale', measure: '100k vs 10k comments (same page size)', value: `${n(x.ratio100kTo10k, 2)}×` });
+  }
+  if (r.classifier) {
+    out.push({ part: 'classifier', measure: `classifyCivility, ${n(r.classifier.sentences)} sentences`, value: `${n(r.classifier.commentsPerSecond)} comments/s` });
+  }
+  return out;
+}
+
+export function printTable(r: BenchResults, print: (line: string) => void = console.log): void {
+  const all = rows(r);
+  const head = { part: 'part', measure: 'measure', value: 'result', target: 'target', met: 'met' };
+  const cells = all.map((x) => ({ part: x.part, measure: x.measure, value: x.value, target: x.target ?? '', met: x.met === undefined ? '' : x.met ? 'yes' : 'NO' }));
+  const keys = Object.keys(head) as (keyof typeof head)[];
+  const width = Object.fromEntries(keys.map((k) => [k, Math.max(head[k].length, ...cells.map((c) => c[k].length))])) as Record<keyof typeof head, number>;
+  const line = (c: Record<keyof typeof head, string>) => keys.map((k) => c[k].padEnd(width[k])).join(' │ ').trimEnd();
+  print(line(head));
+  print(keys.map((k) => '─'.repeat(width[k])).join('─┼─'));
+  for (const c of cells) print(line(c));
+  const m = r.machine;
+  print(`\n${m.cpus} × ${m.model}, ${m.memory}, Node ${m.node}, ${m.platform}; ${r.date}`);
+}
