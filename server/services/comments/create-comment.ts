@@ -43,7 +43,7 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     }
   }
 
-  const user = await ensureViewerUser(deps, site, claims);
+  const user = await ensureViewerUser(deps, site, claims, existingUser);
   const ipHash = await hashClientAddress(deps.ipSalt, site.id, req.clientAddress ?? null);
   const [ctxWithoutScores, external] = await Promise.all([
     gatherFacts(deps, { site, thread, user, ipHash, nudgeAcknowledged: input.afterNudge === 'post_anyway' }),

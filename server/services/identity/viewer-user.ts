@@ -8,7 +8,25 @@ export function findViewerUser(deps: ServiceDeps, site: SiteRecord, claims: Memb
   return claims ? deps.store.findUserByExternalId(site.id, claims.sub) : Promise.resolve(null);
 }
 
-export function ensureViewerUser(deps: ServiceDeps, site: SiteRecord, claims: MemberClaims): Promise<UserRecord> {
+/** Whether the stored user already says what the token says (no write needed). */
+function matchesClaims(user: UserRecord, claims: MemberClaims): boolean {
+  return (
+    user.displayName === claims.name &&
+    user.tier === claims.tier &&
+    user.role === claims.role &&
+    user.badges.length === claims.badges.length &&
+    user.badges.every((badge, i) => badge === claims.badges[i])
+  );
+}
+
+/**
+ * The stored user for a writer, created or refreshed from the token. A returning member whose
+ * claims have not changed costs no write (writes wait for their own disk sync). Pass `known` when
+ * the caller already looked the user up.
+ */
+export async function ensureViewerUser(deps: ServiceDeps, site: SiteRecord, claims: MemberClaims, known?: UserRecord | null): Promise<UserRecord> {
+  const existing = known === undefined ? await deps.store.findUserByExternalId(site.id, claims.sub) : known;
+  if (existing && matchesClaims(existing, claims)) return existing;
   return deps.store.upsertUser({
     id: deps.newId(),
     siteId: site.id,
