@@ -1,12 +1,23 @@
-// A real app on a real in-memory libSQL database, with a controllable clock and a token signer.
+// A real app on a real libSQL database, with a controllable clock and a token signer. Which app and
+// which database depend on the backend project running (PARLEY_TEST_BACKEND, see vitest.config.ts):
+//   embedded  the app in this process on an in-memory database (or the file `url` names);
+//   sqld      the app in this process on the project's sqld over HTTP;
+//   workerd   the worker in workerd on that sqld; `app.request` goes to it over loopback and carries
+//             the test clock in X-Parley-Test-Now.
+// On the shared sqld every context starts from empty tables, so test files there run one at a time.
 import { createClient, type Client } from '@libsql/client';
 import { SignJWT } from 'jose';
+import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app';
 import { applyMigrations, createLibsqlStore } from '../../server/store/libsql';
 import { loadMigrations } from '../../server/runtime/load-migrations';
 import { sha256Hex } from '../../server/middleware/site-api-key';
 import type { SiteRecord, Store } from '../../server/store/port';
 import { buildSite, TEST_API_KEY, TEST_ORIGIN, TEST_SECRET } from './site';
+import { BACKEND } from './backends/provided';
+import { TEST_NOW_HEADER, remoteApp, wipeTables } from './backends/remote';
+
+export { BACKEND };
 
 export interface Persona {
   sub: string;
@@ -23,8 +34,14 @@ export const PERSONAS = {
   mod: { sub: 'u-mod', name: 'Morgan', tier: 'member', role: 'moderator' },
 } satisfies Record<string, Persona>;
 
+/** What tests use of the app: Hono's `request`, in process or forwarded to the worker. */
+export type TestApp = Pick<ReturnType<typeof createApp>, 'request'>;
+
+/** Deps the worker has its own of; every other override cannot reach workerd and is refused there. */
+const WORKER_HAS_ITS_OWN: (keyof AppDeps)[] = ['fetch', 'log', 'responseCache'];
+
 export interface TestContext {
-  app: ReturnType<typeof createApp>;
+  app: TestApp;
   client: Client;
   store: Store;
   site: SiteRecord;
@@ -35,14 +52,31 @@ export interface TestContext {
   close(): void;
 }
 
+/**
+ * A fresh site on an empty database. `url` picks the embedded database file and applies only to
+ * the embedded backend; the others always use the project's sqld.
+ */
 export async function createTestContext(options: { site?: Partial<SiteRecord>; url?: string; deps?: Partial<AppDeps> } = {}): Promise<TestContext> {
-  const client = createClient({ url: options.url ?? ':memory:', timeout: 5000 });
-  await applyMigrations(client, loadMigrations());
+  let client: Client;
+  if (BACKEND === 'embedded') {
+    client = createClient({ url: options.url ?? ':memory:', timeout: 5000 });
+    await applyMigrations(client, loadMigrations());
+  } else {
+    client = createClient({ url: inject('libsqlUrl') });
+    await wipeTables(client);
+  }
   const store = createLibsqlStore(client);
   const clock = { now: Date.UTC(2026, 0, 15, 12) };
   const site = buildSite({ apiKeyHash: await sha256Hex(TEST_API_KEY), ...options.site });
   await store.saveSite(site, clock.now);
-  const app = createApp({ store, now: () => clock.now, siteCacheTtlMs: 0, log: () => {}, ...options.deps });
+  let app: TestApp;
+  if (BACKEND === 'workerd') {
+    const refused = Object.keys(options.deps ?? {}).filter((k) => !WORKER_HAS_ITS_OWN.includes(k as keyof AppDeps));
+    if (refused.length) throw new Error(`deps ${refused.join(', ')} cannot reach the worker: skip this test on workerd (it.skipIf(BACKEND === 'workerd'))`);
+    app = remoteApp(inject('workerUrl'), () => ({ [TEST_NOW_HEADER]: String(clock.now) }));
+  } else {
+    app = createApp({ store, now: () => clock.now, siteCacheTtlMs: 0, log: () => {}, ...options.deps });
+  }
 
   return {
     app,
