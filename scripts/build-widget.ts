@@ -1,8 +1,10 @@
 // Bundles the widget: embed.js (loader) + app.js (reader app) are what a reader downloads;
-// count.js is for listing pages. Prints raw/gzip/brotli sizes and writes widget/dist/sizes.json.
+// count.js is for listing pages. ES module entries are split: UI few readers open (the report
+// dialog) is a chunk app.js imports only when needed. Prints raw/gzip/brotli sizes and writes
+// widget/dist/sizes.json, where lazy chunks are listed apart from the first load.
 // Run directly (`npm run build`) or call buildWidget() from the server or tests.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild';
@@ -31,8 +33,14 @@ export interface Sizes {
   brotli: number;
 }
 
+export type BuiltFile = { code: string } & Sizes;
+
 export interface WidgetBuild {
-  files: Record<string, { code: string } & Sizes>;
+  /** Each entry's file, by entry name: all a page fetches before the entry runs. */
+  files: Record<string, BuiltFile>;
+  /** Chunks fetched only when the code asks for them with import(), by file name. */
+  lazy: Record<string, BuiltFile>;
+  /** What a reader's first load fetches: the reader entries (embed.js + app.js). */
   reader: Sizes;
 }
 
@@ -108,6 +116,8 @@ export const widgetPlugin: Plugin = {
   },
 };
 
+const TARGET = 'es2020';
+
 /** The settings every widget bundle is built with; tests reuse them to build what they check. */
 export function esbuildOptions(format: 'esm' | 'iife', liteZod = true): BuildOptions & { write: false } {
   return {
@@ -115,7 +125,7 @@ export function esbuildOptions(format: 'esm' | 'iife', liteZod = true): BuildOpt
     write: false,
     format,
     minify: true,
-    target: 'es2020',
+    target: TARGET,
     jsx: 'automatic',
     jsxImportSource: 'preact',
     loader: { '.css': 'text' },
@@ -140,25 +150,92 @@ export function measure(code: string): Sizes {
 export async function buildWidget(options: WidgetBuildOptions = {}): Promise<WidgetBuild> {
   const outdir = options.outdir === undefined ? join(ROOT, 'widget/dist') : options.outdir;
   const entries = WIDGET_ENTRIES.filter((e) => (options.only ? options.only.includes(e.name) : existsSync(join(ROOT, e.entry))));
-  const files: WidgetBuild['files'] = {};
+  const out: WidgetBuild = { files: {}, lazy: {}, reader: { raw: 0, gzip: 0, brotli: 0 } };
   for (const e of entries) {
-    const result = await build({ ...esbuildOptions(e.format, !!e.reader), entryPoints: [join(ROOT, e.entry)], outfile: `${e.name}.js` });
-    const code = result.outputFiles[0].text;
-    files[e.name] = { code, ...measure(code) };
+    const { code, lazy } = await buildEntry(e);
+    out.files[e.name] = { code, ...measure(code) };
+    for (const [name, chunk] of Object.entries(lazy)) out.lazy[name] = { code: chunk, ...measure(chunk) };
   }
-  const readers = entries.filter((e) => e.reader && files[e.name]).map((e) => files[e.name]);
-  const reader = readers.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  const readers = entries.filter((e) => e.reader).map((e) => out.files[e.name]);
+  out.reader = readers.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), out.reader);
 
+  const named = Object.fromEntries(Object.entries(out.files).map(([name, f]) => [`${name}.js`, f]));
   if (outdir) {
     mkdirSync(outdir, { recursive: true });
-    for (const [name, f] of Object.entries(files)) writeFileSync(join(outdir, `${name}.js`), f.code);
-    const sizes = Object.fromEntries(Object.entries(files).map(([name, { code: _, ...s }]) => [`${name}.js`, s]));
-    writeFileSync(join(outdir, 'sizes.json'), `${JSON.stringify({ ...sizes, reader }, null, 2)}\n`);
+    // Chunk names follow their content: drop the previous build's so dist holds one set.
+    if (!options.only) for (const name of readdirSync(outdir)) if (CHUNK.test(name)) rmSync(join(outdir, name));
+    for (const [name, f] of Object.entries({ ...named, ...out.lazy })) writeFileSync(join(outdir, name), f.code);
+    const sizes = (files: Record<string, BuiltFile>) => Object.fromEntries(Object.entries(files).map(([name, { code: _, ...s }]) => [name, s]));
+    writeFileSync(join(outdir, 'sizes.json'), `${JSON.stringify({ ...sizes(named), reader: out.reader, lazy: sizes(out.lazy) }, null, 2)}\n`);
   }
   const log = options.log ?? (() => {});
-  for (const [name, f] of Object.entries(files)) log(`${`${name}.js`.padEnd(14)} ${row(f)}`);
-  log(`${'reader total'.padEnd(14)} ${row(reader)}  (embed.js + app.js)`);
-  return { files, reader };
+  for (const [name, f] of Object.entries(named)) log(`${name.padEnd(24)} ${row(f)}`);
+  log(`${'reader first load'.padEnd(24)} ${row(out.reader)}  (embed.js + app.js)`);
+  for (const [name, f] of Object.entries(out.lazy)) log(`${`lazy ${name}`.padEnd(24)} ${row(f)}`);
+  return out;
+}
+
+const CHUNK = /-[A-Z0-9]{8}\.js$/;
+
+/**
+ * Builds one entry; an ES module entry is split at its dynamic import()s. esbuild moves the code
+ * an entry shares with its lazy chunks (Preact, for one) into a chunk of its own, which a page
+ * would fetch only after the entry: one more round trip and a second gzip stream on every first
+ * load. So that chunk is folded back into the entry, and the lazy chunks import it from there
+ * (resolved against their own URL, so the same module the page already has).
+ */
+async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<string, string> }> {
+  const entry = `${e.name}.js`;
+  const result = await build({
+    ...esbuildOptions(e.format, !!e.reader),
+    entryPoints: { [e.name]: join(ROOT, e.entry) },
+    // Only names here (write: false): chunks sit next to their entry wherever it is served from.
+    outdir: 'out',
+    splitting: e.format === 'esm',
+    chunkNames: '[name]-[hash]',
+    metafile: true,
+  });
+  const files = new Map(result.outputFiles.map((f) => [basename(f.path), f.text]));
+  const imports = new Map(Object.entries(result.metafile!.outputs).map(([path, o]) => [basename(path), o.imports]));
+  const upFront = (imports.get(entry) ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => basename(i.path));
+  const lazyNames = [...files.keys()].filter((name) => name !== entry && !upFront.includes(name));
+  if (upFront.length === 0) return { code: files.get(entry)!, lazy: Object.fromEntries(lazyNames.map((n) => [n, files.get(n)!])) };
+  // Each chunk names its exports a, b, c…: two folded into one module would clash.
+  if (upFront.length > 1 || upFront.some((name) => imports.get(name)!.some((i) => i.kind === 'import-statement')))
+    throw new Error(`${entry}: expected one shared chunk without imports of its own, got ${upFront.join(', ')}`);
+
+  const [shared] = upFront;
+  // Only what the lazy chunks import from it becomes an export of the entry.
+  const used = new Set<string>();
+  for (const name of lazyNames) {
+    for (const m of files.get(name)!.matchAll(new RegExp(`import\\{([^}]*)\\}from"\\./${shared}"`, 'g'))) {
+      for (const binding of m[1].split(',')) used.add(binding.split(' as ')[0].trim());
+    }
+  }
+  const folded = await build({
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    target: TARGET,
+    legalComments: 'none',
+    logLevel: 'silent',
+    stdin: { contents: `export * from './${entry}'; export { ${[...used].join(', ')} } from './${shared}';`, loader: 'js' },
+    plugins: [
+      {
+        name: 'parley-built-chunks',
+        setup(b) {
+          // The entry and its shared chunk become one file; lazy chunks stay apart, loaded as before.
+          b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
+            lazyNames.includes(args.path.slice(2)) ? { path: args.path, external: true } : { path: args.path.slice(2), namespace: 'built' },
+          );
+          b.onLoad({ filter: /.*/, namespace: 'built' }, (args) => ({ contents: files.get(args.path), loader: 'js' }));
+        },
+      },
+    ],
+  });
+  const lazy = Object.fromEntries(lazyNames.map((n) => [n, files.get(n)!.replaceAll(`"./${shared}"`, `"./${entry}"`)]));
+  return { code: folded.outputFiles[0].text, lazy };
 }
 
 const row = (s: Sizes) => `${String(s.raw).padStart(7)} raw ${String(s.gzip).padStart(6)} gzip ${String(s.brotli).padStart(6)} brotli`;

@@ -2,15 +2,28 @@
 const base = (siteId: string) => `/api/v1/sites/${encodeURIComponent(siteId)}`;
 const enc = encodeURIComponent;
 
+const thread = (siteId: string) => `${base(siteId)}/thread`;
+const comments = (siteId: string, threadId: string) => `${base(siteId)}/threads/${enc(threadId)}/comments`;
+const comment = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}`;
+const conversation = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/conversation`;
+const like = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/like`;
+const report = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/report`;
+
+/**
+ * The paths the reader app calls. Importing these alone keeps the moderator and site API paths
+ * out of its bundle: a bundler keeps an object literal whole or not at all.
+ */
+export const readerPaths = { thread, comments, comment, conversation, like, report };
+
 export const apiPaths = {
-  thread: (siteId: string) => `${base(siteId)}/thread`,
-  comments: (siteId: string, threadId: string) => `${base(siteId)}/threads/${enc(threadId)}/comments`,
-  comment: (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}`,
-  conversation: (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/conversation`,
-  like: (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/like`,
+  thread,
+  comments,
+  comment,
+  conversation,
+  like,
   counts: (siteId: string) => `${base(siteId)}/counts`,
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
-  report: (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/report`,
+  report,
   moderation: {
     session: (siteId: string) => `${base(siteId)}/moderation/session`,
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,

@@ -50,10 +50,14 @@ export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   edit_window_passed: 'The time to edit this comment has passed.',
   invalid_input: 'Please check your comment and try again.',
   payload_too_large: 'That comment is too long.',
-  rejected: 'This comment cannot be published under the community guidelines.',
+  rejected: "Not published: this comment doesn't meet the community guidelines.",
   rate_limited: 'You are posting too fast. Please wait a moment.',
   unavailable: 'Comments are temporarily unavailable. Your draft is kept; please retry.',
   comment_not_found: 'That comment is no longer available.',
+  forbidden: "You can't do that here.",
+  // For the publisher as much as the reader: the site does not know this page or its origin.
+  site_not_found: 'Comments are not enabled for this page.',
+  origin_not_allowed: 'Comments are not enabled for this page.',
 };
 
 export function readerMessage(code: string | undefined): string {

@@ -54,7 +54,7 @@ describe('mount', () => {
   it('shows why the thread could not load, with a retry', async () => {
     const t = await createTestContext();
     widget = await mountWidget(t, { config: { site: 'no-such-site' } });
-    expect(widget.root.querySelector('[role="status"]')?.textContent).toContain('Something went wrong');
+    expect(widget.root.querySelector('[role="status"]')?.textContent).toContain('Comments are not enabled for this page.');
     expect(widget.root.querySelector('[role="status"] button')?.textContent).toBe('Retry');
   });
 });

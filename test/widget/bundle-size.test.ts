@@ -13,13 +13,38 @@ describe('the reader bundle', () => {
     expect(reader.gzip).toBeLessThanOrEqual(READER_BUDGET_GZIP);
   });
 
+  it('is one file to fetch: app.js imports nothing up front, only lazy chunks on demand', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    const app = files.app.code;
+    expect(app).not.toMatch(/(^|[;}])import[\s{*]/);
+    const loaded = [...app.matchAll(/import\("\.\/([\w-]+\.js)"\)/g)].map((m) => m[1]);
+    expect(loaded.sort()).toEqual(Object.keys(lazy).sort());
+    expect(loaded).toContainEqual(expect.stringMatching(/^report-dialog-\w+\.js$/));
+  });
+
+  it('keeps the report form out of the first load, and gives its chunk everything it imports from app.js', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    const [name, chunk] = Object.entries(lazy).find(([n]) => n.startsWith('report-dialog-'))!;
+    expect(chunk.code).toContain('Stoking fear or anger');
+    expect(files.app.code).not.toContain('Stoking fear or anger');
+    // The chunk resolves "./app.js" against its own URL, so the page's copy of app.js serves it.
+    const imports = [...chunk.code.matchAll(/import\{([^}]*)\}from"\.\/app\.js"/g)].flatMap((m) => m[1].split(',').map((b) => b.split(' as ')[0]));
+    expect(imports.length).toBeGreaterThan(0);
+    const exported = new Set(
+      [...files.app.code.matchAll(/export\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((b) => b.split(' as ').at(-1)!.trim())),
+    );
+    for (const binding of imports) expect(exported, `${name} imports ${binding}`).toContain(binding);
+    expect(chunk.code).not.toMatch(/from"\.\/(?!app\.js")/);
+  });
+
   it('builds the same bytes every time', async () => {
     const [a, b] = [await buildWidget({ outdir: null, only: ['app'] }), await buildWidget({ outdir: null, only: ['app'] })];
     expect(a.files.app.code).toBe(b.files.app.code);
+    expect(Object.keys(a.lazy)).toEqual(Object.keys(b.lazy));
   });
 
   it('ships no full zod and no development-only Preact code to readers', async () => {
-    const { files } = await buildWidget({ outdir: null, only: ['app'] });
-    expect(files.app.code).not.toMatch(/ZodError|\$ZodType|preact\/debug/);
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    for (const { code } of [files.app, ...Object.values(lazy)]) expect(code).not.toMatch(/ZodError|\$ZodType|preact\/debug/);
   });
 });

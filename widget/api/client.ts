@@ -1,7 +1,7 @@
 // Typed client for the reader API. Every response is parsed with the shared schemas, every
 // failure becomes an ApiError value, and an expired token is swapped for a fresh one once.
 import type * as z from 'zod/mini';
-import { apiPaths } from '../../shared/api-paths';
+import { readerPaths } from '../../shared/api-paths';
 import { ErrorBody, type Sort } from '../../shared/schemas/common';
 import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
 import type { CreateCommentBody } from '../../shared/schemas/comment';
@@ -71,20 +71,23 @@ export function createClient(options: ClientOptions) {
 
   const { site } = options;
   return {
+    site,
+    /** For requests loaded with the UI that makes them (see report.ts), so first load skips them. */
+    call,
     /** Forget the token so the next call asks getToken (or use the one given). */
     setToken(next?: string | null) {
       token = next === undefined ? null : Promise.resolve(next);
     },
     thread: (req: ThreadRequest) =>
-      call(ThreadView, 'GET', apiPaths.thread(site), { url: req.url, pageId: req.pageId, title: req.title, sort: req.sort }),
+      call(ThreadView, 'GET', readerPaths.thread(site), { url: req.url, pageId: req.pageId, title: req.title, sort: req.sort }),
     page: (threadId: string, sort: Sort, cursor?: string) =>
-      call(CommentPage, 'GET', apiPaths.comments(site, threadId), { sort, cursor }),
-    conversation: (commentId: string) => call(ConversationResponse, 'GET', apiPaths.conversation(site, commentId)),
+      call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor }),
+    conversation: (commentId: string) => call(ConversationResponse, 'GET', readerPaths.conversation(site, commentId)),
     /** Answers the stored comment, or a nudge: findings the author may revise or post anyway. */
-    post: (threadId: string, input: CreateCommentBody) => call(CreateCommentResponse, 'POST', apiPaths.comments(site, threadId), undefined, input),
-    edit: (commentId: string, body: string) => call(CommentResponse, 'PATCH', apiPaths.comment(site, commentId), undefined, { body }),
-    remove: (commentId: string) => call(CommentResponse, 'DELETE', apiPaths.comment(site, commentId)),
-    like: (commentId: string, liked: boolean) => call(LikeResponse, liked ? 'PUT' : 'DELETE', apiPaths.like(site, commentId)),
+    post: (threadId: string, input: CreateCommentBody) => call(CreateCommentResponse, 'POST', readerPaths.comments(site, threadId), undefined, input),
+    edit: (commentId: string, body: string) => call(CommentResponse, 'PATCH', readerPaths.comment(site, commentId), undefined, { body }),
+    remove: (commentId: string) => call(CommentResponse, 'DELETE', readerPaths.comment(site, commentId)),
+    like: (commentId: string, liked: boolean) => call(LikeResponse, liked ? 'PUT' : 'DELETE', readerPaths.like(site, commentId)),
   };
 }
 

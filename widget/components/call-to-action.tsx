@@ -1,5 +1,4 @@
 import type { CallToAction as Cta } from '../../shared/schemas/thread';
-import { safeUrl } from '../render/sanitize-html';
 
 export interface CallToActionProps {
   cta: Cta;
@@ -7,7 +6,7 @@ export interface CallToActionProps {
 
 /** Shown instead of a composer to guests and to members whose tier cannot comment here. */
 export function CallToAction({ cta }: CallToActionProps) {
-  const href = safeUrl(cta.url);
+  const href = linkTarget(cta.url, document.baseURI);
   return (
     <div class="cta">
       <p>{cta.text}</p>
@@ -18,4 +17,14 @@ export function CallToAction({ cta }: CallToActionProps) {
       )}
     </div>
   );
+}
+
+/** A site may give a relative link ("/subscribe"): it means the host page's site. Only http(s) is followed. */
+export function linkTarget(url: string, page: string): string | null {
+  try {
+    const target = new URL(url, page);
+    return /^https?:$/.test(target.protocol) ? target.href : null;
+  } catch {
+    return null;
+  }
 }

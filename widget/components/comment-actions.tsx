@@ -2,8 +2,9 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
 import { WidgetContext } from './context';
+import type { ReportDialog } from './report-dialog';
 
-export type Mode = 'read' | 'reply' | 'edit' | 'delete';
+export type Mode = 'read' | 'reply' | 'edit' | 'delete' | 'report';
 
 export interface CommentActionsProps {
   comment: CommentView;
@@ -11,11 +12,13 @@ export interface CommentActionsProps {
   setMode(mode: Mode): void;
 }
 
-/** Like, reply, edit and delete: each shown only to whoever may use it. */
+/** Like, reply, edit, delete and report: each shown only to whoever may use it. */
 export function CommentActions({ comment: c, mode, setMode }: CommentActionsProps) {
   const { state, actions, now } = useContext(WidgetContext);
   const [note, setNote] = useState('');
+  const [Report, setReport] = useState<typeof ReportDialog | null>(null);
   const keep = useRef<HTMLButtonElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
   // Confirming starts on the harmless choice.
   useEffect(() => {
     if (mode === 'delete') keep.current?.focus();
@@ -24,14 +27,27 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
   const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
   const canReply = viewer?.canComment && c.status === 'published';
   const canEdit = c.mine && c.editableUntil !== null && c.editableUntil > now;
-  const report = (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : readerMessage(r.error?.code));
+  // Members see others' comments only once published.
+  const canReport = viewer?.signedIn && !c.mine;
+  const show = (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : readerMessage(r.error?.code));
+  // Few readers ever report, so the form is fetched the first time one asks for it.
+  const openReport = () =>
+    import('./report-dialog').then(
+      (m) => (setReport(() => m.ReportDialog), setMode('report'), setNote('')),
+      () => setNote(readerMessage('unavailable')),
+    );
+  const closeReport = (said?: string) => {
+    setMode('read');
+    setNote(said ?? '');
+    reportButton.current?.focus();
+  };
 
   const back = () => {
     setMode('read');
     actions.focus(c.id);
   };
   const remove = async () => {
-    report(await actions.remove(c.id));
+    show(await actions.remove(c.id));
     back();
   };
 
@@ -49,33 +65,47 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
     );
   }
   return (
-    <div class="actions">
-      <button
-        type="button"
-        class="link"
-        aria-pressed={c.likedByMe}
-        aria-label={`Like (${c.likes})`}
-        disabled={!viewer?.signedIn || c.mine || c.status !== 'published'}
-        onClick={async () => report(await actions.like(c.id, !c.likedByMe))}
-      >
-        <span aria-hidden="true">♥</span> {c.likes}
-      </button>
-      {canReply && (
-        <button type="button" class="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
-          Reply
+    <>
+      <div class="actions">
+        <button
+          type="button"
+          class="link"
+          aria-pressed={c.likedByMe}
+          aria-label={`Like (${c.likes})`}
+          disabled={!viewer?.signedIn || c.mine || c.status !== 'published'}
+          onClick={async () => show(await actions.like(c.id, !c.likedByMe))}
+        >
+          <span aria-hidden="true">♥</span> {c.likes}
         </button>
-      )}
-      {canEdit && mode !== 'edit' && (
-        <button type="button" class="link" onClick={() => setMode('edit')}>
-          Edit
-        </button>
-      )}
-      {(c.mine || staff) && (
-        <button type="button" class="link" onClick={() => setMode('delete')}>
-          Delete
-        </button>
-      )}
-      <span aria-live="polite">{note}</span>
-    </div>
+        {canReply && (
+          <button type="button" class="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
+            Reply
+          </button>
+        )}
+        {canEdit && mode !== 'edit' && (
+          <button type="button" class="link" onClick={() => setMode('edit')}>
+            Edit
+          </button>
+        )}
+        {(c.mine || staff) && (
+          <button type="button" class="link" onClick={() => setMode('delete')}>
+            Delete
+          </button>
+        )}
+        {canReport && (
+          <button
+            type="button"
+            class="link"
+            ref={reportButton}
+            aria-expanded={mode === 'report'}
+            onClick={() => (mode === 'report' ? closeReport() : openReport())}
+          >
+            Report
+          </button>
+        )}
+        <span aria-live="polite">{note}</span>
+      </div>
+      {mode === 'report' && Report && <Report commentId={c.id} onClose={closeReport} />}
+    </>
   );
 }

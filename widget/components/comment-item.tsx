@@ -1,7 +1,7 @@
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
+import { readerMessage } from '../../shared/errors';
 import { sanitizeHtml } from '../render/sanitize-html';
-import { htmlToMarkdown } from '../render/html-to-markdown';
 import { absoluteTime } from '../model/time';
 import { WidgetContext } from './context';
 import { Composer } from './composer';
@@ -35,7 +35,7 @@ export function CommentItem({ comment: c }: CommentItemProps) {
   const close = () => done(c);
 
   return (
-    <article id={`comment-${c.id}`} ref={ref} tabIndex={-1} class={`comment${highlighted ? ' highlighted' : ''}${c.mine ? ' mine' : ''}`}>
+    <article id={`comment-${c.id}`} ref={ref} tabIndex={-1} class={highlighted ? 'highlighted' : undefined}>
       {c.deleted || !c.author ? (
         <p class="quiet">This comment was deleted.</p>
       ) : (
@@ -55,14 +55,16 @@ export function CommentItem({ comment: c }: CommentItemProps) {
             {c.editedAt !== null && (
               <span title={`Edited ${absoluteTime(c.editedAt)}`}>edited</span>
             )}
+            {c.featured && <span class="badge pick">Editor's pick</span>}
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
           </header>
+          {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
           {mode === 'edit' ? (
             <Composer
               label="Edit your comment"
               submitLabel="Save"
               maxLength={maxLength}
-              initial={htmlToMarkdown(c.html)}
+              initial={c.source}
               autoFocus
               onSubmit={(body) => actions.edit(c.id, body)}
               onDone={done}

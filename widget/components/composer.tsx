@@ -48,7 +48,9 @@ export function Composer(props: ComposerProps) {
       setSaid(r.data.nudge.message);
     } else {
       setDraft('');
-      setSaid(r.data.comment.status === 'pending' ? 'Your comment is awaiting review.' : 'Your comment was posted.');
+      const { status } = r.data.comment;
+      // A rejected comment is stored and shown to its author alone, with why (see comment-item.tsx).
+      setSaid(status === 'published' ? 'Your comment was posted.' : status === 'pending' ? 'Your comment is awaiting review.' : readerMessage(status));
       props.onDone?.(r.data.comment);
     }
   };

@@ -7,6 +7,7 @@ import { buildTree } from '../model/tree';
 import { usePermalink, useThread, type ThreadActions } from '../model/use-thread';
 import { WidgetContext } from './context';
 import { CommentList } from './comment-list';
+import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
 
 const SORT_LABELS: Record<Sort, string> = { newest: 'Newest', oldest: 'Oldest', top: 'Most liked' };
@@ -39,7 +40,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
 
   const count = view?.thread.commentCount ?? 0;
   return (
-    <WidgetContext.Provider value={{ state, actions, now }}>
+    <WidgetContext.Provider value={{ state, actions, now, client }}>
       <section aria-label="Comments" aria-busy={phase === 'loading' || state.busy}>
         {!view ? (
           <p class="notice" role="status">
@@ -69,6 +70,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
             <p class="status error" role="status">
               {error && readerMessage(error.code)}
             </p>
+            <EditorsPicks />
             {tree.length ? <CommentList nodes={tree} /> : <p class="quiet">No comments yet.</p>}
             {state.nextCursor && (
               <button type="button" class="more" disabled={state.busy} onClick={actions.loadMore}>

@@ -70,7 +70,8 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       const { view } = state;
       // A new top-level comment goes first so its author sees it right under the composer.
       const comments = action.comment.parentId === null ? [action.comment, ...state.comments] : [...state.comments, action.comment];
-      const thread = view && { ...view.thread, commentCount: view.thread.commentCount + 1 };
+      // A rejected comment is shown to its author only, so it counts for no one.
+      const thread = view && { ...view.thread, commentCount: view.thread.commentCount + (action.comment.status === 'rejected' ? 0 : 1) };
       return { ...state, comments, view: view && thread ? { ...view, thread } : view };
     }
     case 'replaced':

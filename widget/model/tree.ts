@@ -10,7 +10,8 @@ export interface CommentNode {
 /**
  * Top-level comments keep the order they came in (the chosen sort); replies read oldest
  * first. A later copy of the same id wins, and a reply whose parent is not loaded is shown
- * at the top level rather than lost.
+ * at the top level rather than lost, unless it is an editor's pick: the picks block shows
+ * those, and links to them in their conversation.
  */
 export function buildTree(comments: readonly CommentView[]): CommentNode[] {
   const nodes = new Map<string, CommentNode>();
@@ -18,7 +19,8 @@ export function buildTree(comments: readonly CommentView[]): CommentNode[] {
   const roots: CommentNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.comment.parentId === null ? undefined : nodes.get(node.comment.parentId);
-    (parent && parent !== node ? parent.children : roots).push(node);
+    if (parent && parent !== node) parent.children.push(node);
+    else if (node.comment.parentId === null || !node.comment.featured) roots.push(node);
   }
   const place = (list: CommentNode[], depth: number) => {
     for (const node of list) {

@@ -36,9 +36,13 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Pa
     remove: async (id: string) => keep(await client.remove(id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     like: async (id: string, liked: boolean) => keep(await client.like(id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
     focus: (id: string) => dispatch({ type: 'focus', id }),
-    /** Shows a linked comment: from the loaded list when it is there, else with its conversation. */
+    /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
     async openPermalink(id: string) {
-      if (!current().comments.some((c) => c.id === id)) {
+      // An editor's pick arrives without the comments it answers.
+      const byId = new Map(current().comments.map((c) => [c.id, c]));
+      let c = byId.get(id);
+      while (c?.parentId) c = byId.get(c.parentId);
+      if (!c) {
         const r = await client.conversation(id);
         if (!r.ok) return dispatch({ type: 'failed', error: r.error });
         dispatch({ type: 'merged', comments: r.data.comments });

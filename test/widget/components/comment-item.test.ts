@@ -44,6 +44,18 @@ describe('a comment', () => {
     expect(article.querySelector('.meta')?.textContent).toContain('edited');
   });
 
+  it('starts an edit from exactly the Markdown the author wrote', async () => {
+    const t = await createTestContext();
+    const source = 'It is _really_ late.\n\n> Quote\n\nSee <https://news.example/budget> and 2 \\* 3';
+    const mine = await seedComment(t, PERSONAS.alice, source);
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, mine.id)!;
+    expect(article.querySelector('.body em')?.textContent).toBe('really');
+    button(article, 'Edit').click();
+    const field = await waitFor(() => article.querySelector('textarea'), 'the edit composer');
+    expect(field.value).toBe(source);
+  });
+
   it('offers no edit once the edit window has passed', async () => {
     const t = await createTestContext();
     const mine = await seedComment(t, PERSONAS.alice, 'Old news.');

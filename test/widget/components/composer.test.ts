@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
+import { createClient } from '@libsql/client/web';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../../server/app';
+import { createLibsqlStore } from '../../../server/store/libsql';
+import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY } from '../../support/app';
-import { button, commentTexts, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { appFetch, button, commentTexts, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -60,5 +64,77 @@ describe('the composer', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(status(widget)).toContain('Please check your comment and try again.');
     expect(field.value).toBe('This comment is far longer than twenty characters.');
+  });
+
+  it('shows its author a rejected comment with why it was not published, and counts it for no one', async () => {
+    const settings = SiteSettings.parse({ moderation: { rules: { bannedWords: { words: ['grift'] } } } });
+    const t = await createTestContext({ site: { settings } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    typeInto(widget.root.querySelector('textarea')!, 'This budget is pure grift.');
+    await waitFor(() => !button(widget!.root, 'Post').disabled);
+    button(widget.root, 'Post').click();
+
+    const note = "Not published: this comment doesn't meet the community guidelines.";
+    await waitFor(() => status(widget!) === note, 'the announcement');
+    expect(commentTexts(widget.root)).toEqual(['This budget is pure grift.']);
+    expect(widget.root.querySelector('article .notice')?.textContent).toBe(note);
+    expect(widget.root.querySelector('h2')?.textContent).toBe('0 comments');
+  });
+});
+
+describe('posting while the service is down', () => {
+  const post = async (w: MountedWidget, text: string) => {
+    typeInto(w.root.querySelector('textarea')!, text);
+    await waitFor(() => !button(w.root, 'Post').disabled);
+    button(w.root, 'Post').click();
+  };
+  const unavailable = 'Comments are temporarily unavailable. Your draft is kept; please retry.';
+
+  it('keeps the draft and offers a retry when the API answers 503 because its database is unreachable', async () => {
+    const t = await createTestContext();
+    // The same app on a libSQL server whose gateway answers 503 (a restart): the app's own 503.
+    const gateway = async () => new Response('upstream unavailable', { status: 503 });
+    const down = createApp({ store: createLibsqlStore(createClient({ url: 'http://libsql.internal', fetch: gateway })), log: () => {} });
+    let outage = false;
+    const statuses: number[] = [];
+    const up = appFetch(t);
+    const fetch = async (input: string, init?: RequestInit) => {
+      const res = outage ? await down.request(input, init) : await up(input, init);
+      statuses.push(res.status);
+      return res;
+    };
+    widget = await mountWidget(t, { persona: PERSONAS.alice, config: { fetch } });
+    outage = true;
+    await post(widget, 'Will this survive an outage?');
+
+    await waitFor(() => status(widget!)?.startsWith(unavailable), 'the refusal');
+    expect(statuses.at(-1)).toBe(503);
+    expect(widget.root.querySelector('textarea')!.value).toBe('Will this survive an outage?');
+    expect(commentTexts(widget.root)).toEqual([]);
+
+    outage = false;
+    button(widget.root, 'Retry').click();
+    await waitFor(() => commentTexts(widget!.root).length === 1, 'the retried comment');
+    expect(commentTexts(widget.root)).toEqual(['Will this survive an outage?']);
+    expect(widget.root.querySelector('textarea')!.value).toBe('');
+  });
+
+  it('keeps the draft and offers a retry when the network is down', async () => {
+    const t = await createTestContext();
+    let offline = false;
+    const up = appFetch(t);
+    const fetch = (input: string, init?: RequestInit) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : up(input, init));
+    widget = await mountWidget(t, { persona: PERSONAS.alice, config: { fetch } });
+    offline = true;
+    await post(widget, 'Posted from a tunnel.');
+
+    await waitFor(() => status(widget!)?.startsWith(unavailable), 'the refusal');
+    expect(widget.root.querySelector('textarea')!.value).toBe('Posted from a tunnel.');
+    expect(commentTexts(widget.root)).toEqual([]);
+
+    offline = false;
+    button(widget.root, 'Retry').click();
+    await waitFor(() => commentTexts(widget!.root).length === 1, 'the retried comment');
+    expect(commentTexts(widget.root)).toEqual(['Posted from a tunnel.']);
   });
 });

@@ -54,3 +54,12 @@ describe('buildTree', () => {
     expect(containsId(root, null)).toBe(false);
   });
 });
+
+describe("buildTree and editor's picks", () => {
+  it('leaves a featured reply whose parent is not loaded to the picks block, and nests it once the parent is', () => {
+    const pick = { ...view('pick', 'elsewhere'), featured: true };
+    expect(shape(buildTree([pick, view('a'), view('orphan', 'missing')]))).toEqual(['a', 'orphan']);
+    expect(shape(buildTree([pick, view('a'), view('elsewhere')]))).toEqual(['a', { elsewhere: ['pick'] }]);
+    expect(shape(buildTree([{ ...view('root'), featured: true }, view('a')]))).toEqual(['root', 'a']);
+  });
+});

@@ -1,0 +1,30 @@
+import { useContext } from 'preact/hooks';
+import { sanitizeHtml } from '../render/sanitize-html';
+import { WidgetContext } from './context';
+
+/**
+ * The comments the newsroom featured (the server sends them first), above the thread. A reply
+ * links to its place there, where its conversation opens; the thread badges them too.
+ */
+export function EditorsPicks() {
+  const { state } = useContext(WidgetContext);
+  // Deleted ones lose their author; the server sends published comments only.
+  const picks = state.comments.filter((c) => c.featured && c.author);
+  return picks.length ? (
+    <div class="picks">
+      <h3>Editor's picks</h3>
+      <ol>
+        {picks.map((c) => (
+          <li key={c.id}>
+            <p class="meta">
+              <strong class="author">{c.author!.name}</strong>
+              <span class="badge pick">Editor's pick</span>
+              {c.parentId && <a href={`#comment-${c.id}`}>See the reply in the thread</a>}
+            </p>
+            <div class="body" dangerouslySetInnerHTML={{ __html: sanitizeHtml(c.html) }} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  ) : null;
+}

@@ -1,0 +1,83 @@
+// The report form, loaded on demand (app.js imports it the first time a reader asks to report).
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { readerMessage } from '../../shared/errors';
+import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
+import { reportComment } from '../api/report';
+import { WidgetContext } from './context';
+import css from './report-dialog.css';
+
+const REASON_LABELS: Record<ReportBody['reason'], string> = {
+  personal_attack: 'Personal attack',
+  fear_anger: 'Stoking fear or anger',
+  spam: 'Spam',
+  off_topic: 'Off-topic',
+  other: 'Something else',
+};
+
+export const NOTE_MAX = 500;
+
+export interface ReportDialogProps {
+  commentId: string;
+  /** Closes the form; `said` is what to announce (nothing when cancelled). */
+  onClose(said?: string): void;
+}
+
+/** Why a reader reports a comment, and an optional note; Escape or Cancel closes it unsent. */
+export function ReportDialog({ commentId, onClose }: ReportDialogProps) {
+  const { client } = useContext(WidgetContext);
+  // One form per comment at most, so the comment's id keeps these ids unique.
+  const id = `report-${commentId}`;
+  const form = useRef<HTMLFormElement>(null);
+  const [reason, setReason] = useState<ReportBody['reason'] | null>(null);
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState('');
+  useEffect(() => form.current?.querySelector('input')?.focus(), []);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (!reason || sending) return;
+    setSending(true);
+    const r = await reportComment(client, commentId, { reason, note: note.trim() });
+    setSending(false);
+    if (!r.ok) return setError(readerMessage(r.error.code));
+    onClose(r.data.alreadyReported ? 'You have already reported this comment.' : 'Thanks — a moderator will take a look.');
+  };
+  const cancelOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    // Handled here: the host page's own Escape handlers (a modal, a menu) should not also fire.
+    event.stopPropagation();
+    onClose();
+  };
+
+  return (
+    <form ref={form} class="report" aria-labelledby={`${id}t`} onSubmit={submit} onKeyDown={cancelOnEscape}>
+      {/* Its styles come with it, so readers who never report never download them. */}
+      <style>{css}</style>
+      <fieldset>
+        <legend id={`${id}t`}>Report this comment</legend>
+        {REPORT_REASONS.map((r) => (
+          <label key={r}>
+            <input type="radio" name={`${id}r`} value={r} checked={reason === r} onChange={() => setReason(r)} /> {REASON_LABELS[r]}
+          </label>
+        ))}
+      </fieldset>
+      <label for={`${id}n`}>Note for the moderators (optional)</label>
+      <textarea id={`${id}n`} rows={2} maxLength={NOTE_MAX} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <div class="row">
+        <small>
+          {note.length} / {NOTE_MAX}
+        </small>
+        <button type="button" onClick={() => onClose()}>
+          Cancel
+        </button>
+        <button type="submit" class="primary" disabled={!reason || sending}>
+          Submit
+        </button>
+      </div>
+      <p class="status error" role="status">
+        {error}
+      </p>
+    </form>
+  );
+}
