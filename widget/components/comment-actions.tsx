@@ -1,20 +1,21 @@
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
-import { WidgetContext } from './context';
+import type { WidgetContext } from './context';
 import type { ReportDialog } from './report-dialog';
 
 export type Mode = 'read' | 'reply' | 'edit' | 'delete' | 'report';
 
 export interface CommentActionsProps {
+  ctx: WidgetContext;
   comment: CommentView;
   mode: Mode;
   setMode(mode: Mode): void;
 }
 
 /** Like, reply, edit, delete and report: each shown only to whoever may use it. */
-export function CommentActions({ comment: c, mode, setMode }: CommentActionsProps) {
-  const { state, actions, now } = useContext(WidgetContext);
+export function CommentActions({ ctx, comment: c, mode, setMode }: CommentActionsProps) {
+  const { state, actions, now } = ctx;
   const [note, setNote] = useState('');
   const [Report, setReport] = useState<typeof ReportDialog | null>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -105,7 +106,7 @@ export function CommentActions({ comment: c, mode, setMode }: CommentActionsProp
         )}
         <span aria-live="polite">{note}</span>
       </div>
-      {mode === 'report' && Report && <Report commentId={c.id} onClose={closeReport} />}
+      {mode === 'report' && Report && <Report client={ctx.client} commentId={c.id} onClose={closeReport} />}
     </>
   );
 }

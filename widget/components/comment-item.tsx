@@ -1,19 +1,20 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
 import { sanitizeHtml } from '../render/sanitize-html';
 import { absoluteTime } from '../model/time';
-import { WidgetContext } from './context';
+import type { WidgetContext } from './context';
 import { Composer } from './composer';
 import { CommentActions, type Mode } from './comment-actions';
 import { RelativeTime } from './relative-time';
 
 export interface CommentItemProps {
+  ctx: WidgetContext;
   comment: CommentView;
 }
 
-export function CommentItem({ comment: c }: CommentItemProps) {
-  const { state, actions, now } = useContext(WidgetContext);
+export function CommentItem({ ctx, comment: c }: CommentItemProps) {
+  const { state, actions, now } = ctx;
   const [mode, setMode] = useState<Mode>('read');
   const ref = useRef<HTMLElement>(null);
   const html = useMemo(() => sanitizeHtml(c.html), [c.html]);
@@ -73,7 +74,7 @@ export function CommentItem({ comment: c }: CommentItemProps) {
           ) : (
             <div class="body" dangerouslySetInnerHTML={{ __html: html }} />
           )}
-          <CommentActions comment={c} mode={mode} setMode={setMode} />
+          <CommentActions ctx={ctx} comment={c} mode={mode} setMode={setMode} />
         </>
       )}
       {mode === 'reply' && (

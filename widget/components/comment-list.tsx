@@ -1,34 +1,36 @@
-import { useContext, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { containsId, countDescendants, type CommentNode } from '../model/tree';
-import { WidgetContext } from './context';
+import type { WidgetContext } from './context';
 import { CommentItem } from './comment-item';
 
 /** Replies deeper than this wait behind a button, so long exchanges do not squeeze the column. */
 export const VISIBLE_DEPTH = 3;
 
 export interface CommentListProps {
+  ctx: WidgetContext;
   nodes: CommentNode[];
   /** Set once a reader unfolded an ancestor: the whole branch then stays open. */
   unfolded?: boolean;
 }
 
-export function CommentList({ nodes, unfolded }: CommentListProps) {
+export function CommentList({ ctx, nodes, unfolded }: CommentListProps) {
   return (
     <ol>
       {nodes.map((node) => (
-        <Branch key={node.comment.id} node={node} unfolded={unfolded} />
+        <Branch key={node.comment.id} ctx={ctx} node={node} unfolded={unfolded} />
       ))}
     </ol>
   );
 }
 
 export interface BranchProps {
+  ctx: WidgetContext;
   node: CommentNode;
   unfolded?: boolean;
 }
 
-function Branch({ node, unfolded }: BranchProps) {
-  const { state } = useContext(WidgetContext);
+function Branch({ ctx, node, unfolded }: BranchProps) {
+  const { state } = ctx;
   const [open, setOpen] = useState(false);
   const { children, depth } = node;
   // A linked or just-written comment is never left hidden inside a folded branch.
@@ -36,10 +38,10 @@ function Branch({ node, unfolded }: BranchProps) {
   const more = countDescendants(node);
   return (
     <li class={depth < VISIBLE_DEPTH ? undefined : 'flat'}>
-      <CommentItem comment={node.comment} />
+      <CommentItem ctx={ctx} comment={node.comment} />
       {children.length > 0 &&
         (shown ? (
-          <CommentList nodes={children} unfolded={open || unfolded} />
+          <CommentList ctx={ctx} nodes={children} unfolded={open || unfolded} />
         ) : (
           <button type="button" class="link" onClick={() => setOpen(true)}>
             Show {more} more {more === 1 ? 'reply' : 'replies'}

@@ -1,13 +1,15 @@
-import { useContext } from 'preact/hooks';
 import { sanitizeHtml } from '../render/sanitize-html';
-import { WidgetContext } from './context';
+import type { WidgetContext } from './context';
 
 /**
  * The comments the newsroom featured (the server sends them first), above the thread. A reply
  * links to its place there, where its conversation opens; the thread badges them too.
  */
-export function EditorsPicks() {
-  const { state } = useContext(WidgetContext);
+export interface EditorsPicksProps {
+  ctx: WidgetContext;
+}
+
+export function EditorsPicks({ ctx: { state } }: EditorsPicksProps) {
   // Deleted ones lose their author; the server sends published comments only.
   const picks = state.comments.filter((c) => c.featured && c.author);
   return picks.length ? (

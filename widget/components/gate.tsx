@@ -1,13 +1,15 @@
-import { useContext } from 'preact/hooks';
 import { readerMessage } from '../../shared/errors';
-import { WidgetContext } from './context';
+import type { WidgetContext } from './context';
 import { CallToAction } from './call-to-action';
 import { Composer } from './composer';
 import { Guidelines } from './guidelines';
 
+export interface GateProps {
+  ctx: WidgetContext;
+}
+
 /** Who may write here decides what sits above the thread: a composer, an invitation, or a reason. */
-export function Gate() {
-  const { state, actions } = useContext(WidgetContext);
+export function Gate({ ctx: { state, actions } }: GateProps) {
   if (!state.view) return null;
   const { thread, viewer, site } = state.view;
   return (

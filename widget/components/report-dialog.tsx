@@ -1,9 +1,9 @@
 // The report form, loaded on demand (app.js imports it the first time a reader asks to report).
-import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readerMessage } from '../../shared/errors';
 import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
+import type { ApiClient } from '../api/client';
 import { reportComment } from '../api/report';
-import { WidgetContext } from './context';
 import css from './report-dialog.css';
 
 const REASON_LABELS: Record<ReportBody['reason'], string> = {
@@ -17,14 +17,14 @@ const REASON_LABELS: Record<ReportBody['reason'], string> = {
 export const NOTE_MAX = 500;
 
 export interface ReportDialogProps {
+  client: ApiClient;
   commentId: string;
   /** Closes the form; `said` is what to announce (nothing when cancelled). */
   onClose(said?: string): void;
 }
 
 /** Why a reader reports a comment, and an optional note; Escape or Cancel closes it unsent. */
-export function ReportDialog({ commentId, onClose }: ReportDialogProps) {
-  const { client } = useContext(WidgetContext);
+export function ReportDialog({ client, commentId, onClose }: ReportDialogProps) {
   // One form per comment at most, so the comment's id keeps these ids unique.
   const id = `report-${commentId}`;
   const form = useRef<HTMLFormElement>(null);

@@ -5,7 +5,6 @@ import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config';
 import { buildTree } from '../model/tree';
 import { usePermalink, useThread, type ThreadActions } from '../model/use-thread';
-import { WidgetContext } from './context';
 import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
@@ -39,47 +38,46 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   usePermalink(!!view, actions.openPermalink);
 
   const count = view?.thread.commentCount ?? 0;
+  const ctx = { state, actions, now, client };
   return (
-    <WidgetContext.Provider value={{ state, actions, now, client }}>
-      <section aria-label="Comments" aria-busy={phase === 'loading' || state.busy}>
-        {!view ? (
-          <p class="notice" role="status">
-            {phase === 'failed' ? readerMessage(error?.code) : 'Loading comments…'}
-            {phase === 'failed' && (
-              <button type="button" onClick={actions.load}>
-                Retry
-              </button>
-            )}
+    <section aria-label="Comments" aria-busy={phase === 'loading' || state.busy}>
+      {!view ? (
+        <p class="notice" role="status">
+          {phase === 'failed' ? readerMessage(error?.code) : 'Loading comments…'}
+          {phase === 'failed' && (
+            <button type="button" onClick={actions.load}>
+              Retry
+            </button>
+          )}
+        </p>
+      ) : (
+        <>
+          <header class="head">
+            <h2>{count === 1 ? '1 comment' : `${count} comments`}</h2>
+            <label>
+              Sort by{' '}
+              <select value={state.sort} disabled={state.busy} onChange={(e) => actions.setSort(e.currentTarget.value as Sort)}>
+                {SORTS.map((s) => (
+                  <option value={s} key={s}>
+                    {SORT_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </header>
+          <Gate ctx={ctx} />
+          <p class="status error" role="status">
+            {error && readerMessage(error.code)}
           </p>
-        ) : (
-          <>
-            <header class="head">
-              <h2>{count === 1 ? '1 comment' : `${count} comments`}</h2>
-              <label>
-                Sort by{' '}
-                <select value={state.sort} disabled={state.busy} onChange={(e) => actions.setSort(e.currentTarget.value as Sort)}>
-                  {SORTS.map((s) => (
-                    <option value={s} key={s}>
-                      {SORT_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </header>
-            <Gate />
-            <p class="status error" role="status">
-              {error && readerMessage(error.code)}
-            </p>
-            <EditorsPicks />
-            {tree.length ? <CommentList nodes={tree} /> : <p class="quiet">No comments yet.</p>}
-            {state.nextCursor && (
-              <button type="button" class="more" disabled={state.busy} onClick={actions.loadMore}>
-                {state.busy ? 'Loading…' : 'Load more comments'}
-              </button>
-            )}
-          </>
-        )}
-      </section>
-    </WidgetContext.Provider>
+          <EditorsPicks ctx={ctx} />
+          {tree.length ? <CommentList ctx={ctx} nodes={tree} /> : <p class="quiet">No comments yet.</p>}
+          {state.nextCursor && (
+            <button type="button" class="more" disabled={state.busy} onClick={actions.loadMore}>
+              {state.busy ? 'Loading…' : 'Load more comments'}
+            </button>
+          )}
+        </>
+      )}
+    </section>
   );
 }
