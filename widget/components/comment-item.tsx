@@ -62,6 +62,7 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
           {mode === 'edit' ? (
             <Composer
+              id={`edit-${c.id}`}
               label="Edit your comment"
               submitLabel="Save"
               maxLength={maxLength}
@@ -79,6 +80,7 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
       )}
       {mode === 'reply' && (
         <Composer
+          id={`reply-${c.id}`}
           label={`Reply to ${c.author?.name ?? 'this comment'}`}
           submitLabel="Reply"
           maxLength={maxLength}

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
 import type { ApiError, Result } from '../api/result';
@@ -8,6 +8,8 @@ export type Posted = { comment: CommentView } | { nudge: { message: string } };
 export type AfterNudge = 'post_anyway' | 'revised';
 
 export interface ComposerProps {
+  /** Unique in the widget (the field's id and the stem of its hints' ids): one composer per purpose and comment at most. */
+  id: string;
   label: string;
   submitLabel: string;
   maxLength: number;
@@ -20,7 +22,7 @@ export interface ComposerProps {
 
 /** A textarea that keeps its draft until the server has accepted it. */
 export function Composer(props: ComposerProps) {
-  const id = useId();
+  const { id } = props;
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState(props.initial ?? '');
   const [posting, setPosting] = useState(false);

@@ -18,6 +18,7 @@ export function Gate({ ctx: { state, actions } }: GateProps) {
       {site.guidelines && <Guidelines text={site.guidelines} />}
       {viewer.canComment ? (
         <Composer
+          id="new"
           label={viewer.name ? `Comment as ${viewer.name}` : 'Add a comment'}
           submitLabel="Post"
           maxLength={site.maxLength}
