@@ -15,9 +15,10 @@ describe.skipIf(BACKEND !== 'workerd')('wrangler dev', () => {
   let t: TestContext;
   let child: ChildProcess | undefined;
   let base: string;
-  const home = mkdtempSync(join(tmpdir(), 'parley-wrangler-dev-'));
+  let home: string | undefined;
 
   beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'parley-wrangler-dev-'));
     t = await createTestContext();
     const [port, inspector] = [await freePort(), await freePort()];
     base = `http://127.0.0.1:${port}`;
@@ -47,7 +48,7 @@ describe.skipIf(BACKEND !== 'workerd')('wrangler dev', () => {
         // gone
       }
     }
-    rmSync(home, { recursive: true, force: true });
+    if (home) rmSync(home, { recursive: true, force: true });
   });
 
   it('serves every widget bundle as JavaScript', async () => {
