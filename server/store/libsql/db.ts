@@ -2,6 +2,10 @@
 // a single in-process queue. Embedded libSQL blocks the event loop and a second concurrent
 // writer hits SQLITE_BUSY, after which the client silently drops commits until reconnected;
 // one queue makes that impossible from inside this process.
+//
+// The queue group-commits: writes that arrive while another is in flight (or in the same turn of
+// the event loop) run together as one transaction, so many comments share one disk sync. If the
+// group fails, each write is retried alone, so one bad write never takes others down with it.
 import type { Client, InStatement, ResultSet } from '@libsql/client';
 
 export class StoreUnavailableError extends Error {
@@ -38,8 +42,18 @@ export function isUnreachable(error: unknown): boolean {
   return false;
 }
 
+interface PendingWrite {
+  stmts: InStatement[];
+  resolve(results: ResultSet[]): void;
+  reject(error: unknown): void;
+}
+
+/** Statements one group transaction may carry; beyond it the rest waits for the next group. */
+const MAX_GROUP_STATEMENTS = 2000;
+
 export function createDb(client: Client): Db {
-  let tail: Promise<unknown> = Promise.resolve();
+  const pending: PendingWrite[] = [];
+  let draining = false;
 
   async function guard<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -56,12 +70,58 @@ export function createDb(client: Client): Db {
     }
   }
 
+  function takeGroup(): PendingWrite[] {
+    const group = [pending.shift()!];
+    let size = group[0].stmts.length;
+    while (pending.length && size + pending[0].stmts.length <= MAX_GROUP_STATEMENTS) {
+      size += pending[0].stmts.length;
+      group.push(pending.shift()!);
+    }
+    return group;
+  }
+
+  async function runAlone(write: PendingWrite): Promise<void> {
+    try {
+      write.resolve(await guard(() => client.batch(write.stmts, 'write')));
+    } catch (error) {
+      write.reject(error);
+    }
+  }
+
+  async function runGroup(group: PendingWrite[]): Promise<void> {
+    if (group.length === 1) return runAlone(group[0]);
+    let results: ResultSet[];
+    try {
+      results = await guard(() => client.batch(group.flatMap((w) => w.stmts), 'write'));
+    } catch (error) {
+      // Nothing of the group was committed. When the database is gone, every write fails the
+      // same way; otherwise find the one that failed by running each on its own.
+      if (error instanceof StoreUnavailableError) return group.forEach((w) => w.reject(error));
+      for (const write of group) await runAlone(write);
+      return;
+    }
+    let at = 0;
+    for (const write of group) {
+      write.resolve(results.slice(at, at + write.stmts.length));
+      at += write.stmts.length;
+    }
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    // Let writes submitted in this turn of the event loop join the first group.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    while (pending.length) await runGroup(takeGroup());
+    draining = false;
+  }
+
   return {
     read: (stmt) => guard(() => client.execute(stmt)),
     write(stmts) {
-      const run = tail.then(() => guard(() => client.batch(stmts, 'write')));
-      tail = run.catch(() => undefined);
-      return run;
+      return new Promise<ResultSet[]>((resolve, reject) => {
+        pending.push({ stmts, resolve, reject });
+        if (!draining) void drain();
+      });
     },
   };
 }
