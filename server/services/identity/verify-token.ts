@@ -84,7 +84,9 @@ function fromJoseError(error: unknown, fromKeySet: boolean): AppError {
 
 /** A key set that cannot be fetched says nothing about the token: the reader should retry, not sign in again. */
 function keySetUnreachable(error: unknown): boolean {
-  // jose passes fetch failures through as they are (a TypeError) and wraps bad HTTP answers in a generic JOSEError.
-  if (error instanceof TypeError) return true;
+  // jose passes fetch failures through as they are (Node: a TypeError; workerd: "Network connection
+  // lost." marked retryable) and wraps bad HTTP answers in a generic JOSEError.
+  if (error instanceof TypeError || (error as { retryable?: unknown })?.retryable === true) return true;
+  if (/network connection lost/i.test(String((error as Error)?.message))) return true;
   return error instanceof joseErrors.JOSEError && error.code === 'ERR_JOSE_GENERIC' && /JSON Web Key Set/.test(error.message);
 }
