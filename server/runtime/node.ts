@@ -10,6 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
 import type { Client } from '@libsql/client';
 import { createApp } from '../app';
+import { memoryResponseCache } from '../cache/response-cache';
 import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
@@ -66,7 +67,9 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   const store = createLibsqlStore(client);
   // API first (it only answers /api/…), then the widget's files, then whatever the caller mounts;
   // the API's JSON 404 answers anything left.
-  const app = createApp({ store, clientAddress: (c) => getConnInfo(c).remote.address ?? null });
+  // Guest thread reads are kept in memory by thread version: a popular article costs one cheap
+  // version lookup per reader, and readers still get the last copy while the database is down.
+  const app = createApp({ store, responseCache: memoryResponseCache(), clientAddress: (c) => getConnInfo(c).remote.address ?? null });
   app.route('/', widgetAssets());
   await options.mount?.(app, store);
   const server: ServerType = await new Promise((resolve) => {
