@@ -37,6 +37,8 @@ export interface AppDeps {
   log?: (message: string, error: unknown) => void;
   /** Where finished guest thread reads are kept (Workers: the Cache API; Node: memory). None by default. */
   responseCache?: ResponseCache;
+  /** How long a guest thread read is answered from memory without a database lookup (default 0). */
+  guestRevalidateMs?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -69,7 +71,7 @@ export function createApp(deps: AppDeps) {
     .route('/admin', siteApiRoutes(services))
     .use(memberAuth({ verifier, now: services.now }))
     .route('/moderation', moderatorRoutes(services))
-    .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache }))
+    .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache, guestRevalidateMs: deps.guestRevalidateMs }))
     .route('/', memberRoutes(services));
 
   return new Hono<AppEnv>()

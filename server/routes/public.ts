@@ -24,10 +24,12 @@ const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 export interface PublicRoutesOptions {
   /** Where guest thread reads are kept between writes. */
   cache: ResponseCache;
+  /** See ThreadReadsOptions.guestRevalidateMs. */
+  guestRevalidateMs?: number;
 }
 
 export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
-  const cachedRead = threadReads({ cache: options.cache, now: deps.now });
+  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs });
   return new Hono<AppEnv>()
     .get('/thread', validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');
