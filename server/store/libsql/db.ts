@@ -109,8 +109,9 @@ export function createDb(client: Client): Db {
 
   async function drain(): Promise<void> {
     draining = true;
-    // Let writes submitted in this turn of the event loop join the first group.
-    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    // Let writes submitted in this turn of the event loop join the first group: setImmediate runs
+    // right after the I/O callbacks of this turn (Node); elsewhere the next timer tick does.
+    await new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
     while (pending.length) await runGroup(takeGroup());
     draining = false;
   }
