@@ -108,10 +108,19 @@ export const widgetPlugin: Plugin = {
       loader: 'ts',
       contents: markSchemasPure(readFileSync(args.path, 'utf8')),
     }));
+    // The classic JSX factory (see esbuildOptions) for the files that hold JSX, and only those:
+    // esbuild's inject would import it into every chunk, even a lazy one of plain data.
+    b.onLoad({ filter: /\.tsx$/ }, (args) => ({
+      loader: 'tsx',
+      contents: `import { h as $h, Fragment as $F } from 'preact';${readFileSync(args.path, 'utf8')}`,
+    }));
     // Imported as text for the shadow root, so minify it here: esbuild's text loader does not.
+    // It keeps a custom property's value as written, so the space after its colon goes here.
     b.onLoad({ filter: /\.css$/ }, async (args) => ({
       loader: 'text',
-      contents: (await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true, target: 'chrome123' })).code,
+      contents: (await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true, target: 'chrome123' })).code
+        .trim()
+        .replace(/(--[\w-]+): /g, '$1:'),
     }));
   },
 };
@@ -129,8 +138,7 @@ export function esbuildOptions(format: 'esm' | 'iife', liteZod = true): BuildOpt
     // Classic JSX: h("p", { class }, a, b) is shorter than the automatic runtime's
     // jsx("p", { class, children: [a, b] }), about 90 B gzipped over the reader's first load.
     // tsconfig.json keeps the automatic runtime for type checks and tests; this overrides it here.
-    tsconfigRaw: { compilerOptions: { jsx: 'react', jsxFactory: 'h', jsxFragmentFactory: 'Fragment' } },
-    inject: format === 'esm' ? [join(ROOT, 'widget/lib/jsx-inject.ts')] : [],
+    tsconfigRaw: { compilerOptions: { jsx: 'react', jsxFactory: '$h', jsxFragmentFactory: '$F' } },
     loader: { '.css': 'text' },
     plugins: [widgetPlugin],
     // Reader bundles run the shared schemas on a 1 kB zod/mini stand-in (see widget/lib/zod-mini-lite.ts).
