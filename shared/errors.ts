@@ -37,7 +37,10 @@ export interface ApiErrorBody {
   error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
-/** Sentences a reader sees; the server's `message` is for developers and logs. */
+/**
+ * Sentences a reader sees; the server's `message` is for developers and logs. Those only a write,
+ * a like or a report can meet are in action-messages.ts, which the widget loads on first need.
+ */
 export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   not_signed_in: 'Sign in to join the conversation.',
   token_expired: 'Your session has expired. Please sign in again.',
@@ -46,15 +49,9 @@ export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   thread_closed: 'This conversation is closed.',
   banned: 'Your account can no longer comment on this site.',
   suspended: 'Your account is suspended from commenting for now.',
-  not_author: 'You can only change your own comments.',
-  edit_window_passed: 'The time to edit this comment has passed.',
-  invalid_input: 'Please check your comment and try again.',
-  payload_too_large: 'That comment is too long.',
   rejected: "Not published: this comment doesn't meet the community guidelines.",
-  rate_limited: 'You are posting too fast. Please wait a moment.',
   unavailable: 'Comments are temporarily unavailable. Your draft is kept; please retry.',
   comment_not_found: 'That comment is no longer available.',
-  forbidden: "You can't do that here.",
   // For the publisher as much as the reader: the site does not know this page or its origin.
   site_not_found: 'Comments are not enabled for this page.',
   origin_not_allowed: 'Comments are not enabled for this page.',

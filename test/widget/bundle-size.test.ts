@@ -37,6 +37,15 @@ describe('the reader bundle', () => {
     expect(chunk.code).not.toMatch(/from"\.\/(?!app\.js")/);
   });
 
+  it('keeps the sentences only a failed action needs out of the first load, in a chunk of their own', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['embed', 'app'] });
+    const [name, chunk] = Object.entries(lazy).find(([, c]) => c.code.includes('You are posting too fast'))!;
+    expect(name).toMatch(/^action-messages-\w+\.js$/);
+    expect(chunk.code).not.toMatch(/\bimport\b/);
+    expect(files.app.code).not.toContain('You are posting too fast');
+    expect(files.app.code).toContain('Comments are temporarily unavailable');
+  });
+
   it('builds the same bytes every time', async () => {
     const [a, b] = [await buildWidget({ outdir: null, only: ['app'] }), await buildWidget({ outdir: null, only: ['app'] })];
     expect(a.files.app.code).toBe(b.files.app.code);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
+import { actionMessage } from '../lib/action-message';
 import type { WidgetContext } from './context';
 import type { ReportDialog } from './report-dialog';
 
@@ -30,7 +31,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const canEdit = c.mine && c.editableUntil !== null && c.editableUntil > now;
   // Members see others' comments only once published.
   const canReport = viewer?.signedIn && !c.mine;
-  const show = (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : readerMessage(r.error?.code));
+  const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await actionMessage(r.error?.code));
   // Few readers ever report, so the form is fetched the first time one asks for it.
   const openReport = () =>
     import('./report-dialog').then(
@@ -48,7 +49,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
     actions.focus(c.id);
   };
   const remove = async () => {
-    show(await actions.remove(c.id));
+    await show(await actions.remove(c.id));
     back();
   };
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
+import { actionMessage } from '../lib/action-message';
 import type { ApiError, Result } from '../api/result';
 
 /** What the server made of a draft: stored, or a nudge the author may act on. */
@@ -41,11 +42,13 @@ export function Composer(props: ComposerProps) {
     setError(null);
     setSaid('Posting…');
     const r = await props.onSubmit(draft, nudged === null ? undefined : nudged === draft ? 'post_anyway' : 'revised');
+    // Before any state changes, so the error and its sentence show together.
+    const failed = r.ok ? '' : await actionMessage(r.error.code);
     setPosting(false);
     setNudged(r.ok && 'nudge' in r.data ? draft : null);
     if (!r.ok) {
       setError(r.error);
-      setSaid(readerMessage(r.error.code));
+      setSaid(failed);
     } else if ('nudge' in r.data) {
       setSaid(r.data.nudge.message);
     } else {

@@ -1,9 +1,9 @@
 // The report form, loaded on demand (app.js imports it the first time a reader asks to report).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { readerMessage } from '../../shared/errors';
 import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
 import type { ApiClient } from '../api/client';
 import { reportComment } from '../api/report';
+import { actionMessage } from '../lib/action-message';
 import css from './report-dialog.css';
 
 const REASON_LABELS: Record<ReportBody['reason'], string> = {
@@ -40,7 +40,7 @@ export function ReportDialog({ client, commentId, onClose }: ReportDialogProps) 
     setSending(true);
     const r = await reportComment(client, commentId, { reason, note: note.trim() });
     setSending(false);
-    if (!r.ok) return setError(readerMessage(r.error.code));
+    if (!r.ok) return setError(await actionMessage(r.error.code));
     onClose(r.data.alreadyReported ? 'You have already reported this comment.' : 'Thanks — a moderator will take a look.');
   };
   const cancelOnEscape = (event: KeyboardEvent) => {
