@@ -2,38 +2,14 @@
 // moderator approves it with the keyboard in the dashboard. Screenshots of the dashboard are
 // written to test-results/screenshots/ for people to look at.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startTestDemo, type RunningDemo } from '../support/demo';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useDemoBrowser, type Persona } from '../support/e2e';
 
 const SHOTS = 'test-results/screenshots';
-let demo: RunningDemo;
-let browser: Browser;
-let base: string;
+const e2e = useDemoBrowser();
+beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  demo = await startTestDemo();
-  browser = await launchBrowser();
-  base = `http://127.0.0.1:${new URL(demo.origin).port}`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-async function pageAs(persona: 'guest' | 'alice' | 'morgan', path: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(base + path);
-  if (persona !== 'guest') {
-    await page.locator(`nav.personas form:has(input[value="${persona}"]) button`).click();
-    await page.waitForURL(base + path);
-  }
-  return page;
-}
+const pageAs = (persona: Persona, path: string) => e2e.pageAs(persona, path, { width: 1280, height: 900 });
 
 const ARTICLE = '/articles/city-budget';
 

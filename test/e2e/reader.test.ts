@@ -1,33 +1,13 @@
 // End to end in real headless Chromium against the demo publisher: the reader's flows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startTestDemo, type RunningDemo } from '../support/demo';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useDemoBrowser, type Persona } from '../support/e2e';
 
-let demo: RunningDemo;
-let browser: Browser;
-let base: string;
+const e2e = useDemoBrowser();
 
-beforeAll(async () => {
-  demo = await startTestDemo();
-  browser = await launchBrowser();
-  base = `http://127.0.0.1:${new URL(demo.origin).port}`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-/** A fresh browser context signed in as one of the demo personas. */
-async function pageAs(persona: 'guest' | 'nell' | 'alice' | 'morgan', path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + path);
-  if (persona !== 'guest') {
-    await page.locator(`nav.personas form:has(input[value="${persona}"]) button`).click();
-    await page.waitForURL(base + path);
-  }
+/** A page signed in as the persona, once the comment section is there. */
+async function pageAs(persona: Persona, path: string): Promise<Page> {
+  const page = await e2e.pageAs(persona, path);
   await page.locator('section[aria-label="Comments"]').waitFor();
   return page;
 }
@@ -73,7 +53,7 @@ describe('reader end to end', () => {
     await newsletter.getByRole('button', { name: 'Post', exact: true }).click();
     await expect.poll(() => comments(newsletter).filter({ hasText: text }).count()).toBe(1);
 
-    await newsletter.goto(base + '/articles/city-budget');
+    await newsletter.goto(e2e.base + '/articles/city-budget');
     await newsletter.locator('section[aria-label="Comments"]').waitFor();
     await expect.poll(() => newsletter.getByText(/You can only comment on the newsletter's articles/).count()).toBe(1);
     expect(await newsletter.locator('textarea').count()).toBe(0);

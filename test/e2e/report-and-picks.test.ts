@@ -1,41 +1,23 @@
 // End to end in real headless Chromium against the demo publisher: a member reports a comment
 // through the lazily loaded form, and a featured comment leads the thread as an editor's pick.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startTestDemo, type RunningDemo } from '../support/demo';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useDemoBrowser } from '../support/e2e';
 
-let demo: RunningDemo;
-let browser: Browser;
-let base: string;
+const e2e = useDemoBrowser();
 
-beforeAll(async () => {
-  demo = await startTestDemo();
-  browser = await launchBrowser();
-  base = `http://127.0.0.1:${new URL(demo.origin).port}`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-/** A fresh browser context signed in as one of the demo personas. */
+/** A fresh browser context signed in as one of the demo personas, once the comment section is there. */
 async function pageAs(persona: 'nell' | 'alice', path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(base + path);
-  await page.locator(`nav.personas form:has(input[value="${persona}"]) button`).click();
-  await page.waitForURL(base + path);
+  const page = await e2e.pageAs(persona, path);
   await page.locator('section[aria-label="Comments"]').waitFor();
   return page;
 }
 
 /** The moderator API, with the demo site's key. */
 async function moderate(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}/api/v1/sites/demo/moderation${path}`, {
+  const res = await fetch(`${e2e.base}/api/v1/sites/demo/moderation${path}`, {
     method,
-    headers: { 'X-Api-Key': demo.secrets.apiKey, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: { 'X-Api-Key': e2e.demo.secrets.apiKey, ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
   expect(res.status).toBe(200);
@@ -72,7 +54,7 @@ describe('reporting and editor’s picks end to end', () => {
     const attack = theirs.getByRole('radio', { name: 'Personal attack' });
     await expect.poll(() => isFocused(attack)).toBe(true);
     expect(chunks).toHaveLength(1);
-    expect(chunks[0].startsWith(`${base}/report-dialog-`)).toBe(true);
+    expect(chunks[0].startsWith(`${e2e.base}/report-dialog-`)).toBe(true);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => theirs.getByRole('radio', { name: 'Stoking fear or anger' }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
