@@ -15,6 +15,9 @@ const report = (siteId: string, commentId: string) => `${base(siteId)}/comments/
  */
 export const readerPaths = { thread, comments, comment, conversation, like, report };
 
+/** The one path the reader's loader (embed.js) asks for itself: the thread it starts loading early. */
+export { thread as threadPath };
+
 export const apiPaths = {
   thread,
   comments,

@@ -20,6 +20,16 @@ export interface WidgetConfig {
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   /** Clock for relative times and edit windows; injected in tests. */
   now?: () => number;
+  /** The token and thread requests embed.js started while app.js loaded (see loader/prefetch.ts). */
+  prefetch?: Prefetch;
+}
+
+export interface Prefetch {
+  /** The first token: the configured one, else getToken's answer; null for a guest. */
+  token: Promise<string | null>;
+  /** The GET /thread address asked with that token, and its response. */
+  url: string;
+  response: Promise<Response>;
 }
 
 /** What mount() hands back, so a host can refresh sign-in or tear the widget down. */

@@ -6,7 +6,8 @@ import { ErrorBody, type Sort } from '../../shared/schemas/common';
 import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
 import type { CreateCommentBody } from '../../shared/schemas/comment';
 import { ThreadView } from '../../shared/schemas/thread';
-import type { GetToken } from '../config';
+import type { GetToken, Prefetch } from '../config';
+import { apiUrl, askHost, threadQuery, type Query } from './request';
 import { fail, ok, type Result } from './result';
 
 export interface ClientOptions {
@@ -15,6 +16,7 @@ export interface ClientOptions {
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   token?: string | null;
   getToken?: GetToken;
+  prefetch?: Prefetch;
 }
 
 export interface ThreadRequest {
@@ -24,24 +26,27 @@ export interface ThreadRequest {
   sort: Sort;
 }
 
-type Query = Record<string, string | undefined>;
-
 export function createClient(options: ClientOptions) {
-  const base = options.api.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  // The thread request embed.js may have started, and the token it used (see loader/prefetch.ts).
+  let early = options.prefetch;
   // Shared by concurrent requests so the host's getToken runs once; resolves to null for a guest.
-  let token: Promise<string | null> | null = options.token ? Promise.resolve(options.token) : null;
-  const askHost = () => Promise.resolve(options.getToken?.()).then((t) => t || null, () => null);
+  let token: Promise<string | null> | null = early?.token ?? (options.token ? Promise.resolve(options.token) : null);
 
   async function send(method: string, path: string, query?: Query, body?: unknown) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) qs.set(k, v);
+    const url = apiUrl(options.api, path, query);
     const headers: Record<string, string> = {};
-    const bearer = await (token ??= askHost());
+    const bearer = await (token ??= askHost(options.getToken));
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const q = qs.toString();
-    return doFetch(base + path + (q ? `?${q}` : ''), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+    // The first thread request may be on its way already, asked by embed.js with this token.
+    if (early?.url === url) {
+      const { response } = early;
+      early = undefined;
+      return response.catch(() => doFetch(url, init));
+    }
+    return doFetch(url, init);
   }
 
   async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
@@ -62,7 +67,7 @@ export function createClient(options: ClientOptions) {
       const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
       // A stale or rejected token: ask the host for a fresh one (null means carry on as a guest).
       if (attempt === 0 && res.status === 401 && (error.code === 'token_expired' || error.code === 'token_invalid')) {
-        token = askHost();
+        token = askHost(options.getToken);
         continue;
       }
       return fail(error.code, error.message, error.fields);
@@ -76,10 +81,11 @@ export function createClient(options: ClientOptions) {
     call,
     /** Forget the token so the next call asks getToken (or use the one given). */
     setToken(next?: string | null) {
+      early = undefined;
       token = next === undefined ? null : Promise.resolve(next);
     },
     thread: (req: ThreadRequest) =>
-      call(ThreadView, 'GET', readerPaths.thread(site), { url: req.url, pageId: req.pageId, title: req.title, sort: req.sort }),
+      call(ThreadView, 'GET', readerPaths.thread(site), threadQuery(req, req.sort)),
     page: (threadId: string, sort: Sort, cursor?: string) =>
       call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor }),
     conversation: (commentId: string) => call(ConversationResponse, 'GET', readerPaths.conversation(site, commentId)),

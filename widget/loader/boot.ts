@@ -1,6 +1,7 @@
 // What embed.js does: find its script tag, mount a widget into a Shadow DOM on the container,
 // and offer window.Parley so hosts can mount more or refresh sign-in without a reload.
 import type { WidgetConfig, WidgetHandle } from '../config';
+import { prefetchThread } from './prefetch';
 import { findContainer, pageUrl, readConfig } from './read-config';
 
 export interface AppModule {
@@ -19,13 +20,20 @@ export function boot(doc: Document, load: (url: string) => Promise<AppModule> = 
   if (!script) return null;
   const win = (doc.defaultView ?? window) as Window & { Parley?: ParleyGlobal };
   const base = readConfig(script, doc);
-  const app = new URL('app.js', new URL(script.src, doc.baseURI)).href;
+  const src = new URL('app.js', new URL(script.src, doc.baseURI)).href;
+  let app: Promise<AppModule> | undefined;
+  const loadApp = () => (app ??= load(src));
+  // The page will want the app: fetch it now, while the page finishes and the thread loads.
+  if (base.site) void loadApp().catch(() => {});
 
   const parley: ParleyGlobal = win.Parley ?? {
     widgets: [],
-    async mount(el, config) {
+    async mount(el, options) {
       const root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
-      const widget = (await load(app)).mount(root, { api: base.api, url: pageUrl(doc), ...config });
+      const config: WidgetConfig = { api: base.api, url: pageUrl(doc), ...options };
+      // Token and thread come in while app.js downloads, instead of after it.
+      config.prefetch = prefetchThread(config);
+      const widget = (await loadApp()).mount(root, config);
       parley.widgets.push(widget);
       return widget;
     },
@@ -35,6 +43,7 @@ export function boot(doc: Document, load: (url: string) => Promise<AppModule> = 
   };
   win.Parley = parley;
   // An async script can run before the rest of the page is parsed; the container may come later.
+  // So may the host's getToken function, which is why the thread is asked for only then.
   const start = () => base.site && void parley.mount(findContainer(script, doc), base);
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
   else start();

@@ -2,6 +2,7 @@
 import type { CommentPage, CommentView } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ThreadView } from '../../shared/schemas/thread';
+import { FIRST_SORT } from '../api/request';
 import type { ApiError } from '../api/result';
 
 export interface ThreadState {
@@ -31,7 +32,7 @@ export type ThreadAction =
   | { type: 'highlight'; id: string | null }
   | { type: 'focus'; id: string };
 
-export const initialState = (sort: Sort = 'newest'): ThreadState => ({
+export const initialState = (sort: Sort = FIRST_SORT): ThreadState => ({
   phase: 'loading',
   error: null,
   view: null,

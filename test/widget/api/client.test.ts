@@ -43,4 +43,53 @@ describe('the API client', () => {
     expect(r.ok && 'comment' in r.data && r.data.comment.mine).toBe(true);
     expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(2);
   });
+
+  describe('given the thread request embed.js started', () => {
+    const page = { url: ARTICLE_URL, sort: 'newest' as const };
+    const threadUrl = `${API_ORIGIN}/api/v1/sites/daily/thread?url=${encodeURIComponent(ARTICLE_URL)}&sort=newest`;
+
+    it('answers its first thread call with that response and the token it used, asking nothing itself', async () => {
+      const t = await createTestContext();
+      const requests: string[] = [];
+      const token = await t.sign(PERSONAS.alice);
+      const response = appFetch(t)(threadUrl, { headers: { Authorization: `Bearer ${token}` } });
+      const asked: string[] = [];
+      const client = createClient({
+        api: API_ORIGIN,
+        site: 'daily',
+        fetch: appFetch(t, requests),
+        getToken: () => (asked.push('token'), null),
+        prefetch: { token: Promise.resolve(token), url: threadUrl, response },
+      });
+      const first = await client.thread(page);
+      expect(first.ok && first.data.viewer.name).toBe('Alice');
+      expect(requests).toEqual([]);
+      // Later calls fetch as usual, with the same token; getToken was never needed.
+      const again = await client.thread(page);
+      expect(again.ok && again.data.viewer.name).toBe('Alice');
+      expect(requests).toHaveLength(1);
+      expect(asked).toEqual([]);
+    });
+
+    it('asks again itself when that request failed', async () => {
+      const t = await createTestContext();
+      const requests: string[] = [];
+      const prefetch = { token: Promise.resolve(null), url: threadUrl, response: Promise.reject(new TypeError('offline')) };
+      prefetch.response.catch(() => {});
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t, requests), prefetch });
+      expect((await client.thread(page)).ok).toBe(true);
+      expect(requests).toEqual([`GET ${new URL(threadUrl).pathname}${new URL(threadUrl).search}`]);
+    });
+
+    it('leaves it unused once the host gave a new token before the first call', async () => {
+      const t = await createTestContext();
+      const requests: string[] = [];
+      const guest = appFetch(t)(threadUrl, {});
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t, requests), prefetch: { token: Promise.resolve(null), url: threadUrl, response: guest } });
+      client.setToken(await t.sign(PERSONAS.alice));
+      const r = await client.thread(page);
+      expect(r.ok && r.data.viewer.name).toBe('Alice');
+      expect(requests).toHaveLength(1);
+    });
+  });
 });
