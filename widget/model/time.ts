@@ -10,11 +10,12 @@ export function relativeTime(at: number, now: number): string {
   if (ago < HOUR) return `${Math.floor(ago / MIN)} min ago`;
   if (ago < DAY) return `${Math.floor(ago / HOUR)} h ago`;
   if (ago < 7 * DAY) return `${Math.floor(ago / DAY)} d ago`;
-  return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return DATE.format(at);
 }
 
-// One formatter for every call: toLocaleString builds a new one each time, which costs a long
-// thread most of its first render. Formatters are immutable, so sharing one is safe.
+// One formatter each for every call: toLocaleString and toLocaleDateString build a new one each
+// time, which costs a long thread most of its first render. Formatters are immutable, so sharing is safe.
+const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const ABSOLUTE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' });
 
 export const absoluteTime = (at: number) => ABSOLUTE.format(at);

@@ -31,6 +31,15 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('<p class="x" style="color:red" onmouseover="x()"><span title="t">text</span><u>more</u></p>')).toBe('<p>textmore</p>');
   });
 
+  it('returns plain server output as it is, without building a DOM for it', () => {
+    const noDom = {} as Document;
+    const html = '<p>Fares &amp; <em>routes</em> &gt; budget<br></p><blockquote><p>q</p></blockquote>';
+    expect(sanitizeHtml(html, noDom)).toBe(html);
+    // Anything else, an attribute or a comment included, is rebuilt.
+    expect(() => sanitizeHtml('<p class="x">a</p>', noDom)).toThrow();
+    expect(() => sanitizeHtml('<p>a</p><!-- b -->', noDom)).toThrow();
+  });
+
   it('keeps markup-looking text escaped', () => {
     expect(sanitizeHtml('<p>&lt;img src=x onerror=alert(1)&gt;</p>')).toBe('<p>&lt;img src=x onerror=alert(1)&gt;</p>');
   });
