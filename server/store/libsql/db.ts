@@ -51,9 +51,27 @@ interface PendingWrite {
 /** Statements one group transaction may carry; beyond it the rest waits for the next group. */
 const MAX_GROUP_STATEMENTS = 2000;
 
-export function createDb(client: Client): Db {
+/**
+ * How long a read from a libSQL server may take before the database counts as unavailable, so a
+ * stalled server turns into kept copies or a 503 rather than requests that hang. Embedded reads
+ * are synchronous and need none. Writes get no such limit: one abandoned on a timer could still
+ * commit after its author was told it failed.
+ */
+export const REMOTE_READ_TIMEOUT_MS = 2500;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  if (ms <= 0) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`no answer within ${ms} ms`))), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createDb(client: Client, options: { readTimeoutMs?: number } = {}): Db {
   const pending: PendingWrite[] = [];
   let draining = false;
+  const readTimeoutMs = options.readTimeoutMs ?? (client.protocol === 'file' ? 0 : REMOTE_READ_TIMEOUT_MS);
 
   async function guard<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -65,6 +83,7 @@ export function createDb(client: Client): Db {
         await client.reconnect();
         throw new StoreUnavailableError(error);
       }
+      if (error instanceof StoreUnavailableError) throw error;
       if (isUnreachable(error)) throw new StoreUnavailableError(error);
       throw error;
     }
@@ -117,7 +136,7 @@ export function createDb(client: Client): Db {
   }
 
   return {
-    read: (stmt) => guard(() => client.execute(stmt)),
+    read: (stmt) => guard(() => withTimeout(client.execute(stmt), readTimeoutMs)),
     write(stmts) {
       return new Promise<ResultSet[]>((resolve, reject) => {
         pending.push({ stmts, resolve, reject });
