@@ -10,7 +10,7 @@
 import { ATTACK_PHRASES } from './attack-phrases.ts';
 import { singular } from './lexicons.ts';
 import { findTarget, type TargetKind } from './targets.ts';
-import type { Token } from './tokenize.ts';
+import { CAPS, MENTION, SENTENCE_START, type Tokens } from './tokens.ts';
 
 export interface FeatureHit {
   value: number;
@@ -50,55 +50,55 @@ export interface RuleHit { name: string; start: number; end: number }
 export interface AttackAnalysis {
   /** Target-aware rule features, one entry per occurrence. */
   rules: RuleHit[];
-  /** Per token: 1 when it is an ordinary word that takes part in n-grams. */
-  plain: Uint8Array;
   /** Value of every n-gram feature in this comment (see NGRAM_FULL_WEIGHT_TOKENS). */
   ngramScale: number;
 }
 
-/** The unigram key of a token: numbers are all alike. */
-export function unigramKey(t: Token): string {
-  const c = t.norm.charCodeAt(0);
-  return c >= 48 && c <= 57 && /^\d+$/.test(t.norm) ? '<num>' : t.norm;
+/** Ordinary words take part in n-grams; insults, slurs and profanity do not. */
+export function isPlain(tokens: Tokens, i: number): boolean {
+  return tokens.word[i].cls === null;
 }
 
-export function analyzeAttack(tokens: readonly Token[]): AttackAnalysis {
+/** The unigram key of a token: numbers are all alike. */
+export function unigramKey(tokens: Tokens, i: number): string {
+  const norm = tokens.norm(i);
+  const c = norm.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^\d+$/.test(norm) ? '<num>' : norm;
+}
+
+export function analyzeAttack(tokens: Tokens): AttackAnalysis {
   const rules: RuleHit[] = [];
-  const plain = new Uint8Array(tokens.length);
+  const { start: starts, end: ends } = tokens;
   let capsLetters = 0;
   let letters = 0;
 
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    letters += t.letters;
-    if (t.caps) capsLetters += t.letters;
-    const cls = t.cls;
-    if (cls === null) {
-      plain[i] = 1;
-      continue;
-    }
+    letters += tokens.letters[i];
+    if (tokens.has(i, CAPS)) capsLetters += tokens.letters[i];
+    const cls = tokens.word[i].cls;
+    if (cls === null) continue;
     const target = findTarget(tokens, i);
     const aimed = AIMED.has(target.kind);
-    const at = tokens[target.at];
-    const start = aimed ? Math.min(at.start, t.start) : t.start;
-    const end = aimed ? Math.max(at.end, t.end) : t.end;
+    const start = aimed ? Math.min(starts[target.at], starts[i]) : starts[i];
+    const end = aimed ? Math.max(ends[target.at], ends[i]) : ends[i];
     if (cls === 'slur') {
-      rules.push({ name: 'R:slur', start: t.start, end: t.end });
+      rules.push({ name: 'R:slur', start: starts[i], end: ends[i] });
       if (aimed) rules.push({ name: 'R:slur:aimed', start, end });
       continue;
     }
     // An @participant is as much "you" as "you" is: one feature for both.
     const kind = target.kind === 'named' ? 'you' : target.kind;
+    const norm = tokens.norm(i);
     rules.push({ name: `R:${cls}:${kind}`, start, end });
-    if (aimed) rules.push({ name: `R:word:${cls === 'noun' ? singular(t.norm) : t.norm}`, start, end });
+    if (aimed) rules.push({ name: `R:word:${cls === 'noun' ? singular(norm) : norm}`, start, end });
   }
 
   for (const m of ATTACK_PHRASES.match(tokens)) {
-    rules.push({ name: 'P:' + m.category, start: tokens[m.from].start, end: tokens[m.to - 1].end });
+    rules.push({ name: 'P:' + m.category, start: starts[m.from], end: ends[m.to - 1] });
   }
 
-  if (tokens.length > 0 && tokens[0].mention) {
-    rules.push({ name: 'R:reply-to-named', start: tokens[0].start, end: tokens[0].end });
+  if (tokens.length > 0 && tokens.has(0, MENTION)) {
+    rules.push({ name: 'R:reply-to-named', start: starts[0], end: ends[0] });
   }
   if (letters >= 12 && capsLetters / letters > 0.6) rules.push({ name: 'R:shouting', start: 0, end: 0 });
 
@@ -108,21 +108,22 @@ export function analyzeAttack(tokens: readonly Token[]): AttackAnalysis {
   const n = tokens.length;
   rules.push({ name: n < 15 ? 'L:short' : n < 60 ? 'L:medium' : n < 200 ? 'L:long' : 'L:very-long', start: 0, end: 0 });
   const ngramScale = n > NGRAM_FULL_WEIGHT_TOKENS ? Math.sqrt(NGRAM_FULL_WEIGHT_TOKENS / n) : 1;
-  return { rules, plain, ngramScale };
+  return { rules, ngramScale };
 }
 
 /** Every feature of a comment by name (training and explanations use this; scoring has a faster path). */
-export function attackFeatures(tokens: readonly Token[]): FeatureBag {
+export function attackFeatures(tokens: Tokens): FeatureBag {
   const bag: FeatureBag = new Map();
-  const { rules, plain, ngramScale } = analyzeAttack(tokens);
+  const { rules, ngramScale } = analyzeAttack(tokens);
+  const { start, end } = tokens;
   for (const r of rules) add(bag, r.name, r.start, r.end);
   for (let i = 0; i < tokens.length; i++) {
-    if (plain[i]) add(bag, 'u:' + unigramKey(tokens[i]), tokens[i].start, tokens[i].end, ngramScale);
+    if (isPlain(tokens, i)) add(bag, 'u:' + unigramKey(tokens, i), start[i], end[i], ngramScale);
   }
   // Bigrams of ordinary words within a sentence.
   for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].sentenceStart || !plain[i] || !plain[i - 1]) continue;
-    add(bag, 'b:' + tokens[i - 1].norm + ' ' + tokens[i].norm, tokens[i - 1].start, tokens[i].end, ngramScale);
+    if (tokens.has(i, SENTENCE_START) || !isPlain(tokens, i) || !isPlain(tokens, i - 1)) continue;
+    add(bag, 'b:' + tokens.norm(i - 1) + ' ' + tokens.norm(i), start[i - 1], end[i], ngramScale);
   }
   return bag;
 }

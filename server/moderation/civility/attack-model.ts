@@ -2,8 +2,8 @@
 // scripts/train-civility.ts and stored as two parallel arrays in weights.json
 // (readable, diffable, and small because near-zero weights are dropped).
 
-import { analyzeAttack, attackFeatures, unigramKey } from './attack-features.ts';
-import type { Token } from './tokenize.ts';
+import { analyzeAttack, attackFeatures, isPlain, unigramKey } from './attack-features.ts';
+import { SENTENCE_START, type Tokens } from './tokens.ts';
 import type { CivilitySpan } from './types.ts';
 import model from './weights.json';
 
@@ -83,17 +83,18 @@ const MIN_SPAN_WEIGHT = 0.25;
 const NUM_UNIGRAM = UNIGRAM_OF[VOCAB.get('<num>') ?? -1] ?? -1;
 
 /** The "<num>" unigram id for a number, undefined for other words. */
-function numberUnigram(t: Token): number | undefined {
-  const c = t.norm.charCodeAt(0);
-  return c >= 48 && c <= 57 && unigramKey(t) === '<num>' ? NUM_UNIGRAM : undefined;
+function numberUnigram(tokens: Tokens, i: number): number | undefined {
+  const c = tokens.norm(i).charCodeAt(0);
+  return c >= 48 && c <= 57 && unigramKey(tokens, i) === '<num>' ? NUM_UNIGRAM : undefined;
 }
 
 function spanWeight(c: number): number {
   return Math.round(c * 1000) / 1000;
 }
 
-export function scoreAttack(tokens: readonly Token[]): { score: number; spans: CivilitySpan[] } {
-  const { rules, plain, ngramScale } = analyzeAttack(tokens);
+export function scoreAttack(tokens: Tokens): { score: number; spans: CivilitySpan[] } {
+  const { rules, ngramScale } = analyzeAttack(tokens);
+  const { start, end } = tokens;
   stamp = stamp === 0xffffffff ? 1 : stamp + 1;
   if (stamp === 1) seen.fill(0);
   let z = file.bias;
@@ -112,28 +113,28 @@ export function scoreAttack(tokens: readonly Token[]): { score: number; spans: C
 
   let prevVid = -1;
   for (let i = 0; i < tokens.length; i++) {
-    if (!plain[i]) {
+    if (!isPlain(tokens, i)) {
       prevVid = -1;
       continue;
     }
-    const t = tokens[i];
-    let vid = t.info.vocabId;
-    if (vid === -2) vid = t.info.vocabId = VOCAB.get(t.norm) ?? -1;
+    const info = tokens.word[i];
+    let vid = info.vocabId;
+    if (vid === -2) vid = info.vocabId = VOCAB.get(info.norm) ?? -1;
     // Numbers share the "<num>" unigram but keep their own word in bigrams.
-    const uid = numberUnigram(t) ?? (vid >= 0 ? UNIGRAM_OF[vid] : -1);
+    const uid = numberUnigram(tokens, i) ?? (vid >= 0 ? UNIGRAM_OF[vid] : -1);
     if (uid >= 0 && seen[uid] !== stamp) {
       seen[uid] = stamp;
       const c = W[uid] * ngramScale;
       z += c;
-      if (c >= MIN_SPAN_WEIGHT) spans.push({ start: t.start, end: t.end, label: 'attack', weight: spanWeight(c) });
+      if (c >= MIN_SPAN_WEIGHT) spans.push({ start: start[i], end: end[i], label: 'attack', weight: spanWeight(c) });
     }
-    if (prevVid >= 0 && vid >= 0 && !t.sentenceStart) {
+    if (prevVid >= 0 && vid >= 0 && !tokens.has(i, SENTENCE_START)) {
       const bid = bigramId(prevVid * VOCAB_SPAN + vid);
       if (bid >= 0 && seen[bid] !== stamp) {
         seen[bid] = stamp;
         const c = W[bid] * ngramScale;
         z += c;
-        if (c >= MIN_SPAN_WEIGHT) spans.push({ start: tokens[i - 1].start, end: t.end, label: 'attack', weight: spanWeight(c) });
+        if (c >= MIN_SPAN_WEIGHT) spans.push({ start: start[i - 1], end: end[i], label: 'attack', weight: spanWeight(c) });
       }
     }
     prevVid = vid;
@@ -142,7 +143,7 @@ export function scoreAttack(tokens: readonly Token[]): { score: number; spans: C
 }
 
 /** Reference scorer over named features; must agree with scoreAttack (tested). */
-export function scoreAttackByName(tokens: readonly Token[]): number {
+export function scoreAttackByName(tokens: Tokens): number {
   let z = file.bias;
   for (const [name, hit] of attackFeatures(tokens)) {
     const i = file.names.indexOf(name);

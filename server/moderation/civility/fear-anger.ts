@@ -5,7 +5,7 @@
 
 import { FEAR_ANGER_PHRASES } from './fear-anger-phrases.ts';
 import { GROUP_NOUNS } from './lexicons.ts';
-import type { Token } from './tokenize.ts';
+import { CAPS, SENTENCE_START, type Tokens } from './tokens.ts';
 import type { CivilitySpan } from './types.ts';
 
 /** Sum at which the score crosses one half. */
@@ -19,19 +19,20 @@ export const FEAR_ANGER_THRESHOLD = 0.5;
 
 interface Cue { start: number; end: number; weight: number; from: number; to: number }
 
-function aboutPeople(tokens: readonly Token[], i: number): boolean {
+function aboutPeople(tokens: Tokens, i: number): boolean {
   for (let j = i - 1; j >= 0 && i - j <= GROUP_WINDOW; j--) {
-    if (GROUP_NOUNS.has(tokens[j].norm)) return true;
-    if (tokens[j].sentenceStart) break;
+    if (GROUP_NOUNS.has(tokens.norm(j))) return true;
+    if (tokens.has(j, SENTENCE_START)) break;
   }
   for (let j = i + 1; j < tokens.length && j - i <= GROUP_WINDOW; j++) {
-    if (tokens[j].sentenceStart) break;
-    if (GROUP_NOUNS.has(tokens[j].norm)) return true;
+    if (tokens.has(j, SENTENCE_START)) break;
+    if (GROUP_NOUNS.has(tokens.norm(j))) return true;
   }
   return false;
 }
 
-export function scoreFearAnger(text: string, tokens: readonly Token[]): { score: number; spans: CivilitySpan[] } {
+export function scoreFearAnger(text: string, tokens: Tokens): { score: number; spans: CivilitySpan[] } {
+  const { start, end } = tokens;
   const cues: Cue[] = [];
   let sober = 0;
   let anger = 0;
@@ -54,18 +55,18 @@ export function scoreFearAnger(text: string, tokens: readonly Token[]): { score:
       anger += w;
       if (w <= 0) continue;
     }
-    cues.push({ start: tokens[m.from].start, end: tokens[m.to - 1].end, weight: w, from: m.from, to: m.to });
+    cues.push({ start: start[m.from], end: end[m.to - 1], weight: w, from: m.from, to: m.to });
   }
 
   // Dehumanising words: strong when about a group of people, faint otherwise
   // ("rats in the basement" is a pest problem, not propaganda).
   let faint = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (used[i] || !tokens[i].info.dehumanizing) continue;
+    if (used[i] || !tokens.word[i].dehumanizing) continue;
     const w = aboutPeople(tokens, i) ? 3 : Math.min(0.5, 1 - faint);
     if (w <= 0) continue;
     if (w < 3) faint += w;
-    cues.push({ start: tokens[i].start, end: tokens[i].end, weight: w, from: i, to: i + 1 });
+    cues.push({ start: start[i], end: end[i], weight: w, from: i, to: i + 1 });
   }
 
   // Shouting: most of the letters in capitals, across several words.
@@ -75,10 +76,9 @@ export function scoreFearAnger(text: string, tokens: readonly Token[]): { score:
   let firstCaps = -1;
   let lastCaps = -1;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    letters += t.letters;
-    if (t.caps && t.letters >= 2) {
-      capsLetters += t.letters;
+    letters += tokens.letters[i];
+    if (tokens.has(i, CAPS) && tokens.letters[i] >= 2) {
+      capsLetters += tokens.letters[i];
       capsWords++;
       if (firstCaps < 0) firstCaps = i;
       lastCaps = i;
@@ -90,7 +90,7 @@ export function scoreFearAnger(text: string, tokens: readonly Token[]): { score:
     let w = ratio >= 0.6 ? 2.5 : ratio >= 0.35 && capsWords >= 4 ? 1.5 : 0;
     if (w > 0 && bangs >= 2) w += 0.8;
     if (w > 0) {
-      cues.push({ start: tokens[firstCaps].start, end: tokens[lastCaps].end, weight: w, from: firstCaps, to: lastCaps + 1 });
+      cues.push({ start: start[firstCaps], end: end[lastCaps], weight: w, from: firstCaps, to: lastCaps + 1 });
     }
   }
 

@@ -5,7 +5,7 @@
 
 import { ATTACK_THRESHOLD, scoreAttack } from './attack-model.ts';
 import { FEAR_ANGER_THRESHOLD, scoreFearAnger } from './fear-anger.ts';
-import { tokenize } from './tokenize.ts';
+import { Tokens, tokenize } from './tokenize.ts';
 import type { CivilityScores } from './types.ts';
 
 export type { CivilityLabel, CivilityScores, CivilitySpan } from './types.ts';
@@ -15,8 +15,12 @@ export const DEFAULT_ATTACK_THRESHOLD: number = ATTACK_THRESHOLD;
 /** Default cut-off for `fearAnger`. */
 export const DEFAULT_FEAR_ANGER_THRESHOLD: number = FEAR_ANGER_THRESHOLD;
 
+// Reused from call to call: classification is synchronous and never re-entered,
+// and the tokens never leave this function.
+const tokens = new Tokens();
+
 export function classifyCivility(text: string): CivilityScores {
-  const tokens = tokenize(text);
+  tokenize(text, tokens);
   const attack = scoreAttack(tokens);
   const fear = scoreFearAnger(text, tokens);
   const spans = attack.spans.concat(fear.spans);

@@ -3,7 +3,7 @@
 // optional and "*" matches any single word. "{youre}" expands to both
 // "you're"/"your" and "you are", since people write all three.
 
-import type { Token } from './tokenize.ts';
+import { SENTENCE_START, type Tokens } from './tokens.ts';
 
 export interface PhraseMatch {
   /** Index of the first and one past the last matched token. */
@@ -61,22 +61,22 @@ export class PhraseSet {
   }
 
   /** All matches, allowing overlaps; a sentence break inside a match rejects it. */
-  match(tokens: readonly Token[]): PhraseMatch[] {
+  match(tokens: Tokens): PhraseMatch[] {
     const out: PhraseMatch[] = [];
     const slot = this.slot;
     for (let i = 0; i < tokens.length; i++) {
-      const starts = tokens[i].info.phraseStarts;
+      const starts = tokens.word[i].phraseStarts;
       let first = starts[slot] as Node | null | undefined;
-      if (first === undefined) first = starts[slot] = this.root.next.get(tokens[i].norm) ?? null;
+      if (first === undefined) first = starts[slot] = this.root.next.get(tokens.norm(i)) ?? null;
       if (first !== null) this.walk(tokens, i, i + 1, first, out);
     }
     return out;
   }
 
-  private walk(tokens: readonly Token[], from: number, at: number, n: Node, out: PhraseMatch[]) {
+  private walk(tokens: Tokens, from: number, at: number, n: Node, out: PhraseMatch[]) {
     for (const e of n.ends) out.push({ from, to: at, category: e.category, weight: e.weight });
-    if (at >= tokens.length || tokens[at].sentenceStart) return;
-    const child = n.next.get(tokens[at].norm);
+    if (at >= tokens.length || tokens.has(at, SENTENCE_START)) return;
+    const child = n.next.get(tokens.norm(at));
     if (child) this.walk(tokens, from, at + 1, child, out);
     if (n.any) this.walk(tokens, from, at + 1, n.any, out);
   }

@@ -5,7 +5,7 @@
 import {
   FIRST_PERSON, IDEA_NOUNS, REPORTING_VERBS, SECOND_PERSON, THIRD_PERSON,
 } from './lexicons.ts';
-import type { Token } from './tokenize.ts';
+import { COMMA_BEFORE, MENTION, QUOTED, SENTENCE_START, type Tokens } from './tokens.ts';
 
 export type TargetKind =
   | 'you' // second person or "people like you"
@@ -32,49 +32,47 @@ const VOCATIVE_FILLER = new Set(
 );
 const FORWARD_WINDOW = 3;
 
-function reportedBefore(tokens: readonly Token[], j: number, floor: number): boolean {
-  for (let k = j - 1; k >= Math.max(floor, j - 3); k--) if (REPORTING_VERBS.has(tokens[k].norm)) return true;
+function reportedBefore(tokens: Tokens, j: number, floor: number): boolean {
+  for (let k = j - 1; k >= Math.max(floor, j - 3); k--) if (REPORTING_VERBS.has(tokens.norm(k))) return true;
   return false;
 }
 
-export function findTarget(tokens: readonly Token[], i: number): Target {
-  const t = tokens[i];
-  if (t.quoted) return { kind: 'quoted', at: i };
+export function findTarget(tokens: Tokens, i: number): Target {
+  if (tokens.has(i, QUOTED)) return { kind: 'quoted', at: i };
 
-  const next = tokens[i + 1];
-  if (next && !next.sentenceStart && IDEA_NOUNS.has(next.norm)) return { kind: 'idea', at: i + 1 };
+  const n = tokens.length;
+  if (i + 1 < n && !tokens.has(i + 1, SENTENCE_START) && IDEA_NOUNS.has(tokens.norm(i + 1))) return { kind: 'idea', at: i + 1 };
 
   // Walk back to the nearest word that says who or what is being described.
   let floor = i;
-  while (floor > 0 && i - floor < BACK_WINDOW && !tokens[floor].sentenceStart) floor--;
+  while (floor > 0 && i - floor < BACK_WINDOW && !tokens.has(floor, SENTENCE_START)) floor--;
   for (let j = i - 1; j >= floor; j--) {
-    const n = tokens[j].norm;
-    if (tokens[j].mention) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'named', at: j };
-    if (SECOND_PERSON.has(n)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'you', at: j };
-    if (FIRST_PERSON.has(n)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'self', at: j };
-    if (THIRD_PERSON.has(n)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'third', at: j };
-    if (IDEA_NOUNS.has(n)) return { kind: 'idea', at: j };
-    if (REPORTING_VERBS.has(n)) return { kind: 'quoted', at: j };
+    const w = tokens.norm(j);
+    if (tokens.has(j, MENTION)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'named', at: j };
+    if (SECOND_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'you', at: j };
+    if (FIRST_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'self', at: j };
+    if (THIRD_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'third', at: j };
+    if (IDEA_NOUNS.has(w)) return { kind: 'idea', at: j };
+    if (REPORTING_VERBS.has(w)) return { kind: 'quoted', at: j };
   }
 
   // "what an idiot you are", "idiots like you", "moron, you".
-  for (let j = i + 1; j < tokens.length && j <= i + FORWARD_WINDOW; j++) {
-    if (tokens[j].sentenceStart) break;
-    const n = tokens[j].norm;
-    if (SECOND_PERSON.has(n)) return { kind: 'you', at: j };
-    if (tokens[j].mention) return { kind: 'named', at: j };
-    if (FIRST_PERSON.has(n) || THIRD_PERSON.has(n)) break;
+  for (let j = i + 1; j < n && j <= i + FORWARD_WINDOW; j++) {
+    if (tokens.has(j, SENTENCE_START)) break;
+    const w = tokens.norm(j);
+    if (SECOND_PERSON.has(w)) return { kind: 'you', at: j };
+    if (tokens.has(j, MENTION)) return { kind: 'named', at: j };
+    if (FIRST_PERSON.has(w) || THIRD_PERSON.has(w)) break;
   }
 
   // A clause that is nothing but the insult ("Idiot.", "What a moron!", "Nice
   // try, clown.") is addressed to whoever is being answered.
-  const after = tokens[i + 1];
-  const clauseEnds = !after || after.sentenceStart || after.commaBefore;
+  const clauseEnds = i + 1 >= n || tokens.has(i + 1, SENTENCE_START | COMMA_BEFORE);
   if (clauseEnds) {
     let onlyFiller = true;
     for (let j = i - 1; j >= floor && onlyFiller; j--) {
-      if (tokens[j + 1].commaBefore || tokens[j + 1].sentenceStart) break;
-      if (!VOCATIVE_FILLER.has(tokens[j].norm)) onlyFiller = false;
+      if (tokens.has(j + 1, COMMA_BEFORE | SENTENCE_START)) break;
+      if (!VOCATIVE_FILLER.has(tokens.norm(j))) onlyFiller = false;
     }
     if (onlyFiller) return { kind: 'vocative', at: i };
   }

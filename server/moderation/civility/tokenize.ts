@@ -1,35 +1,13 @@
 // Tokeniser: words with their original offsets plus the bits of punctuation
 // context the rules need (sentence starts, commas, quotation marks, capitals).
 
-import { type WordInfo, newWordInfo, wordInfo } from './normalize.ts';
-import { type WordClass, wordClass } from './lexicons.ts';
 import { LEXICON_WORDS } from './lexicons.ts';
+import { type WordInfo, newWordInfo, wordInfo } from './normalize.ts';
+import { CAPS, COMMA_BEFORE, MENTION, QUOTED, SENTENCE_START, Tokens } from './tokens.ts';
 
-export interface Token {
-  /** Normalised form: lowercase, de-leeted, stretched letters folded, common spellings unified. */
-  norm: string;
-  /** [start, end) in the original text. */
-  start: number;
-  end: number;
-  /** Written in capitals with at least two letters ("STOP", not "I"). */
-  caps: boolean;
-  /** Number of letters, for capitals ratios. */
-  letters: number;
-  /** First token of a sentence (after . ! ? ; or a line break, or first in the text). */
-  sentenceStart: boolean;
-  /** A comma or dash separates this token from the previous one (vocatives: ", you idiot"). */
-  commaBefore: boolean;
-  /** Inside quotation marks: the words are somebody else's. */
-  quoted: boolean;
-  /** An @-mention of a participant. */
-  mention: boolean;
-  /** Insult / slur / profanity class of the word, if it is one. */
-  cls: WordClass | null;
-  /** Shared per-word record (normalised form and lookup slots). */
-  info: WordInfo;
-}
+export { Tokens } from './tokens.ts';
 
-const MENTION: WordInfo = newWordInfo('@user');
+const MENTION_WORD: WordInfo = newWordInfo('@user');
 
 // A hand-written scanner rather than a regular expression per token: this runs
 // on every comment and has to keep up with tens of thousands a second.
@@ -81,8 +59,10 @@ function lookupWord(text: string, start: number, end: number, hash: number): Wor
   return info;
 }
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Scans `text` into `into` (cleared first), or into a new token list. */
+export function tokenize(text: string, into: Tokens = new Tokens()): Tokens {
+  const tokens = into;
+  tokens.clear();
   const n = text.length;
   let inQuote = false;
   let sentenceStart = true;
@@ -127,76 +107,67 @@ export function tokenize(text: string): Token[] {
     if (alnum === 0) continue;
     // Mentions keep their identity out of the features: every @name is "@user".
     const mention = c === 64 && i - start > 1 && charKind(text.charCodeAt(start + 1), text, start + 1) === 1;
-    const info = mention ? MENTION : lookupWord(text, start, i, h & 0x3fffffff);
-    tokens.push({
-      info,
-      norm: info.norm,
-      cls: info.cls,
-      start,
-      end: i,
-      caps: letters >= 2 && upper === letters,
-      letters,
-      sentenceStart: sentenceStart || tokens.length === 0,
-      commaBefore,
-      quoted: inQuote,
-      mention,
-    });
+    const info = mention ? MENTION_WORD : lookupWord(text, start, i, h & 0x3fffffff);
+    const flags =
+      (letters >= 2 && upper === letters ? CAPS : 0) |
+      (sentenceStart || tokens.length === 0 ? SENTENCE_START : 0) |
+      (commaBefore ? COMMA_BEFORE : 0) |
+      (inQuote ? QUOTED : 0) |
+      (mention ? MENTION : 0);
+    tokens.push(info, start, i, letters, flags);
     sentenceStart = false;
     commaBefore = false;
   }
-  return joinSpacedLetters(tokens, text);
+  joinSpacedLetters(tokens, text);
+  return tokens;
 }
 
 // "i d i o t" -> one token "idiot". Only joined when the result is a word we
 // watch for, so "u r a" stays three words and "a b c" lists are left alone.
-function joinSpacedLetters(tokens: Token[], text: string): Token[] {
-  let out: Token[] | null = null;
+// Works in place: a join only ever shortens the list.
+function joinSpacedLetters(tokens: Tokens, text: string): void {
+  const { start, end } = tokens;
+  const n = tokens.length;
+  let w = 0;
   let i = 0;
-  while (i < tokens.length) {
+  while (i < n) {
     let j = i;
-    while (
-      j < tokens.length &&
-      tokens[j].end - tokens[j].start === 1 &&
-      (j === i || tokens[j].start - tokens[j - 1].end <= 2)
-    ) j++;
+    while (j < n && end[j] - start[j] === 1 && (j === i || start[j] - end[j - 1] <= 2)) j++;
+    let from = i;
+    const to = Math.max(j, i + 1);
     if (j - i >= 3) {
       const merged = bestJoin(tokens, i, j, text);
       if (merged) {
-        out ??= tokens.slice(0, i);
-        for (let k = i; k < merged.from; k++) out.push(tokens[k]);
-        out.push(merged.token);
-        for (let k = merged.to; k < j; k++) out.push(tokens[k]);
-        i = j;
-        continue;
+        for (let k = i; k < merged.from; k++) tokens.move(k, w++);
+        // The joined word keeps the first letter's position flags.
+        const flags = (tokens.flags[merged.from] & ~CAPS) | (merged.caps ? CAPS : 0);
+        const first = start[merged.from];
+        const last = end[merged.to - 1];
+        tokens.word[w] = merged.word;
+        start[w] = first;
+        end[w] = last;
+        tokens.letters[w] = merged.to - merged.from;
+        tokens.flags[w++] = flags;
+        from = merged.to;
       }
     }
-    if (out) for (let k = i; k < Math.max(j, i + 1); k++) out.push(tokens[k]);
-    i = Math.max(j, i + 1);
+    for (let k = from; k < to; k++) tokens.move(k, w++);
+    i = to;
   }
-  return out ?? tokens;
+  tokens.length = w;
 }
 
-function bestJoin(tokens: Token[], from: number, to: number, text: string) {
+function bestJoin(tokens: Tokens, from: number, to: number, text: string) {
   // Longest sub-run that spells a lexicon word wins ("u r a n i d i o t" -> "idiot").
   for (let len = Math.min(to - from, 20); len >= 3; len--) {
     for (let a = from; a + len <= to; a++) {
       let word = '';
-      for (let k = a; k < a + len; k++) word += text[tokens[k].start];
-      const norm = wordInfo(word).norm;
-      if (LEXICON_WORDS.has(norm)) {
-        const first = tokens[a];
-        const last = tokens[a + len - 1];
-        const letters = len;
-        const token: Token = {
-          ...first,
-          norm,
-          cls: wordClass(norm),
-          info: wordInfo(word),
-          end: last.end,
-          letters,
-          caps: tokens.slice(a, a + len).every((t) => t.caps || /\p{Lu}/u.test(text[t.start])) && letters >= 2,
-        };
-        return { from: a, to: a + len, token };
+      for (let k = a; k < a + len; k++) word += text[tokens.start[k]];
+      const info = wordInfo(word);
+      if (LEXICON_WORDS.has(info.norm)) {
+        let caps = true;
+        for (let k = a; k < a + len; k++) if (!tokens.has(k, CAPS) && !/\p{Lu}/u.test(text[tokens.start[k]])) caps = false;
+        return { from: a, to: a + len, word: info, caps };
       }
     }
   }
