@@ -37,25 +37,36 @@ function isUpper(c: number, text: string, i: number): boolean {
 }
 
 // Word lookups keyed by a hash computed during the scan, so known words are
-// found without slicing a new string and hashing it again: a direct-mapped
-// table where a colliding word simply replaces the previous occupant. The
-// characters are compared, so a collision costs a miss, never a wrong word.
+// found without slicing a new string and hashing it again: an open-addressing
+// table (linear probing, at most half full, emptied when it fills up). The
+// characters are compared, so a hash collision costs a probe, never a wrong word.
 const SLOTS = 1 << 16;
-const slotRaw: (string | undefined)[] = new Array(SLOTS).fill(undefined);
-const slotInfo: (WordInfo | undefined)[] = new Array(SLOTS).fill(undefined);
+const MAX_WORDS = SLOTS >> 1;
+const slotHash = new Int32Array(SLOTS).fill(-1);
+const slotRaw: string[] = new Array<string>(SLOTS).fill('');
+const slotInfo: WordInfo[] = new Array<WordInfo>(SLOTS).fill(MENTION_WORD);
+let wordsHeld = 0;
 
 function lookupWord(text: string, start: number, end: number, hash: number): WordInfo {
-  const slot = hash & (SLOTS - 1);
-  const raw = slotRaw[slot];
-  if (raw !== undefined && raw.length === end - start) {
-    let same = true;
-    for (let k = 0; k < raw.length && same; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) same = false;
-    if (same) return slotInfo[slot] as WordInfo;
+  let slot = hash & (SLOTS - 1);
+  for (let h = slotHash[slot]; h !== -1; h = slotHash[slot]) {
+    if (h === hash) {
+      const raw = slotRaw[slot];
+      if (raw.length === end - start && text.startsWith(raw, start)) return slotInfo[slot];
+    }
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  if (wordsHeld === MAX_WORDS) {
+    slotHash.fill(-1);
+    wordsHeld = 0;
+    slot = hash & (SLOTS - 1);
   }
   const word = text.slice(start, end);
   const info = wordInfo(word);
+  slotHash[slot] = hash;
   slotRaw[slot] = word;
   slotInfo[slot] = info;
+  wordsHeld++;
   return info;
 }
 
