@@ -74,6 +74,9 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
       dispatch({ type: 'loaded', response: res.data, append });
       if (keepSelection && res.data.items.some((i) => i.id === keepSelection)) dispatch({ type: 'select', id: keepSelection });
     }
+    // Undo acts on the last action the server has recorded, so it waits for actions still in flight
+    // (the list already moved on optimistically) instead of overtaking them.
+    let inFlight: Promise<unknown> = Promise.resolve();
     async function refreshCounts() {
       const res = await client.counts();
       if (res.ok) dispatch({ type: 'counts', counts: res.data });
@@ -96,7 +99,9 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
         const removes = leavesQueue(current.current.queue, action);
         const removed = removes ? itemsToRemove(current.current, ids) : [];
         if (removes) dispatch({ type: 'remove', ids });
-        const res = ids.length === 1 ? await client.act(ids[0], action, reason) : await client.bulk(ids, action, reason);
+        const request = ids.length === 1 ? client.act(ids[0], action, reason) : client.bulk(ids, action, reason);
+        inFlight = request.catch(() => undefined);
+        const res = await request;
         if (!res.ok) {
           dispatch({ type: 'restore', removed });
           announce(`${moderatorMessage(res.error.code)} The comment${ids.length > 1 ? 's are' : ' is'} back in the list.`, 'error');
@@ -109,6 +114,7 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
         return true;
       },
       async undo() {
+        await inFlight;
         const res = await client.undo();
         if (!res.ok) return announce(moderatorMessage(res.error.code), 'error');
         if (!res.data.undone) return announce('Nothing to undo.');
