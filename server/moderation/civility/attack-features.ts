@@ -7,8 +7,9 @@
 //    sanity or motives.
 // Rule features remember where they fired so the score can be explained.
 
-import { ATTACK_PHRASES } from './attack-phrases.ts';
+import { matchPhrases } from './civility-phrases.ts';
 import { singular } from './lexicons.ts';
+import type { PhraseMatch } from './phrases.ts';
 import { findTarget, type TargetKind } from './targets.ts';
 import { CAPS, MENTION, SENTENCE_START, type Tokens } from './tokens.ts';
 
@@ -66,7 +67,8 @@ export function unigramKey(tokens: Tokens, i: number): string {
   return c >= 48 && c <= 57 && /^\d+$/.test(norm) ? '<num>' : norm;
 }
 
-export function analyzeAttack(tokens: Tokens): AttackAnalysis {
+/** `phrases`: the attack phrase matches of these tokens. */
+export function analyzeAttack(tokens: Tokens, phrases: readonly PhraseMatch[]): AttackAnalysis {
   const rules: RuleHit[] = [];
   const { start: starts, end: ends } = tokens;
   let capsLetters = 0;
@@ -93,7 +95,7 @@ export function analyzeAttack(tokens: Tokens): AttackAnalysis {
     if (aimed) rules.push({ name: `R:word:${cls === 'noun' ? singular(norm) : norm}`, start, end });
   }
 
-  for (const m of ATTACK_PHRASES.match(tokens)) {
+  for (const m of phrases) {
     rules.push({ name: 'P:' + m.category, start: starts[m.from], end: ends[m.to - 1] });
   }
 
@@ -114,7 +116,7 @@ export function analyzeAttack(tokens: Tokens): AttackAnalysis {
 /** Every feature of a comment by name (training and explanations use this; scoring has a faster path). */
 export function attackFeatures(tokens: Tokens): FeatureBag {
   const bag: FeatureBag = new Map();
-  const { rules, ngramScale } = analyzeAttack(tokens);
+  const { rules, ngramScale } = analyzeAttack(tokens, matchPhrases(tokens).attack);
   const { start, end } = tokens;
   for (const r of rules) add(bag, r.name, r.start, r.end);
   for (let i = 0; i < tokens.length; i++) {

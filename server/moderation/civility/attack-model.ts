@@ -3,6 +3,8 @@
 // (readable, diffable, and small because near-zero weights are dropped).
 
 import { analyzeAttack, attackFeatures, isPlain, unigramKey } from './attack-features.ts';
+import { matchPhrases } from './civility-phrases.ts';
+import type { PhraseMatch } from './phrases.ts';
 import { SENTENCE_START, type Tokens } from './tokens.ts';
 import type { CivilitySpan } from './types.ts';
 import model from './weights.json';
@@ -92,8 +94,11 @@ function spanWeight(c: number): number {
   return Math.round(c * 1000) / 1000;
 }
 
-export function scoreAttack(tokens: Tokens): { score: number; spans: CivilitySpan[] } {
-  const { rules, ngramScale } = analyzeAttack(tokens);
+export function scoreAttack(
+  tokens: Tokens,
+  phrases: readonly PhraseMatch[] = matchPhrases(tokens).attack,
+): { score: number; spans: CivilitySpan[] } {
+  const { rules, ngramScale } = analyzeAttack(tokens, phrases);
   const { start, end } = tokens;
   stamp = stamp === 0xffffffff ? 1 : stamp + 1;
   if (stamp === 1) seen.fill(0);

@@ -3,9 +3,9 @@
 // dismissals, and profanity pointed at "you". Each category becomes one feature
 // whose weight is learned; the weight column here is unused for attacks.
 
-import { PhraseSet } from './phrases.ts';
+import type { PhraseList } from './phrases.ts';
 
-export const ATTACK_PHRASES = new PhraseSet([
+export const ATTACK_PHRASES: PhraseList = [
   ['directed-profanity', 1, [
     'fuck you', 'fuck off', 'fuck your', 'fuck u', 'screw you', 'screw your', 'shut up', 'shut the fuck up',
     'shut your', 'go to hell', 'kiss my ass', 'suck my', 'eat shit', 'piss off', 'bite me', 'blow me', 'stfu',
@@ -52,4 +52,4 @@ export const ATTACK_PHRASES = new PhraseSet([
     'echo chamber', 'your privilege', 'check your privilege', '{youre} projecting', 'your bias', '{youre} biased',
     'your hypocrisy', 'you hypocrite', 'straw man', 'strawman', 'you just want', 'you only care',
   ]],
-]);
+];

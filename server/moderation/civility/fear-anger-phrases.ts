@@ -2,11 +2,11 @@
 // corpus for this, so the weights are judgement, checked against the fixtures).
 // Roughly: 3 = enough on its own, 1.5 = needs company, below 1 = colour.
 
-import { PhraseSet } from './phrases.ts';
+import type { PhraseList } from './phrases.ts';
 
 const KIN = 'children|kids|guns|jobs|families|family|homes|daughters|sons|wives|women|country|freedom|rights|money|savings|pensions|churches|town|neighborhood|neighbourhood';
 
-export const FEAR_ANGER_PHRASES = new PhraseSet([
+export const FEAR_ANGER_PHRASES: PhraseList = [
   // Catastrophising: an enemy closing in, collapse around the corner.
   ['catastrophizing', 3, [
     `coming for your|our ${KIN}`, `coming after your|our ${KIN}`, "before it's too late", 'before it is too late',
@@ -65,4 +65,4 @@ export const FEAR_ANGER_PHRASES = new PhraseSet([
     'research', 'according to', 'i disagree', 'in my opinion', 'imo', 'to be fair', 'on the other hand', 'however',
     'percent', 'report', 'survey', 'estimate', 'estimates', 'budget', 'policy', 'proposal', 'council', 'vote',
   ]],
-]);
+];

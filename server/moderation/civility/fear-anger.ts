@@ -3,8 +3,9 @@
 // words used about people, and shouting in capitals. Hedged, evidence-minded
 // wording ("I'm worried the policy could...") pulls the sum down a little.
 
-import { FEAR_ANGER_PHRASES } from './fear-anger-phrases.ts';
+import { matchPhrases } from './civility-phrases.ts';
 import { GROUP_NOUNS } from './lexicons.ts';
+import type { PhraseMatch } from './phrases.ts';
 import { CAPS, SENTENCE_START, type Tokens } from './tokens.ts';
 import type { CivilitySpan } from './types.ts';
 
@@ -31,14 +32,18 @@ function aboutPeople(tokens: Tokens, i: number): boolean {
   return false;
 }
 
-export function scoreFearAnger(text: string, tokens: Tokens): { score: number; spans: CivilitySpan[] } {
+export function scoreFearAnger(
+  text: string,
+  tokens: Tokens,
+  phrases: readonly PhraseMatch[] = matchPhrases(tokens).fearAnger,
+): { score: number; spans: CivilitySpan[] } {
   const { start, end } = tokens;
   const cues: Cue[] = [];
   let sober = 0;
   let anger = 0;
 
   // Overlapping phrases ("wake up" inside "wake up people") count once, strongest first.
-  const matches = FEAR_ANGER_PHRASES.match(tokens).sort((a, b) => b.weight - a.weight || a.from - b.from);
+  const matches = [...phrases].sort((a, b) => b.weight - a.weight || a.from - b.from);
   const used = new Uint8Array(tokens.length);
   for (const m of matches) {
     if (m.weight < 0) {

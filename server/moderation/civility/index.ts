@@ -4,6 +4,7 @@
 // same on Node and on Workers.
 
 import { ATTACK_THRESHOLD, scoreAttack } from './attack-model.ts';
+import { matchPhrases } from './civility-phrases.ts';
 import { FEAR_ANGER_THRESHOLD, scoreFearAnger } from './fear-anger.ts';
 import { Tokens, tokenize } from './tokenize.ts';
 import type { CivilityScores } from './types.ts';
@@ -21,8 +22,9 @@ const tokens = new Tokens();
 
 export function classifyCivility(text: string): CivilityScores {
   tokenize(text, tokens);
-  const attack = scoreAttack(tokens);
-  const fear = scoreFearAnger(text, tokens);
+  const phrases = matchPhrases(tokens);
+  const attack = scoreAttack(tokens, phrases.attack);
+  const fear = scoreFearAnger(text, tokens, phrases.fearAnger);
   const spans = attack.spans.concat(fear.spans);
   if (spans.length > 1) {
     spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.weight - a.weight);

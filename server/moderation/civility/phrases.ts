@@ -13,10 +13,14 @@ export interface PhraseMatch {
   weight: number;
 }
 
+/** Categories with a weight each, and the patterns that belong to them. */
+export type PhraseList = readonly (readonly [category: string, weight: number, patterns: readonly string[]])[];
+
 interface Node {
   next: Map<string, Node>;
   any: Node | null; // "*" edge
-  ends: { category: string; weight: number }[];
+  /** `list`: which of the lists given to the constructor the pattern came from. */
+  ends: { list: number; category: string; weight: number }[];
 }
 
 const node = (): Node => ({ next: new Map(), any: null, ends: [] });
@@ -24,21 +28,27 @@ const node = (): Node => ({ next: new Map(), any: null, ends: [] });
 /**
  * Patterns compiled into a word trie, so each starting word costs one walk
  * down the trie instead of a check of every pattern that starts with it.
+ * Several lists share one trie, so a comment is walked once for all of them;
+ * matches come back per list, in the order each list alone would give them.
  */
 let phraseSets = 0;
 
-export class PhraseSet {
+export class PhraseSets {
   private root = node();
-  /** Slot in WordInfo.phraseStarts where this set caches each word's start node. */
+  /** Slot in WordInfo.phraseStarts where these sets cache each word's start node. */
   private readonly slot = phraseSets++;
+  private readonly lists: number;
 
-  constructor(entries: readonly (readonly [category: string, weight: number, patterns: readonly string[]])[]) {
-    for (const [category, weight, patterns] of entries) {
-      for (const p of patterns) for (const seq of expand(p)) this.add(seq, category, weight);
-    }
+  constructor(lists: readonly PhraseList[]) {
+    this.lists = lists.length;
+    lists.forEach((entries, list) => {
+      for (const [category, weight, patterns] of entries) {
+        for (const p of patterns) for (const seq of expand(p)) this.add(seq, list, category, weight);
+      }
+    });
   }
 
-  private add(seq: string[], category: string, weight: number) {
+  private add(seq: string[], list: number, category: string, weight: number) {
     if (seq[0] === '*') throw new Error(`pattern may not start with a wildcard: ${seq.join(' ')}`);
     let frontier = [this.root];
     for (const elem of seq) {
@@ -56,13 +66,16 @@ export class PhraseSet {
       frontier = nextFrontier;
     }
     for (const n of frontier) {
-      if (!n.ends.some((e) => e.category === category && e.weight === weight)) n.ends.push({ category, weight });
+      if (!n.ends.some((e) => e.list === list && e.category === category && e.weight === weight)) {
+        n.ends.push({ list, category, weight });
+      }
     }
   }
 
-  /** All matches, allowing overlaps; a sentence break inside a match rejects it. */
-  match(tokens: Tokens): PhraseMatch[] {
-    const out: PhraseMatch[] = [];
+  /** All matches per list, allowing overlaps; a sentence break inside a match rejects it. */
+  match(tokens: Tokens): PhraseMatch[][] {
+    const out: PhraseMatch[][] = [];
+    for (let l = 0; l < this.lists; l++) out.push([]);
     const slot = this.slot;
     for (let i = 0; i < tokens.length; i++) {
       const starts = tokens.word[i].phraseStarts;
@@ -73,8 +86,8 @@ export class PhraseSet {
     return out;
   }
 
-  private walk(tokens: Tokens, from: number, at: number, n: Node, out: PhraseMatch[]) {
-    for (const e of n.ends) out.push({ from, to: at, category: e.category, weight: e.weight });
+  private walk(tokens: Tokens, from: number, at: number, n: Node, out: PhraseMatch[][]) {
+    for (const e of n.ends) out[e.list].push({ from, to: at, category: e.category, weight: e.weight });
     if (at >= tokens.length || tokens.has(at, SENTENCE_START)) return;
     const child = n.next.get(tokens.norm(at));
     if (child) this.walk(tokens, from, at + 1, child, out);
