@@ -80,6 +80,8 @@ describe('the review queue', () => {
     press('j');
     press('a');
     await waitFor(() => expect(itemIds(h.root)).toEqual([newer]));
+    // The list moves on before the server answers; check the server once it has.
+    await waitFor(() => expect(live(h.root)).toBe('Approved. Press u to undo.'));
     expect((await h.serverQueue('pending')).map((i) => i.id)).toEqual([newer]);
   });
 
@@ -103,6 +105,7 @@ describe('the review queue', () => {
     button(menu, /Spam/).click();
     await waitFor(() => expect(itemIds(h.root)).toEqual([]));
     expect(h.root.querySelector('[role="menu"]')).toBeNull();
+    await waitFor(() => expect(live(h.root)).toMatch(/^Rejected/));
     const [rejected] = await h.serverQueue('rejected');
     expect(rejected.id).toBe(id);
     const audit = await (await h.t.call('GET', '/api/v1/sites/daily/moderation/audit', { headers: { 'X-Api-Key': TEST_API_KEY } })).json();
@@ -163,6 +166,7 @@ describe('the review queue', () => {
     await waitFor(() => expect(menu.contains(h.root.activeElement)).toBe(true));
     press('4', {}, h.root.activeElement!);
     await waitFor(() => expect(itemIds(h.root)).toEqual([]));
+    await waitFor(() => expect(live(h.root)).toMatch(/^Rejected/));
     expect((await h.serverQueue('rejected')).map((i) => i.id).sort()).toEqual([a, b].sort());
   });
 
