@@ -40,33 +40,37 @@ function isUpper(c: number, text: string, i: number): boolean {
 // found without slicing a new string and hashing it again: an open-addressing
 // table (linear probing, at most half full, emptied when it fills up). The
 // characters are compared, so a hash collision costs a probe, never a wrong word.
-const SLOTS = 1 << 16;
+// It is kept small for the CPU caches: a slot is a (hash, entry) pair of int32s
+// in one array, and entries are numbered in order of first sight, so the words
+// every comment uses sit together at the front of `entryRaw` and `entryInfo`.
+const SLOTS = 1 << 15;
 const MAX_WORDS = SLOTS >> 1;
-const slotHash = new Int32Array(SLOTS).fill(-1);
-const slotRaw: string[] = new Array<string>(SLOTS).fill('');
-const slotInfo: WordInfo[] = new Array<WordInfo>(SLOTS).fill(MENTION_WORD);
-let wordsHeld = 0;
+const slots = new Int32Array(SLOTS * 2).fill(-1);
+const entryRaw: string[] = [];
+const entryInfo: WordInfo[] = [];
 
 function lookupWord(text: string, start: number, end: number, hash: number): WordInfo {
   let slot = hash & (SLOTS - 1);
-  for (let h = slotHash[slot]; h !== -1; h = slotHash[slot]) {
+  for (let h = slots[2 * slot]; h !== -1; h = slots[2 * slot]) {
     if (h === hash) {
-      const raw = slotRaw[slot];
-      if (raw.length === end - start && text.startsWith(raw, start)) return slotInfo[slot];
+      const e = slots[2 * slot + 1];
+      const raw = entryRaw[e];
+      if (raw.length === end - start && text.startsWith(raw, start)) return entryInfo[e];
     }
     slot = (slot + 1) & (SLOTS - 1);
   }
-  if (wordsHeld === MAX_WORDS) {
-    slotHash.fill(-1);
-    wordsHeld = 0;
+  if (entryRaw.length === MAX_WORDS) {
+    slots.fill(-1);
+    entryRaw.length = 0;
+    entryInfo.length = 0;
     slot = hash & (SLOTS - 1);
   }
   const word = text.slice(start, end);
   const info = wordInfo(word);
-  slotHash[slot] = hash;
-  slotRaw[slot] = word;
-  slotInfo[slot] = info;
-  wordsHeld++;
+  slots[2 * slot] = hash;
+  slots[2 * slot + 1] = entryRaw.length;
+  entryRaw.push(word);
+  entryInfo.push(info);
   return info;
 }
 
