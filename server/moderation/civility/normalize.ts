@@ -87,12 +87,12 @@ export interface WordInfo {
   vocabId: number;
   /** Used as a dehumanising term ("vermin") when about people. */
   dehumanizing: boolean;
-  /** Per phrase set: the trie node this word starts, null if none, undefined if not looked up yet. */
-  phraseStarts: unknown[];
+  /** The phrase trie node this word starts, null if none, undefined if not looked up yet (phrases.ts). */
+  phraseStart: unknown;
 }
 
 export function newWordInfo(norm: string): WordInfo {
-  return { norm, cls: wordClass(norm), vocabId: -2, dehumanizing: DEHUMANIZING.has(norm), phraseStarts: [] };
+  return { norm, cls: wordClass(norm), vocabId: -2, dehumanizing: DEHUMANIZING.has(norm), phraseStart: undefined };
 }
 
 // Comment vocabularies are Zipfian, so a bounded cache removes most of the

@@ -31,15 +31,15 @@ const node = (): Node => ({ next: new Map(), any: null, ends: [] });
  * Several lists share one trie, so a comment is walked once for all of them;
  * matches come back per list, in the order each list alone would give them.
  */
-let phraseSets = 0;
+let instances = 0;
 
 export class PhraseSets {
   private root = node();
-  /** Slot in WordInfo.phraseStarts where these sets cache each word's start node. */
-  private readonly slot = phraseSets++;
   private readonly lists: number;
 
   constructor(lists: readonly PhraseList[]) {
+    // Each word caches its start node in WordInfo.phraseStart, which only one trie can own.
+    if (instances++ > 0) throw new Error('PhraseSets: only one instance may exist');
     this.lists = lists.length;
     lists.forEach((entries, list) => {
       for (const [category, weight, patterns] of entries) {
@@ -76,11 +76,10 @@ export class PhraseSets {
   match(tokens: Tokens): PhraseMatch[][] {
     const out: PhraseMatch[][] = [];
     for (let l = 0; l < this.lists; l++) out.push([]);
-    const slot = this.slot;
     for (let i = 0; i < tokens.length; i++) {
-      const starts = tokens.word[i].phraseStarts;
-      let first = starts[slot] as Node | null | undefined;
-      if (first === undefined) first = starts[slot] = this.root.next.get(tokens.norm(i)) ?? null;
+      const word = tokens.word[i];
+      let first = word.phraseStart as Node | null | undefined;
+      if (first === undefined) first = word.phraseStart = this.root.next.get(word.norm) ?? null;
       if (first !== null) this.walk(tokens, i, i + 1, first, out);
     }
     return out;
