@@ -61,8 +61,7 @@ export function isPlain(tokens: Tokens, i: number): boolean {
 }
 
 /** The unigram key of a token: numbers are all alike. */
-export function unigramKey(tokens: Tokens, i: number): string {
-  const norm = tokens.norm(i);
+export function unigramKey(norm: string): string {
   const c = norm.charCodeAt(0);
   return c >= 48 && c <= 57 && /^\d+$/.test(norm) ? '<num>' : norm;
 }
@@ -120,7 +119,7 @@ export function attackFeatures(tokens: Tokens): FeatureBag {
   const { start, end } = tokens;
   for (const r of rules) add(bag, r.name, r.start, r.end);
   for (let i = 0; i < tokens.length; i++) {
-    if (isPlain(tokens, i)) add(bag, 'u:' + unigramKey(tokens, i), start[i], end[i], ngramScale);
+    if (isPlain(tokens, i)) add(bag, 'u:' + unigramKey(tokens.norm(i)), start[i], end[i], ngramScale);
   }
   // Bigrams of ordinary words within a sentence.
   for (let i = 1; i < tokens.length; i++) {

@@ -5,6 +5,7 @@
 import { analyzeAttack, attackFeatures, isPlain, unigramKey } from './attack-features.ts';
 import { matchPhrases } from './civility-phrases.ts';
 import type { PhraseMatch } from './phrases.ts';
+import type { WordInfo } from './normalize.ts';
 import { SENTENCE_START, type Tokens } from './tokens.ts';
 import type { CivilitySpan } from './types.ts';
 import model from './weights.json';
@@ -27,6 +28,9 @@ const RULES = new Map<string, number>();
 const VOCAB = new Map<string, number>();
 const UNIGRAM_OF: number[] = []; // vocab id -> weight id, or -1
 const BIGRAMS = new Map<number, number>(); // first * VOCAB_SPAN + second -> weight id (while loading)
+const FIRST_OF_BIGRAM = 1;
+const SECOND_OF_BIGRAM = 2;
+const BIGRAM_ROLE: number[] = []; // vocab id -> FIRST_OF_BIGRAM | SECOND_OF_BIGRAM
 // Pair keys stay below 2^30, i.e. small integers for V8's maps.
 const VOCAB_SPAN = 1 << 15;
 
@@ -36,6 +40,7 @@ function vocabId(word: string): number {
     v = VOCAB.size;
     VOCAB.set(word, v);
     UNIGRAM_OF.push(-1);
+    BIGRAM_ROLE.push(0);
   }
   return v;
 }
@@ -45,7 +50,11 @@ for (let id = 0; id < file.names.length; id++) {
   if (name.startsWith('u:')) UNIGRAM_OF[vocabId(name.slice(2))] = id;
   else if (name.startsWith('b:')) {
     const sp = name.indexOf(' ', 2);
-    BIGRAMS.set(vocabId(name.slice(2, sp)) * VOCAB_SPAN + vocabId(name.slice(sp + 1)), id);
+    const first = vocabId(name.slice(2, sp));
+    const second = vocabId(name.slice(sp + 1));
+    BIGRAMS.set(first * VOCAB_SPAN + second, id);
+    BIGRAM_ROLE[first] |= FIRST_OF_BIGRAM;
+    BIGRAM_ROLE[second] |= SECOND_OF_BIGRAM;
   } else RULES.set(name, id);
 }
 if (VOCAB.size > VOCAB_SPAN) throw new Error('civility weights: vocabulary too large for pair keys');
@@ -84,10 +93,13 @@ const MIN_SPAN_WEIGHT = 0.25;
 
 const NUM_UNIGRAM = UNIGRAM_OF[VOCAB.get('<num>') ?? -1] ?? -1;
 
-/** The "<num>" unigram id for a number, undefined for other words. */
-function numberUnigram(tokens: Tokens, i: number): number | undefined {
-  const c = tokens.norm(i).charCodeAt(0);
-  return c >= 48 && c <= 57 && unigramKey(tokens, i) === '<num>' ? NUM_UNIGRAM : undefined;
+/** Fills a word's model slots (see WordInfo.vocabId). */
+function resolve(info: WordInfo): void {
+  const vid = VOCAB.get(info.norm) ?? -1;
+  info.vocabId = vid;
+  // Numbers share the "<num>" unigram but keep their own word in bigrams.
+  info.unigramId = unigramKey(info.norm) === '<num>' ? NUM_UNIGRAM : vid >= 0 ? UNIGRAM_OF[vid] : -1;
+  info.bigramRole = vid >= 0 ? BIGRAM_ROLE[vid] : 0;
 }
 
 function spanWeight(c: number): number {
@@ -117,23 +129,24 @@ export function scoreAttack(
   }
 
   let prevVid = -1;
+  let prevRole = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (!isPlain(tokens, i)) {
       prevVid = -1;
       continue;
     }
     const info = tokens.word[i];
-    let vid = info.vocabId;
-    if (vid === -2) vid = info.vocabId = VOCAB.get(info.norm) ?? -1;
-    // Numbers share the "<num>" unigram but keep their own word in bigrams.
-    const uid = numberUnigram(tokens, i) ?? (vid >= 0 ? UNIGRAM_OF[vid] : -1);
+    if (info.vocabId === -2) resolve(info);
+    const vid = info.vocabId;
+    const uid = info.unigramId;
     if (uid >= 0 && seen[uid] !== stamp) {
       seen[uid] = stamp;
       const c = W[uid] * ngramScale;
       z += c;
       if (c >= MIN_SPAN_WEIGHT) spans.push({ start: start[i], end: end[i], label: 'attack', weight: spanWeight(c) });
     }
-    if (prevVid >= 0 && vid >= 0 && !tokens.has(i, SENTENCE_START)) {
+    // Only pairs whose words both take part in some bigram are worth a probe.
+    if (prevVid >= 0 && prevRole & FIRST_OF_BIGRAM && info.bigramRole & SECOND_OF_BIGRAM && !tokens.has(i, SENTENCE_START)) {
       const bid = bigramId(prevVid * VOCAB_SPAN + vid);
       if (bid >= 0 && seen[bid] !== stamp) {
         seen[bid] = stamp;
@@ -143,6 +156,7 @@ export function scoreAttack(
       }
     }
     prevVid = vid;
+    prevRole = info.bigramRole;
   }
   return { score: 1 / (1 + Math.exp(-z)), spans };
 }

@@ -81,10 +81,14 @@ export interface WordInfo {
   norm: string;
   cls: WordClass | null;
   /**
-   * Slot for the attack model's vocabulary number of `norm`, filled on first
-   * use (-2 = not looked up yet) so a hot word is looked up once, not per comment.
+   * Slots for the attack model's numbers of `norm`, filled on first use
+   * (vocabId -2 = not looked up yet) so a hot word is looked up once, not per
+   * comment: its vocabulary number, its unigram weight and whether it can
+   * start or end a bigram.
    */
   vocabId: number;
+  unigramId: number;
+  bigramRole: number;
   /** Used as a dehumanising term ("vermin") when about people. */
   dehumanizing: boolean;
   /** The phrase trie node this word starts, null if none, undefined if not looked up yet (phrases.ts). */
@@ -92,7 +96,7 @@ export interface WordInfo {
 }
 
 export function newWordInfo(norm: string): WordInfo {
-  return { norm, cls: wordClass(norm), vocabId: -2, dehumanizing: DEHUMANIZING.has(norm), phraseStart: undefined };
+  return { norm, cls: wordClass(norm), vocabId: -2, unigramId: -1, bigramRole: 0, dehumanizing: DEHUMANIZING.has(norm), phraseStart: undefined };
 }
 
 // Comment vocabularies are Zipfian, so a bounded cache removes most of the
