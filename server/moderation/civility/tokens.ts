@@ -52,6 +52,7 @@ export class Tokens {
 
   /** Copies token `from` to index `to` (to <= from), for compaction in place. */
   move(from: number, to: number): void {
+    if (from === to) return;
     this.word[to] = this.word[from];
     this.start[to] = this.start[from];
     this.end[to] = this.end[from];
