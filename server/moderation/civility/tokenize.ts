@@ -40,36 +40,47 @@ function isUpper(c: number, text: string, i: number): boolean {
 // found without slicing a new string and hashing it again: an open-addressing
 // table (linear probing, at most half full, emptied when it fills up). The
 // characters are compared, so a hash collision costs a probe, never a wrong word.
-// It is kept small for the CPU caches: a slot is a (hash, entry) pair of int32s
-// in one array, and entries are numbered in order of first sight, so the words
-// every comment uses sit together at the front of `entryRaw` and `entryInfo`.
+// It is kept small for the CPU caches: a slot is four int32s (hash, entry,
+// offset and length of the word's characters in `chars`), and entries are
+// numbered in order of first sight, so the words every comment uses sit
+// together at the front of `chars` and `entryInfo`.
 const SLOTS = 1 << 15;
 const MAX_WORDS = SLOTS >> 1;
-const slots = new Int32Array(SLOTS * 2).fill(-1);
-const entryRaw: string[] = [];
+const slots = new Int32Array(SLOTS * 4).fill(-1);
+let chars = new Uint16Array(1 << 16);
+let charsUsed = 0;
 const entryInfo: WordInfo[] = [];
 
 function lookupWord(text: string, start: number, end: number, hash: number): WordInfo {
-  let slot = hash & (SLOTS - 1);
-  for (let h = slots[2 * slot]; h !== -1; h = slots[2 * slot]) {
-    if (h === hash) {
-      const e = slots[2 * slot + 1];
-      const raw = entryRaw[e];
-      if (raw.length === end - start && text.startsWith(raw, start)) return entryInfo[e];
+  const len = end - start;
+  let s = (hash & (SLOTS - 1)) * 4;
+  for (let h = slots[s]; h !== -1; h = slots[s]) {
+    if (h === hash && slots[s + 3] === len) {
+      const at = slots[s + 2] - start;
+      let k = start;
+      while (k < end && chars[at + k] === text.charCodeAt(k)) k++;
+      if (k === end) return entryInfo[slots[s + 1]];
     }
-    slot = (slot + 1) & (SLOTS - 1);
+    s = (s + 4) & (SLOTS * 4 - 1);
   }
-  if (entryRaw.length === MAX_WORDS) {
+  if (entryInfo.length === MAX_WORDS) {
     slots.fill(-1);
-    entryRaw.length = 0;
     entryInfo.length = 0;
-    slot = hash & (SLOTS - 1);
+    charsUsed = 0;
+    s = (hash & (SLOTS - 1)) * 4;
   }
-  const word = text.slice(start, end);
-  const info = wordInfo(word);
-  slots[2 * slot] = hash;
-  slots[2 * slot + 1] = entryRaw.length;
-  entryRaw.push(word);
+  if (charsUsed + len > chars.length) {
+    const more = new Uint16Array(Math.max(chars.length * 2, charsUsed + len));
+    more.set(chars);
+    chars = more;
+  }
+  for (let k = 0; k < len; k++) chars[charsUsed + k] = text.charCodeAt(start + k);
+  const info = wordInfo(text.slice(start, end));
+  slots[s] = hash;
+  slots[s + 1] = entryInfo.length;
+  slots[s + 2] = charsUsed;
+  slots[s + 3] = len;
+  charsUsed += len;
   entryInfo.push(info);
   return info;
 }
