@@ -2,16 +2,18 @@
 import type { Db } from './db';
 import type { AuthorHistory } from '../moderation-port';
 
+// `+site_id` keeps the site check but stops the planner from choosing the site-wide time index
+// over the author's own: without it, every post scanned all of the site's comments.
 export async function authorHistory(db: Db, siteId: string, userId: string, since: number): Promise<AuthorHistory> {
   const [counts, recent] = await Promise.all([
     db.read({
       sql: `SELECT COALESCE(SUM(status = 'published' AND deleted_at IS NULL), 0) AS approved, COALESCE(SUM(status = 'rejected'), 0) AS rejected
-            FROM comments WHERE author_id = ? AND site_id = ?`,
+            FROM comments WHERE author_id = ? AND +site_id = ?`,
       args: [userId, siteId],
     }),
     db.read({
       sql: `SELECT id, body_src, created_at, thread_id FROM comments
-            WHERE author_id = ? AND site_id = ? AND created_at > ? ORDER BY created_at DESC LIMIT 50`,
+            WHERE author_id = ? AND +site_id = ? AND created_at > ? ORDER BY created_at DESC LIMIT 50`,
       args: [userId, siteId, since],
     }),
   ]);
