@@ -12,7 +12,8 @@ console.log(`
   Parley demo: ${demo.origin}/
     article (news section):        ${demo.origin}/articles/city-budget
     article (newsletter section):  ${demo.origin}/newsletter/morning-briefing
-    moderator dashboard:           ${demo.origin}/moderate   (site API key: ${demo.secrets.apiKey})
+    moderator dashboard:           ${demo.origin}/demo/moderate   (as Morgan, the moderator persona)
+                                   ${demo.origin}/moderate?site=demo   (site API key: ${demo.secrets.apiKey})
   Switch persona with the bar at the top of each page. Ctrl+C to stop.
 `);
 
