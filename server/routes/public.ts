@@ -36,7 +36,7 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
       const query = c.req.valid('query');
       return cachedRead(c, {
         locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
-        build: () => getThreadView(deps, site, c.get('claims'), query),
+        build: (thread) => getThreadView(deps, site, c.get('claims'), query, thread),
       });
     })
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {

@@ -14,9 +14,11 @@ export async function getThreadView(
   site: SiteRecord,
   claims: MemberClaims | null,
   query: ThreadQuery,
+  /** The thread when the caller already opened it (the cached read path does). */
+  opened?: ThreadRecord,
 ): Promise<ThreadView> {
   const [thread, user] = await Promise.all([
-    openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
+    opened ?? openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
     findViewerUser(deps, site, claims),
   ]);
   const refusal = refusalToComment(site, thread, claims && { tier: claims.tier, role: claims.role, user }, deps.now());
