@@ -77,7 +77,13 @@ export function moderatorRoutes(deps: ServiceDeps) {
       const entries = await deps.store.listActions(c.get('site').id, { limit: c.req.valid('query').limit });
       return c.json({ entries: entries.map(toAuditEntry) });
     })
-    .get('/settings', (c) => c.json({ settings: c.get('site').settings.moderation }))
+    .get('/settings', (c) => {
+      const settings = c.get('site').settings.moderation;
+      // The scorer's signing secret is the site owner's: moderators who cannot change the rules
+      // see that one is set, not what it is.
+      if (mayEditRules(c) || !settings.externalScorer.secret) return c.json({ settings });
+      return c.json({ settings: { ...settings, externalScorer: { ...settings.externalScorer, secret: '********' } } });
+    })
     .put('/settings', validate('json', SettingsBody), async (c) => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
       return c.json({ settings: await saveModerationSettings(deps, c.get('site'), c.req.valid('json').settings) });

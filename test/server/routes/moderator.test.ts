@@ -214,3 +214,16 @@ describe('moderator session', () => {
     expect(rejected.items[0]).toMatchObject({ id: held.id, rejectReason: 'abusive' });
   });
 });
+
+describe('moderation settings', () => {
+  it('shows the external scorer secret to admins and the API key, and only that one is set to other moderators', async () => {
+    const { mod } = await premoderatedSite();
+    const settings = SiteSettings.parse({ moderation: { externalScorer: { enabled: true, url: 'https://scorer.example/score', secret: 's3cret' } } }).moderation;
+    expect((await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings } })).status).toBe(200);
+    const seen = async (o: { token?: string; headers?: Record<string, string> }) =>
+      (await (await t.call('GET', m.settings('daily'), o)).json()).settings.externalScorer.secret;
+    expect(await seen({ headers: asKey })).toBe('s3cret');
+    expect(await seen({ token: await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' }) })).toBe('s3cret');
+    expect(await seen({ token: mod })).toBe('********');
+  });
+});
