@@ -1,7 +1,8 @@
 // Bundles the widget: embed.js (loader) + app.js (reader app) are what a reader downloads;
 // count.js is for listing pages. ES module entries are split: UI few readers open (the report
-// dialog) is a chunk app.js imports only when needed. Prints raw/gzip/brotli sizes and writes
-// widget/dist/sizes.json, where lazy chunks are listed apart from the first load.
+// dialog, the edit form and the delete confirmation) is in chunks app.js imports only when
+// needed. Prints raw/gzip/brotli sizes and writes widget/dist/sizes.json, where lazy chunks are
+// listed apart from the first load.
 // Run directly (`npm run build`) or call buildWidget() from the server or tests.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -190,10 +191,11 @@ const CHUNK = /-[A-Z0-9]{8}\.js$/;
 
 /**
  * Builds one entry; an ES module entry is split at its dynamic import()s. esbuild moves the code
- * an entry shares with its lazy chunks (Preact, for one) into a chunk of its own, which a page
- * would fetch only after the entry: one more round trip and a second gzip stream on every first
- * load. So that chunk is folded back into the entry, and the lazy chunks import it from there
- * (resolved against their own URL, so the same module the page already has).
+ * an entry shares with its lazy chunks (Preact, for one) into chunks of their own (one for each
+ * set of lazy chunks sharing it), which a page would fetch only after the entry: more round trips
+ * and more gzip streams on every first load. So those chunks are folded back into the entry, and
+ * the lazy chunks import from there (resolved against their own URL, so the same module the page
+ * already has).
  */
 async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<string, string> }> {
   const entry = `${e.name}.js`;
@@ -211,18 +213,48 @@ async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<
   const upFront = (imports.get(entry) ?? []).filter((i) => i.kind === 'import-statement' && !i.external).map((i) => basename(i.path));
   const lazyNames = [...files.keys()].filter((name) => name !== entry && !upFront.includes(name));
   if (upFront.length === 0) return { code: files.get(entry)!, lazy: Object.fromEntries(lazyNames.map((n) => [n, files.get(n)!])) };
-  // Each chunk names its exports a, b, c…: two folded into one module would clash.
-  if (upFront.length > 1 || upFront.some((name) => imports.get(name)!.some((i) => i.kind === 'import-statement')))
-    throw new Error(`${entry}: expected one shared chunk without imports of its own, got ${upFront.join(', ')}`);
+  // Shared chunks may import one another (all are folded in), but nothing else up front.
+  if (upFront.some((name) => imports.get(name)!.some((i) => i.kind === 'import-statement' && !upFront.includes(basename(i.path)))))
+    throw new Error(`${entry}: expected shared chunks without imports from outside them, got ${upFront.join(', ')}`);
 
-  const [shared] = upFront;
-  // Only what the lazy chunks import from it becomes an export of the entry.
-  const used = new Set<string>();
+  // Only what the lazy chunks import from a shared chunk becomes an export of the entry. Each
+  // chunk names its exports a, b, c…, so with several folded into one module they are renamed
+  // apart: a from the second chunk becomes a$1 (one chunk keeps its names).
+  const exported = new Set(result.metafile!.outputs[`out/${entry}`]?.exports ?? []);
+  const rename = (chunk: number, binding: string) => {
+    if (upFront.length === 1) return binding;
+    const name = `${binding}$${chunk}`;
+    if (exported.has(name)) throw new Error(`${entry}: export ${name} clashes with the entry's own`);
+    return name;
+  };
+  const used = upFront.map(() => new Set<string>());
+  const lazy: Record<string, string> = {};
   for (const name of lazyNames) {
-    for (const m of files.get(name)!.matchAll(new RegExp(`import\\{([^}]*)\\}from"\\./${shared}"`, 'g'))) {
-      for (const binding of m[1].split(',')) used.add(binding.split(' as ')[0].trim());
-    }
+    let code = files.get(name)!;
+    upFront.forEach((shared, n) => {
+      code = code.replace(new RegExp(`import\\{([^}]*)\\}from"\\./${shared.replace(/[.-]/g, '\\$&')}"`, 'g'), (_, list: string) => {
+        const bindings = list.split(',').map((binding) => {
+          const [imported, local = imported] = binding.split(' as ').map((b) => b.trim());
+          used[n].add(imported);
+          const outer = rename(n, imported);
+          return outer === local ? outer : `${outer} as ${local}`;
+        });
+        return `import{${bindings.join(',')}}from"./${entry}"`;
+      });
+    });
+    if (/from"\.\/chunk-/.test(code)) throw new Error(`${name}: an import from a shared chunk was left unresolved`);
+    lazy[name] = code;
   }
+  // The fold lays the chunks out in the order it meets them. Libraries first, as one build
+  // without splitting would have them, gzips best: so the chunks most lazy chunks share lead.
+  const importers = (n: number) => lazyNames.filter((name) => files.get(name)!.includes(`"./${upFront[n]}"`)).length;
+  const order = upFront.map((_, n) => n).sort((x, y) => importers(y) - importers(x) || x - y);
+  const reexports = order
+    .map((n) => {
+      const names = [...used[n]].map((b) => (rename(n, b) === b ? b : `${b} as ${rename(n, b)}`));
+      return names.length ? `export { ${names.join(', ')} } from './${upFront[n]}';` : `import './${upFront[n]}';`;
+    })
+    .join(' ');
   const folded = await build({
     bundle: true,
     write: false,
@@ -231,12 +263,12 @@ async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<
     target: TARGET,
     legalComments: 'none',
     logLevel: 'silent',
-    stdin: { contents: `export * from './${entry}'; export { ${[...used].join(', ')} } from './${shared}';`, loader: 'js' },
+    stdin: { contents: `${reexports} export * from './${entry}';`, loader: 'js' },
     plugins: [
       {
         name: 'parley-built-chunks',
         setup(b) {
-          // The entry and its shared chunk become one file; lazy chunks stay apart, loaded as before.
+          // The entry and its shared chunks become one file; lazy chunks stay apart, loaded as before.
           b.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) =>
             lazyNames.includes(args.path.slice(2)) ? { path: args.path, external: true } : { path: args.path.slice(2), namespace: 'built' },
           );
@@ -245,7 +277,6 @@ async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<
       },
     ],
   });
-  const lazy = Object.fromEntries(lazyNames.map((n) => [n, files.get(n)!.replaceAll(`"./${shared}"`, `"./${entry}"`)]));
   return { code: folded.outputFiles[0].text, lazy };
 }
 

@@ -37,6 +37,24 @@ describe('the reader bundle', () => {
     expect(chunk.code).not.toMatch(/from"\.\/(?!app\.js")/);
   });
 
+  it('keeps the edit form and the delete confirmation out of the first load, and every lazy chunk finds its imports in app.js', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    const [, manage] = Object.entries(lazy).find(([n]) => n.startsWith('comment-manage-'))!;
+    for (const sentence of ['Delete this comment?', 'Edit your comment']) {
+      expect(manage.code).toContain(sentence);
+      expect(files.app.code).not.toContain(sentence);
+    }
+    // Two lazy chunks sharing different parts of app.js: several shared chunks, all folded in.
+    const exported = new Set(
+      [...files.app.code.matchAll(/export\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((b) => b.split(' as ').at(-1)!.trim())),
+    );
+    for (const [name, { code }] of Object.entries(lazy)) {
+      expect(code, name).not.toMatch(/from"\.\/(?!app\.js")/);
+      const imports = [...code.matchAll(/import\{([^}]*)\}from"\.\/app\.js"/g)].flatMap((m) => m[1].split(',').map((b) => b.split(' as ')[0]));
+      for (const binding of imports) expect(exported, `${name} imports ${binding}`).toContain(binding);
+    }
+  });
+
   it('keeps the sentences only a failed action needs out of the first load, in a chunk of their own', async () => {
     const { files, lazy } = await buildWidget({ outdir: null, only: ['embed', 'app'] });
     const [name, chunk] = Object.entries(lazy).find(([, c]) => c.code.includes('You are posting too fast'))!;

@@ -1,9 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
 import { actionMessage } from '../lib/action-message';
 import type { WidgetContext } from './context';
 import type { ReportDialog } from './report-dialog';
+
+/** The edit form and the delete confirmation, once a reader has asked for either (see comment-manage.tsx). */
+export let manage: typeof import('./comment-manage') | undefined;
 
 export type Mode = 'read' | 'reply' | 'edit' | 'delete' | 'report';
 
@@ -19,12 +22,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const { state, actions, now } = ctx;
   const [note, setNote] = useState('');
   const [Report, setReport] = useState<typeof ReportDialog | null>(null);
-  const keep = useRef<HTMLButtonElement>(null);
   const reportButton = useRef<HTMLButtonElement>(null);
-  // Confirming starts on the harmless choice.
-  useEffect(() => {
-    if (mode === 'delete') keep.current?.focus();
-  }, [mode]);
   const viewer = state.view?.viewer;
   const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
   const canReply = viewer?.canComment && c.status === 'published';
@@ -36,6 +34,12 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const openReport = () =>
     import('./report-dialog').then(
       (m) => (setReport(() => m.ReportDialog), setMode('report'), setNote('')),
+      () => setNote(readerMessage('unavailable')),
+    );
+  // Few edit or delete either: those forms too are fetched the first time one is asked for.
+  const openManage = (next: Mode) =>
+    import('./comment-manage').then(
+      (m) => ((manage = m), setMode(next)),
       () => setNote(readerMessage('unavailable')),
     );
   const closeReport = (said?: string) => {
@@ -53,19 +57,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
     back();
   };
 
-  if (mode === 'delete') {
-    return (
-      <div class="actions" role="group" aria-label="Confirm deletion">
-        <span>Delete this comment?</span>
-        <button type="button" class="error" onClick={remove}>
-          Delete
-        </button>
-        <button type="button" ref={keep} onClick={back}>
-          Keep it
-        </button>
-      </div>
-    );
-  }
+  if (mode === 'delete' && manage) return <manage.ConfirmDelete onDelete={remove} onKeep={back} />;
   return (
     <>
       <div class="actions">
@@ -85,12 +77,12 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
           </button>
         )}
         {canEdit && mode !== 'edit' && (
-          <button type="button" class="link" onClick={() => setMode('edit')}>
+          <button type="button" class="link" onClick={() => openManage('edit')}>
             Edit
           </button>
         )}
         {(c.mine || staff) && (
-          <button type="button" class="link" onClick={() => setMode('delete')}>
+          <button type="button" class="link" onClick={() => openManage('delete')}>
             Delete
           </button>
         )}

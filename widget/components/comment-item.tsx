@@ -5,7 +5,7 @@ import { sanitizeHtml } from '../render/sanitize-html';
 import { absoluteTime } from '../model/time';
 import type { WidgetContext } from './context';
 import { Composer } from './composer';
-import { CommentActions, type Mode } from './comment-actions';
+import { CommentActions, manage, type Mode } from './comment-actions';
 import { RelativeTime } from './relative-time';
 
 export interface CommentItemProps {
@@ -60,18 +60,8 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
-          {mode === 'edit' ? (
-            <Composer
-              id={`edit-${c.id}`}
-              label="Edit your comment"
-              submitLabel="Save"
-              maxLength={maxLength}
-              initial={c.source}
-              autoFocus
-              onSubmit={(body) => actions.edit(c.id, body)}
-              onDone={done}
-              onCancel={close}
-            />
+          {mode === 'edit' && manage ? (
+            <manage.EditForm Composer={Composer} ctx={ctx} comment={c} maxLength={maxLength} onDone={done} onCancel={close} />
           ) : (
             <div class="body" dangerouslySetInnerHTML={{ __html: html }} />
           )}

@@ -1,0 +1,54 @@
+// Editing and deleting one's own comment, which few readers do: app.js loads this module the
+// first time one asks to (see comment-actions.tsx), as it does the report form.
+import { useEffect, useRef } from 'preact/hooks';
+import type { CommentView } from '../../shared/schemas/comment';
+import type { Composer } from './composer';
+import type { WidgetContext } from './context';
+
+export interface EditFormProps {
+  /** Handed in rather than imported: app.js has it already, and this chunk then shares no more with app.js than the report form does. */
+  Composer: typeof Composer;
+  ctx: WidgetContext;
+  comment: CommentView;
+  maxLength: number;
+  onDone(comment: CommentView): void;
+  onCancel(): void;
+}
+
+export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCancel }: EditFormProps) {
+  return (
+    <Composer
+      id={`edit-${c.id}`}
+      label="Edit your comment"
+      submitLabel="Save"
+      maxLength={maxLength}
+      initial={c.source}
+      autoFocus
+      onSubmit={(body) => ctx.actions.edit(c.id, body)}
+      onDone={onDone}
+      onCancel={onCancel}
+    />
+  );
+}
+
+export interface ConfirmDeleteProps {
+  onDelete(): void;
+  onKeep(): void;
+}
+
+export function ConfirmDelete({ onDelete, onKeep }: ConfirmDeleteProps) {
+  const keep = useRef<HTMLButtonElement>(null);
+  // Confirming starts on the harmless choice.
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div class="actions" role="group" aria-label="Confirm deletion">
+      <span>Delete this comment?</span>
+      <button type="button" class="error" onClick={onDelete}>
+        Delete
+      </button>
+      <button type="button" ref={keep} onClick={onKeep}>
+        Keep it
+      </button>
+    </div>
+  );
+}
