@@ -2,21 +2,17 @@
 import type { Sort } from '../../../shared/schemas/common';
 import type { CommentRecord, Keyset } from '../../store/port';
 import { AppError } from '../errors';
+import { packCursor, unpackCursor } from '../cursor-codec';
 
 export function encodeCursor(sort: Sort, last: CommentRecord): string {
   const parts = sort === 'top' ? [sort, last.likeCount, last.createdAt, last.id] : [sort, last.createdAt, last.id];
-  return btoa(JSON.stringify(parts)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return packCursor(parts);
 }
 
 export function decodeCursor(sort: Sort, cursor: string | undefined): Keyset | null {
   if (!cursor) return null;
-  let parts: unknown;
-  try {
-    parts = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
-  } catch {
-    throw invalid();
-  }
-  if (!Array.isArray(parts) || parts[0] !== sort) throw invalid();
+  const parts = unpackCursor(cursor);
+  if (!parts || parts[0] !== sort) throw invalid();
   const [, ...rest] = parts;
   if (sort === 'top') {
     const [likeCount, createdAt, id] = rest;

@@ -4,19 +4,12 @@ import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { toQueueItemView } from './queue-view';
-
-function encode(createdAt: number, id: string): string {
-  return btoa(JSON.stringify([createdAt, id])).replace(/=+$/, '');
-}
+import { packCursor, unpackCursor } from '../cursor-codec';
 
 function decode(cursor: string | undefined): { createdAt: number; id: string } | null {
   if (!cursor) return null;
-  try {
-    const [createdAt, id] = JSON.parse(atob(cursor));
-    if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
-  } catch {
-    // falls through to the error below
-  }
+  const [createdAt, id] = unpackCursor(cursor) ?? [];
+  if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
   throw new AppError('invalid_input', 'The cursor is not valid', { cursor: 'is not a valid cursor' });
 }
 
@@ -38,7 +31,7 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
   const last = page[page.length - 1];
   return {
     items: page.map(toQueueItemView),
-    nextCursor: items.length > query.limit && last ? encode(last.comment.createdAt, last.comment.id) : null,
+    nextCursor: items.length > query.limit && last ? packCursor([last.comment.createdAt, last.comment.id]) : null,
     counts,
   };
 }
