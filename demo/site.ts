@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { SiteRecord } from '../server/store/port';
 import { SiteSettings } from '../shared/schemas/site';
-import { sha256Hex } from '../server/middleware/site-api-key';
+import { sha256Hex } from '../server/services/sha256';
 
 export const DEMO_SITE_ID = 'demo';
 

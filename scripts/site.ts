@@ -6,7 +6,7 @@ import { issuesToFields } from '../shared/validation';
 import { applyMigrations, createLibsqlStore } from '../server/store/libsql';
 import { loadMigrations } from '../server/runtime/load-migrations';
 import { DatabaseEnv, openLibsql } from '../server/runtime/libsql-client';
-import { sha256Hex } from '../server/middleware/site-api-key';
+import { sha256Hex } from '../server/services/sha256';
 
 const [command, file, ...flags] = process.argv.slice(2);
 if (command !== 'put' || !file) {

@@ -10,6 +10,7 @@ import type { AppEnv } from '../env';
 import type { ThreadRecord } from '../store/port';
 import { StoreUnavailableError } from '../store/libsql/db';
 import type { ResponseCache } from './response-cache';
+import { sha256Hex } from '../services/sha256';
 
 export const GUEST_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const SIGNED_IN_CACHE_CONTROL = 'private, no-cache';
@@ -148,9 +149,4 @@ function siteFingerprint(site: object): Promise<string> {
   return print;
 }
 
-async function digest(text: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  let hex = '';
-  for (const b of bytes.subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
-  return hex;
-}
+const digest = (text: string) => sha256Hex(text, 16);

@@ -11,7 +11,7 @@ import { inject } from 'vitest';
 import { createApp, type AppDeps } from '../../server/app';
 import { applyMigrations, createLibsqlStore } from '../../server/store/libsql';
 import { loadMigrations } from '../../server/runtime/load-migrations';
-import { sha256Hex } from '../../server/middleware/site-api-key';
+import { sha256Hex } from '../../server/services/sha256';
 import type { SiteRecord, Store } from '../../server/store/port';
 import { buildSite, TEST_API_KEY, TEST_ORIGIN, TEST_SECRET } from './site';
 import { BACKEND } from './backends/provided';

@@ -4,11 +4,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import type { SiteRecord } from '../../store/port';
 import { AppError } from '../../services/errors';
+import { sha256Hex } from '../../services/sha256';
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function equalInConstantTime(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

@@ -2,6 +2,7 @@
 import type { SiteRecord, ThreadRecord, UserRecord } from '../../store/port';
 import type { ExternalScores, ModerationContext } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
+import { sha256Hex } from '../sha256';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -44,6 +45,5 @@ export async function gatherFacts(deps: ServiceDeps, req: FactsRequest): Promise
 /** A per-site salted hash, so flooding can be checked without keeping addresses. */
 export async function hashClientAddress(salt: string, siteId: string, address: string | null): Promise<string | null> {
   if (!address) return null;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\n${siteId}\n${address}`));
-  return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(`${salt}\n${siteId}\n${address}`, 16);
 }

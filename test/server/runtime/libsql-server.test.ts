@@ -11,7 +11,7 @@ import { createApp } from '../../../server/app';
 import { applyMigrations, createLibsqlStore } from '../../../server/store/libsql';
 import { loadMigrations } from '../../../server/runtime/load-migrations';
 import { openLibsql } from '../../../server/runtime/libsql-client';
-import { sha256Hex } from '../../../server/middleware/site-api-key';
+import { sha256Hex } from '../../../server/services/sha256';
 import { apiPaths } from '../../../shared/api-paths';
 import { freePort } from '../../support/free-port';
 import { startSqld, stopSqld, type SqldServer } from '../../support/sqld';
