@@ -1,17 +1,26 @@
 import * as z from 'zod/mini';
-import { Id, Sort, Timestamp } from './common';
+import { Id, Role, Sort, Timestamp } from './common';
 import { Reason } from './moderation-settings';
 
 export const MAX_COMMENT_LENGTH = 5000;
 
+/** What a reader's view says of a comment: others see published ones only; a hidden comment reads as pending to its author. */
 export const CommentStatus = z.enum(['published', 'pending', 'rejected']);
 export type CommentStatus = z.infer<typeof CommentStatus>;
+
+/**
+ * The states of a comment's life (see README, "A comment's states"): `hidden` is a published
+ * comment that reader reports took down until a moderator decides; `deleted` is a tombstone.
+ */
+export const COMMENT_STATES = ['published', 'pending', 'rejected', 'hidden', 'deleted'] as const;
+export const CommentState = z.enum(COMMENT_STATES);
+export type CommentState = z.infer<typeof CommentState>;
 
 export const Author = z.object({
   id: z.string(),
   name: z.string(),
   badges: z.array(z.string()),
-  role: z.enum(['member', 'moderator', 'admin']),
+  role: Role,
 });
 
 /** A comment as a reader sees it. Deleted comments are tombstones: no author, no body. */

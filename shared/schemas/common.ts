@@ -28,3 +28,9 @@ export const ErrorBody = z.object({
     fields: z.optional(z.record(z.string(), z.string())),
   }),
 });
+
+/** Who a reader is on a site, from their token: staff may moderate; admins may also tune the rules and act on moderators. */
+export const ROLES = ['member', 'moderator', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+export const isStaff = (role: Role): boolean => role === 'moderator' || role === 'admin';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Id } from './common';
-import { CommentStatus } from './comment';
+import { ThreadInfo } from './thread';
+import { CommentState, CommentStatus } from './comment';
 import { ModerationSettings, Reason } from './moderation-settings';
 
 // The moderator API's contract, shared by the server and the dashboard.
@@ -32,6 +33,8 @@ export const QueueItemView = z.object({
   body: z.string(),
   html: z.string(),
   status: CommentStatus,
+  /** Where the comment is in its life; `hidden` means reader reports took it down. */
+  state: CommentState,
   featured: z.boolean(),
   deleted: z.boolean(),
   createdAt: z.number(),
@@ -80,19 +83,63 @@ export type UserActionBody = z.infer<typeof UserActionBody>;
 export const THREAD_ACTIONS = ['close', 'reopen', 'premoderate', 'unpremoderate'] as const;
 export const ThreadActionBody = z.strictObject({ action: z.enum(THREAD_ACTIONS) });
 
+export const TARGET_TYPES = ['comment', 'user', 'thread', 'settings'] as const;
+export const TargetType = z.enum(TARGET_TYPES);
+export type TargetType = z.infer<typeof TargetType>;
+
 export const AuditEntry = z.object({
   id: z.string(),
+  /** "user:<id>", "api-key", or "author:<id>" for changes a member made to their own comment. */
+  actor: z.string(),
   actorName: z.string(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
+  /** One line naming what was done to what: "Rejected ‘You are all…’". */
+  summary: z.string(),
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
   detail: z.string(),
   createdAt: z.number(),
   undone: z.boolean(),
+  /** The id of the action that undid this one. */
+  undoneBy: z.optional(z.nullable(z.string())),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What every moderator action answers with: its id (the handle for undo) and a line naming it. */
+export const ActionSummary = z.object({
+  id: z.string(),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  summary: z.string(),
+  actorName: z.string(),
+  createdAt: z.number(),
+});
+export type ActionSummary = z.infer<typeof ActionSummary>;
+
+export const CommentActionResponse = z.object({ item: QueueItemView, action: ActionSummary });
+export const BulkCommentActionResponse = z.object({ items: z.array(QueueItemView), actions: z.array(ActionSummary) });
+export const ThreadActionResponse = z.object({ thread: ThreadInfo, action: ActionSummary });
+export const UndoResponse = z.object({ undone: AuditEntry, action: ActionSummary });
+export type UndoResponse = z.infer<typeof UndoResponse>;
+
+export const AuditQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50),
+  actor: z.optional(z.string().check(z.regex(/^(user|author):[a-z0-9_-]{1,64}$|^api-key$/i, 'must be user:<id>, author:<id> or api-key'))),
+  targetType: z.optional(TargetType),
+  targetId: z.optional(z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/i, 'must be an id'))),
+  action: z.optional(z.string().check(z.regex(/^[a-z_-]{1,40}$/, 'must be an action name'))),
+  /** Entries at or after this time (ms since epoch). */
+  since: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+  /** Entries before this time. */
+  until: z.optional(z.coerce.number().check(z.int(), z.gte(0))),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
+export type AuditPage = z.infer<typeof AuditPage>;
 
 export const UserHistory = z.object({
   user: z.object({
@@ -109,6 +156,7 @@ export const UserHistory = z.object({
   actions: z.array(AuditEntry),
 });
 export type UserHistory = z.infer<typeof UserHistory>;
+export const UserActionResponse = z.extend(UserHistory, { action: ActionSummary });
 
 export const TryCommentBody = z.strictObject({
   body: z.string().check(z.maxLength(5000)),

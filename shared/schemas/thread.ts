@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HttpUrl, Id, Sort } from './common';
+import { HttpUrl, Id, Role, Sort } from './common';
 import { CommentView } from './comment';
 
 export const CallToAction = z.object({ text: z.string(), linkText: z.string(), url: z.string() });
@@ -18,7 +18,7 @@ export const ViewerInfo = z.object({
   signedIn: z.boolean(),
   userId: z.nullable(z.string()),
   name: z.nullable(z.string()),
-  role: z.nullable(z.enum(['member', 'moderator', 'admin'])),
+  role: z.nullable(Role),
   canComment: z.boolean(),
   /** Why the viewer cannot comment: an error code such as not_signed_in or tier_not_allowed_here. */
   reason: z.nullable(z.string()),
