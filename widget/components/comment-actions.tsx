@@ -26,7 +26,8 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const viewer = state.view?.viewer;
   const staff = viewer?.role === 'moderator' || viewer?.role === 'admin';
   const canReply = viewer?.canComment && c.status === 'published';
-  const canEdit = c.mine && c.editableUntil !== null && c.editableUntil > now;
+  // The server refuses edits to a rejected comment (rejected_not_editable); its author may still delete it.
+  const canEdit = c.mine && c.status !== 'rejected' && c.editableUntil !== null && c.editableUntil > now;
   // Members see others' comments only once published.
   const canReport = viewer?.signedIn && !c.mine;
   const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await actionMessage(r.error?.code));

@@ -4,15 +4,19 @@ import * as z from 'zod/mini';
 import { apiPaths } from '../../shared/api-paths';
 import { ErrorBody } from '../../shared/schemas/common';
 import {
-  AuditEntry,
+  AuditPage,
+  BulkCommentActionResponse,
+  CommentActionResponse,
   ModerationSettingsResponse,
   ModeratorSession,
   QueueCounts,
-  QueueItemView,
   QueueResponse,
   StatsResponse,
   TryCommentResponse,
+  UndoResponse,
+  UserActionResponse,
   UserHistory,
+  type AuditQuery,
   type QueueName,
   type REJECT_REASONS,
   type USER_ACTIONS,
@@ -44,9 +48,8 @@ export interface QueueRequest {
   limit?: number;
 }
 
-const ItemResponse = z.object({ item: QueueItemView });
-const ItemsResponse = z.object({ items: z.array(QueueItemView) });
-const UndoResponse = z.object({ undone: z.nullable(AuditEntry) });
+/** The audit log's filters; the page size and cursor are the client's to set. */
+export type AuditRequest = Partial<Omit<AuditQuery, 'limit'>> & { limit?: number };
 
 type Query = Record<string, string | number | undefined>;
 
@@ -100,13 +103,15 @@ export function createModerationClient(options: ModerationClientOptions) {
     counts: () => call(QueueCounts, 'GET', m.counts(site)),
     queue: (q: QueueRequest) => call(QueueResponse, 'GET', m.queue(site), { ...q }),
     act: (id: string, action: CommentActionName, reason?: RejectReason) =>
-      call(ItemResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),
+      call(CommentActionResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),
     bulk: (ids: string[], action: CommentActionName, reason?: RejectReason) =>
-      call(ItemsResponse, 'POST', m.bulk(site), undefined, reason ? { ids, action, reason } : { ids, action }),
+      call(BulkCommentActionResponse, 'POST', m.bulk(site), undefined, reason ? { ids, action, reason } : { ids, action }),
     user: (userId: string) => call(UserHistory, 'GET', m.user(site, userId)),
     actOnUser: (userId: string, action: UserActionName, until?: number) =>
-      call(UserHistory, 'POST', m.user(site, userId), undefined, until === undefined ? { action } : { action, until }),
-    undo: () => call(UndoResponse, 'POST', m.undo(site)),
+      call(UserActionResponse, 'POST', m.user(site, userId), undefined, until === undefined ? { action } : { action, until }),
+    /** Undoes exactly one action, by the id its answer carried. */
+    undo: (actionId: string) => call(UndoResponse, 'POST', m.undo(site, actionId)),
+    audit: (q: AuditRequest = {}) => call(AuditPage, 'GET', m.audit(site), { ...q }),
     settings: () => call(ModerationSettingsResponse, 'GET', m.settings(site)),
     saveSettings: (settings: ModerationSettings) => call(ModerationSettingsResponse, 'PUT', m.settings(site), undefined, { settings }),
     tryComment: (body: string, settings?: ModerationSettings, asNewMember = false) =>

@@ -87,7 +87,7 @@ export function AuthorPanel({ author, now, onAct, onBan }: AuthorPanelProps) {
         <ul class="audit">
           {history.actions.map((a) => (
             <li key={a.id} class={a.undone ? 'undone' : undefined}>
-              <strong>{a.action}</strong> {a.targetType} by {a.actorName}
+              <strong>{a.summary}</strong> by {a.actorName}
               {a.detail && <span class="muted"> · {a.detail}</span>}
               <span class="muted"> · {relativeTime(a.createdAt, now)}</span>
               {a.undone && <span class="muted"> (undone)</span>}

@@ -1,17 +1,20 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import type { ModerationClient } from '../api';
 import type { ModerateConfig } from '../config';
 import { useSession } from '../model/use-session';
+import { createUndoStack } from '../model/undo-stack';
+import { AuditPage } from './audit-page';
 import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
 import { QueuePage } from './queue-page';
 import { RulesPage } from './rules-page';
 import { SignInForm } from './sign-in-form';
 import { StatsPage } from './stats-page';
 
-type Tab = 'queues' | 'rules' | 'stats';
+type Tab = 'queues' | 'rules' | 'audit' | 'stats';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'queues', label: 'Queues' },
   { id: 'rules', label: 'Rules' },
+  { id: 'audit', label: 'Audit' },
   { id: 'stats', label: 'Stats' },
 ];
 
@@ -59,6 +62,8 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
   // A counter keeps the live region re-announcing when the same sentence repeats.
   const [notice, setNotice] = useState({ text: '', tone: 'ok', n: 0 });
   const announce = useCallback((text: string, tone: 'ok' | 'error' = 'ok') => setNotice((p) => ({ text, tone, n: p.n + 1 })), []);
+  // What u undoes: this dashboard's own actions, kept across tabs, gone when it is closed.
+  const undo = useMemo(() => createUndoStack(client.undo), [client]);
   const now = (config.now ?? Date.now)();
   return (
     <div class="pm">
@@ -87,8 +92,9 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
         {/* An invisible change, so a repeated sentence is announced again. */}
         {notice.text && notice.n % 2 ? '\u200b' : ''}
       </p>
-      {tab === 'queues' && <QueuePage client={client} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
+      {tab === 'queues' && <QueuePage client={client} undo={undo} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
       {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'audit' && <AuditPage client={client} now={now} />}
       {tab === 'stats' && <StatsPage client={client} now={now} />}
     </div>
   );

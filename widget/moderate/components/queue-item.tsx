@@ -1,4 +1,5 @@
 import type { QueueItemView } from '../../../shared/schemas/moderation-api';
+import type { Settled } from '../model/queue';
 import { safeUrl } from '../../render/sanitize-html';
 import { absoluteTime, relativeTime } from '../../model/time';
 import { HighlightedText } from './highlighted-text';
@@ -15,9 +16,20 @@ export interface QueueItemProps {
   onApprove(id: string): void;
   onReject(id: string): void;
   onFeature(id: string): void;
+  /** What was just done to it, when anything was. */
+  settled?: Settled;
+  onUndo(id: string): void;
 }
 
-export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature }: QueueItemProps) {
+export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo }: QueueItemProps) {
+  // Once it has left the queue, a slim row keeps its place and its Undo, as in Coral's queues.
+  if (settled?.left) {
+    return (
+      <li class="item done" id={`item-${item.id}`} data-id={item.id}>
+        <ActionNote settled={settled} onUndo={() => onUndo(item.id)} />
+      </li>
+    );
+  }
   const url = safeUrl(item.thread.url);
   const title = item.thread.title || item.thread.url || 'Untitled thread';
   return (
@@ -49,6 +61,7 @@ export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onA
         </time>
         <StatusBadge item={item} />
       </div>
+      {settled && <ActionNote settled={settled} onUndo={() => onUndo(item.id)} />}
       <HighlightedText body={item.body} reasons={item.reasons} />
       <ReasonList reasons={item.reasons} />
       <ReportList reports={item.reports} />
@@ -64,5 +77,37 @@ export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onA
         </button>
       </div>
     </li>
+  );
+}
+
+export interface ActionNoteProps {
+  settled: Settled;
+  onUndo(): void;
+}
+
+/** "Rejected ‘You are all…’ by Dana — Undo": the server's own line for what was done, and by whom. */
+export function ActionNote({ settled, onUndo }: ActionNoteProps) {
+  const { actions } = settled;
+  if (!actions) {
+    return (
+      <p class="done-note muted" aria-busy="true">
+        Saving…
+      </p>
+    );
+  }
+  return (
+    <p class="done-note">
+      {actions.map((a) => `${a.summary} by ${a.actorName}`).join('; ')} —{' '}
+      <button
+        type="button"
+        class="link"
+        onClick={(e) => {
+          e.stopPropagation();
+          onUndo();
+        }}
+      >
+        Undo
+      </button>
+    </p>
   );
 }

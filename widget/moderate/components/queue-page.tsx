@@ -4,6 +4,9 @@ import { commandFor, isTypingTarget, type Command } from '../model/keys';
 import { defaultRejectReason } from '../model/reject-reason';
 import { useAuthor } from '../model/use-author';
 import { useQueue, type Announce } from '../model/use-queue';
+import { liveItems } from '../model/queue';
+import type { UndoOutcome, UndoStack } from '../model/undo-stack';
+import type { ActionSummary } from '../../../shared/schemas/moderation-api';
 import { AuthorPanel } from './author-panel';
 import { BulkBar } from './bulk-bar';
 import { ConfirmDialog } from './confirm-dialog';
@@ -18,6 +21,8 @@ type Mode = { kind: 'list' } | { kind: 'reject'; ids: string[]; initial: RejectR
 
 export interface QueuePageProps {
   client: ModerationClient;
+  /** This dashboard's undo stack: kept above the page, so switching tabs keeps it. */
+  undo: UndoStack;
   announce: Announce;
   now: number;
   /** Where shortcuts are listened for: the whole page, so they work wherever focus is. */
@@ -25,8 +30,8 @@ export interface QueuePageProps {
   pollMs?: number;
 }
 
-export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps) {
-  const [state, actions] = useQueue(client, announce, { pollMs, win: doc.defaultView });
+export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePageProps) {
+  const [state, actions] = useQueue(client, undo, announce, { pollMs, win: doc.defaultView });
   const selected = state.items.find((i) => i.id === state.selectedId);
   const [author, authorActions] = useAuthor(client, selected?.author.id ?? null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
@@ -57,12 +62,24 @@ export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps
     if (item) setMode({ kind: 'ban', userId: item.author.id, name: item.author.name });
   };
 
+  // Account actions go on the same stack as comment actions: u undoes whichever came last.
+  const recorded = (action: ActionSummary | null) => {
+    if (!action) return;
+    undo.record([action]);
+    announce(`${action.summary}. Press u to undo.`);
+  };
+
   async function ban(userId: string, name: string) {
     close();
     const res = await client.actOnUser(userId, 'ban');
-    announce(res.ok ? `Banned ${name}. Press u to undo.` : `Could not ban ${name}: ${moderatorMessage(res.error.code)}`, res.ok ? 'ok' : 'error');
+    if (res.ok) recorded(res.data.action);
+    else announce(`Could not ban ${name}: ${moderatorMessage(res.error.code)}`, 'error');
     authorActions.reload();
   }
+
+  const afterUndo = (outcome: UndoOutcome | null) => {
+    if (outcome?.undone.length) authorActions.reload();
+  };
 
   // Shortcuts read the queue as of the last key, not the last render (see QueueActions.peek).
   const latest = () => {
@@ -90,7 +107,7 @@ export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps
       if (item) actions.check(item.id);
     },
     approveSelected: () => void actions.act(latest().s.checked, 'approve'),
-    undo: () => void actions.undo().then(() => authorActions.reload()),
+    undo: () => void actions.undoLast().then(afterUndo),
     help: () => setMode(modeRef.current.kind === 'help' ? { kind: 'list' } : { kind: 'help' }),
     close: () => modeRef.current.kind !== 'list' && close(),
   };
@@ -117,14 +134,15 @@ export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps
     items.find((el) => el.dataset.id === state.selectedId)?.scrollIntoView?.({ block: 'nearest' });
   }, [state.selectedId]);
 
-  const selectedIndex = state.items.findIndex((i) => i.id === state.selectedId);
+  const live = liveItems(state);
+  const selectedIndex = live.findIndex((i) => i.id === state.selectedId);
   return (
     <div class="queue-page">
       <QueueNav current={state.queue} counts={state.counts} onOpen={(q) => actions.open(q, state.filter)} />
       <main class="queue-main" aria-busy={state.phase === 'loading'}>
         <FilterBar filter={state.filter} threads={state.threads} onChange={(f) => actions.open(state.queue, f)} onRefresh={() => void actions.reload()} />
         <BulkBar
-          total={state.items.length}
+          total={live.length}
           checked={state.checked.length}
           onCheckAll={actions.checkAll}
           onApprove={() => void actions.act(state.checked, 'approve')}
@@ -162,7 +180,7 @@ export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps
             class="items"
             ref={list}
             tabIndex={-1}
-            aria-label={`Comments, ${selectedIndex + 1} of ${state.items.length} selected`}
+            aria-label={`Comments, ${selectedIndex + 1} of ${live.length} selected`}
           >
             {state.items.map((item) => (
               <QueueItem
@@ -176,17 +194,20 @@ export function QueuePage({ client, announce, now, doc, pollMs }: QueuePageProps
                 onApprove={(id) => void actions.act([id], 'approve')}
                 onReject={(id) => reject([id])}
                 onFeature={feature}
+                settled={state.settled[item.id]}
+                onUndo={(id) => void actions.undoItem(id).then(afterUndo)}
               />
             ))}
           </ol>
         )}
+        {state.phase === 'ready' && state.items.length > 0 && live.length === 0 && <p class="notice empty">Nothing left to review here.</p>}
         {state.nextCursor && state.phase === 'ready' && (
           <button type="button" class="btn more" onClick={() => void actions.loadMore()}>
             Load more
           </button>
         )}
       </main>
-      <AuthorPanel author={author} now={now} onAct={(a, until) => void authorActions.act(a, until)} onBan={askBan} />
+      <AuthorPanel author={author} now={now} onAct={(a, until) => void authorActions.act(a, until).then(recorded)} onBan={askBan} />
       {mode.kind === 'help' && <HelpOverlay onClose={close} />}
     </div>
   );

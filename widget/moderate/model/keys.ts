@@ -32,7 +32,7 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'b', command: 'ban', label: 'b', description: 'Ban the author (asks to confirm)' },
   { key: 'x', command: 'toggle', label: 'x', description: 'Select for a bulk action' },
   { key: 'A', shift: true, command: 'approveSelected', label: 'Shift + A', description: 'Approve all selected' },
-  { key: 'u', command: 'undo', label: 'u', description: 'Undo your last action' },
+  { key: 'u', command: 'undo', label: 'u', description: 'Undo your last action in this dashboard' },
   { key: '?', command: 'help', label: '?', description: 'Show or hide this help' },
   { key: 'Escape', command: 'close', label: 'Esc', description: 'Close a menu or this help' },
 ];

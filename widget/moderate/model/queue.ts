@@ -1,6 +1,7 @@
 // The review queue's state and the pure reducer that changes it; each mounted dashboard owns one.
-// Actions remove items optimistically, so the reducer can put them back where they were.
-import type { QueueCounts, QueueItemView, QueueName, QueueResponse } from '../../../shared/schemas/moderation-api';
+// An action settles its items at once: those it takes out of the queue stay in place as slim rows
+// naming what was done, with an Undo, until the list reloads; a refusal or an undo puts them back.
+import type { ActionSummary, QueueCounts, QueueItemView, QueueName, QueueResponse } from '../../../shared/schemas/moderation-api';
 import type { ApiError } from '../../api/result';
 
 export interface QueueFilter {
@@ -21,12 +22,18 @@ export interface QueueState {
   checked: string[];
   /** Threads seen in any queue, for the filter bar (id → title). */
   threads: Record<string, string>;
+  /** Items acted on since the list loaded, by id. */
+  settled: Record<string, Settled>;
 }
 
-/** An item taken out of the list, with where it was, so a failed action can restore it. */
-export interface Removed {
-  item: QueueItemView;
-  index: number;
+/** An item a moderator acted on: what it was, whether it left the queue, and the server's record. */
+export interface Settled {
+  /** The item as it was before the action: what an undo brings back. */
+  before: QueueItemView;
+  /** Taken out of this queue: shown as a slim row, skipped by j, k and select all. */
+  left: boolean;
+  /** The actions the server recorded for it; null while the request is in flight. */
+  actions: ActionSummary[] | null;
 }
 
 export type QueueAction =
@@ -38,9 +45,13 @@ export type QueueAction =
   | { type: 'move'; by: 1 | -1 }
   | { type: 'check'; id: string; on?: boolean }
   | { type: 'checkAll'; on: boolean }
-  | { type: 'remove'; ids: string[] }
-  | { type: 'restore'; removed: Removed[] }
-  | { type: 'replace'; items: QueueItemView[] };
+  /** An action was sent for these items; `leaves` when it takes them out of this queue. */
+  | { type: 'acting'; ids: string[]; leaves: boolean }
+  /** The server refused it: the items are back as they were. */
+  | { type: 'refused'; ids: string[] }
+  | { type: 'acted'; items: QueueItemView[]; actions: ActionSummary[] }
+  /** Those actions were undone: the items are back as they were before them. */
+  | { type: 'undone'; ids: string[] };
 
 export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFilter = {}): QueueState => ({
   queue,
@@ -53,12 +64,44 @@ export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFil
   selectedId: null,
   checked: [],
   threads: {},
+  settled: {},
 });
 
-/** Which of the items would leave the list, and at which indexes. */
-export function itemsToRemove(state: QueueState, ids: string[]): Removed[] {
-  const wanted = new Set(ids);
-  return state.items.flatMap((item, index) => (wanted.has(item.id) ? [{ item, index }] : []));
+/** The items still under review in this queue: the list minus the slim rows of those that left. */
+export function liveItems(state: QueueState): QueueItemView[] {
+  return state.items.filter((i) => !state.settled[i.id]?.left);
+}
+
+/** The selection after these ids leave: the live item that followed, or else the last one before. */
+function selectionAfterLeaving(state: QueueState, gone: Set<string>): string | null {
+  const { selectedId } = state;
+  if (!selectedId || !gone.has(selectedId)) return selectedId;
+  const live = (i: QueueItemView) => !gone.has(i.id) && !state.settled[i.id]?.left;
+  const at = state.items.findIndex((i) => i.id === selectedId);
+  const after = state.items.slice(at + 1).find(live);
+  return (after ?? state.items.slice(0, at).reverse().find(live))?.id ?? null;
+}
+
+/** Puts settled items back as they were before the action, counting back those that had left the queue. */
+function unsettle(state: QueueState, ids: string[]): QueueState {
+  const settled = { ...state.settled };
+  const back = new Map<string, QueueItemView>();
+  let returned: string | null = null;
+  for (const id of ids) {
+    const s = settled[id];
+    if (!s) continue;
+    delete settled[id];
+    back.set(id, s.before);
+    if (s.left) returned ??= id;
+  }
+  const count = [...back.keys()].filter((id) => state.settled[id].left).length;
+  return {
+    ...state,
+    settled,
+    items: state.items.map((i) => back.get(i.id) ?? i),
+    counts: withCount(state.counts, state.queue, count),
+    selectedId: returned ?? state.selectedId,
+  };
 }
 
 function withCount(counts: QueueCounts | null, queue: QueueName, delta: number): QueueCounts | null {
@@ -80,10 +123,11 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const known = new Set(action.append ? state.items.map((i) => i.id) : []);
       const list = action.append ? [...state.items, ...items.filter((i) => !known.has(i.id))] : items;
       const selectedId = list.some((i) => i.id === state.selectedId) ? state.selectedId : (list[0]?.id ?? null);
-      const checked = state.checked.filter((id) => list.some((i) => i.id === id));
+      const settled = action.append ? state.settled : {};
+      const checked = state.checked.filter((id) => list.some((i) => i.id === id && !settled[id]?.left));
       // A thread filter narrows the page's counts; the navigation keeps showing the whole site's.
       const siteCounts = state.filter.threadId && state.counts ? state.counts : counts;
-      return { ...state, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, threads: rememberThreads(state.threads, items) };
+      return { ...state, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, settled, threads: rememberThreads(state.threads, items) };
     }
     case 'failed':
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
@@ -92,10 +136,11 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     case 'select':
       return { ...state, selectedId: action.id };
     case 'move': {
-      if (state.items.length === 0) return state;
-      const at = state.items.findIndex((i) => i.id === state.selectedId);
-      const next = at < 0 ? 0 : Math.min(state.items.length - 1, Math.max(0, at + action.by));
-      return { ...state, selectedId: state.items[next].id };
+      const live = liveItems(state);
+      if (live.length === 0) return state;
+      const at = live.findIndex((i) => i.id === state.selectedId);
+      const next = at < 0 ? 0 : Math.min(live.length - 1, Math.max(0, at + action.by));
+      return { ...state, selectedId: live[next].id };
     }
     case 'check': {
       const on = action.on ?? !state.checked.includes(action.id);
@@ -103,36 +148,35 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       return { ...state, checked: on ? [...rest, action.id] : rest };
     }
     case 'checkAll':
-      return { ...state, checked: action.on ? state.items.map((i) => i.id) : [] };
-    case 'remove': {
-      const gone = new Set(action.ids);
-      const items = state.items.filter((i) => !gone.has(i.id));
-      const removedCount = state.items.length - items.length;
-      let selectedId = state.selectedId;
-      if (selectedId && gone.has(selectedId)) {
-        // Selection moves on to the item that followed, or back to the last one left.
-        const at = state.items.findIndex((i) => i.id === selectedId);
-        const after = state.items.slice(at + 1).find((i) => !gone.has(i.id));
-        selectedId = (after ?? items[items.length - 1])?.id ?? null;
-      }
+      return { ...state, checked: action.on ? liveItems(state).map((i) => i.id) : [] };
+    case 'acting': {
+      const wanted = new Set(action.ids);
+      const targets = liveItems(state).filter((i) => wanted.has(i.id));
+      if (targets.length === 0) return state;
+      const settled = { ...state.settled };
+      for (const item of targets) settled[item.id] = { before: item, left: action.leaves, actions: null };
+      if (!action.leaves) return { ...state, settled };
+      const gone = new Set(targets.map((i) => i.id));
       return {
         ...state,
-        items,
-        selectedId,
+        settled,
+        selectedId: selectionAfterLeaving(state, gone),
         checked: state.checked.filter((id) => !gone.has(id)),
-        counts: withCount(state.counts, state.queue, -removedCount),
+        counts: withCount(state.counts, state.queue, -gone.size),
       };
     }
-    case 'restore': {
-      const items = [...state.items];
-      const present = new Set(items.map((i) => i.id));
-      const back = action.removed.filter((r) => !present.has(r.item.id)).sort((a, b) => a.index - b.index);
-      for (const r of back) items.splice(Math.min(r.index, items.length), 0, r.item);
-      return { ...state, items, counts: withCount(state.counts, state.queue, back.length), selectedId: back[0]?.item.id ?? state.selectedId };
-    }
-    case 'replace': {
+    case 'refused':
+      return unsettle(state, action.ids.filter((id) => state.settled[id]?.actions === null));
+    case 'acted': {
       const fresh = new Map(action.items.map((i) => [i.id, i]));
-      return { ...state, items: state.items.map((i) => fresh.get(i.id) ?? i) };
+      const settled = { ...state.settled };
+      for (const a of action.actions) {
+        const s = settled[a.targetId];
+        if (a.targetType === 'comment' && s) settled[a.targetId] = { ...s, actions: [...(s.actions ?? []), a] };
+      }
+      return { ...state, settled, items: state.items.map((i) => fresh.get(i.id) ?? i) };
     }
+    case 'undone':
+      return unsettle(state, action.ids);
   }
 }

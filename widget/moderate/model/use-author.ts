@@ -1,6 +1,6 @@
 // The selected comment's author: their history, and the account actions taken from the panel.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { UserHistory } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary, UserHistory } from '../../../shared/schemas/moderation-api';
 import type { ApiError } from '../../api/result';
 import type { ModerationClient, UserActionName } from '../api';
 
@@ -11,7 +11,8 @@ export interface AuthorState {
 }
 
 export interface AuthorActions {
-  act(action: UserActionName, until?: number): Promise<UserHistory | null>;
+  /** Acts on the author; answers with the server's record of the action, for the undo stack. */
+  act(action: UserActionName, until?: number): Promise<ActionSummary | null>;
   reload(): void;
 }
 
@@ -38,7 +39,7 @@ export function useAuthor(client: ModerationClient, userId: string | null): [Aut
       setState((s) => ({ ...s, busy: true, error: null }));
       const res = await client.actOnUser(id, action, until);
       if (wanted.current === id) setState((s) => (res.ok ? { history: res.data, error: null, busy: false } : { ...s, error: res.error, busy: false }));
-      return res.ok ? res.data : null;
+      return res.ok ? res.data.action : null;
     },
     [client],
   );

@@ -1,10 +1,11 @@
-// The queue's side effects: loading pages, live counts (polled, and on window focus), and
-// moderation actions that remove items at once and put them back if the server refuses.
+// The queue's side effects: loading pages, live counts (polled, and on window focus), moderation
+// actions that settle items at once and put them back if the server refuses, and their undo.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import type { QueueItemView, QueueName } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary, QueueItemView, QueueName } from '../../../shared/schemas/moderation-api';
 import type { CommentActionName, ModerationClient, RejectReason } from '../api';
 import { moderatorMessage } from './messages';
-import { initialQueueState, itemsToRemove, queueReducer, type QueueAction, type QueueFilter, type QueueState } from './queue';
+import { initialQueueState, queueReducer, type QueueAction, type QueueFilter, type QueueState } from './queue';
+import type { UndoOutcome, UndoStack } from './undo-stack';
 
 export type Announce = (text: string, tone?: 'ok' | 'error') => void;
 
@@ -20,7 +21,10 @@ export interface QueueActions {
   check(id: string, on?: boolean): void;
   checkAll(on: boolean): void;
   act(ids: string[], action: CommentActionName, reason?: RejectReason): Promise<boolean>;
-  undo(): Promise<void>;
+  /** Undoes the last entry on this dashboard's stack (the u key). */
+  undoLast(): Promise<UndoOutcome>;
+  /** Undoes what was last done to this item, from its own Undo button. */
+  undoItem(id: string): Promise<UndoOutcome | null>;
 }
 
 const PAST: Record<CommentActionName, string> = {
@@ -52,7 +56,7 @@ export function leavesQueue(queue: QueueName, action: CommentActionName): boolea
   }
 }
 
-export function useQueue(client: ModerationClient, announce: Announce, options: QueueOptions = {}): [QueueState, QueueActions] {
+export function useQueue(client: ModerationClient, undo: UndoStack, announce: Announce, options: QueueOptions = {}): [QueueState, QueueActions] {
   const [state, apply] = useReducer(queueReducer, undefined, () => initialQueueState());
   // The latest state, kept in step with every dispatch: keys pressed faster than a render
   // (j then a) must act on the item the first key selected.
@@ -74,9 +78,20 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
       dispatch({ type: 'loaded', response: res.data, append });
       if (keepSelection && res.data.items.some((i) => i.id === keepSelection)) dispatch({ type: 'select', id: keepSelection });
     }
-    // Undo acts on the last action the server has recorded, so it waits for actions still in flight
+    // u undoes the last action the server has recorded, so it waits for actions still in flight
     // (the list already moved on optimistically) instead of overtaking them.
     let inFlight: Promise<unknown> = Promise.resolve();
+    // Undone comments still on the list go back as they were; any other, the list is read again.
+    async function settle(outcome: UndoOutcome) {
+      announce(outcome.message, outcome.tone);
+      const ids = new Set(outcome.undone.map((a) => a.id));
+      const comments = outcome.undone.filter((a) => a.targetType === 'comment').map((a) => a.targetId);
+      const known = comments.filter((id) => current.current.settled[id]?.actions?.some((a) => ids.has(a.id)));
+      if (known.length === comments.length) dispatch({ type: 'undone', ids: known });
+      else await load(false, comments[0]);
+      if (comments.length) void refreshCounts();
+      return outcome;
+    }
     async function refreshCounts() {
       const res = await client.counts();
       if (res.ok) dispatch({ type: 'counts', counts: res.data });
@@ -96,33 +111,33 @@ export function useQueue(client: ModerationClient, announce: Announce, options: 
       checkAll: (on) => dispatch({ type: 'checkAll', on }),
       async act(ids, action, reason) {
         if (ids.length === 0) return false;
-        const removes = leavesQueue(current.current.queue, action);
-        const removed = removes ? itemsToRemove(current.current, ids) : [];
-        if (removes) dispatch({ type: 'remove', ids });
+        dispatch({ type: 'acting', ids, leaves: leavesQueue(current.current.queue, action) });
         const request = ids.length === 1 ? client.act(ids[0], action, reason) : client.bulk(ids, action, reason);
         inFlight = request.catch(() => undefined);
         const res = await request;
         if (!res.ok) {
-          dispatch({ type: 'restore', removed });
+          dispatch({ type: 'refused', ids });
           announce(`${moderatorMessage(res.error.code)} The comment${ids.length > 1 ? 's are' : ' is'} back in the list.`, 'error');
           return false;
         }
-        const items: QueueItemView[] = 'item' in res.data ? [res.data.item] : res.data.items;
-        if (!removes) dispatch({ type: 'replace', items });
-        announce(ids.length === 1 ? `${PAST[action]}. Press u to undo.` : `${PAST[action]} ${ids.length} comments.`);
+        const [items, done]: [QueueItemView[], ActionSummary[]] = 'item' in res.data ? [[res.data.item], [res.data.action]] : [res.data.items, res.data.actions];
+        dispatch({ type: 'acted', items, actions: done });
+        const label = done.length === 1 ? done[0].summary : `${PAST[action]} ${done.length} comments`;
+        undo.record(done, label);
+        announce(`${label}. Press u to undo.`);
         void refreshCounts();
         return true;
       },
-      async undo() {
+      async undoLast() {
         await inFlight;
-        const res = await client.undo();
-        if (!res.ok) return announce(moderatorMessage(res.error.code), 'error');
-        if (!res.data.undone) return announce('Nothing to undo.');
-        announce(`Undid ${res.data.undone.action}.`);
-        await load(false, res.data.undone.targetId);
+        return settle(await undo.undoLast());
+      },
+      async undoItem(id) {
+        const actions = current.current.settled[id]?.actions;
+        return actions?.length ? settle(await undo.undoActions(actions)) : null;
       },
     };
-  }, [client, announce, dispatch]);
+  }, [client, undo, announce, dispatch]);
 
   useEffect(() => {
     actions.open('pending');

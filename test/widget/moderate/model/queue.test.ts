@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { QueueItemView, QueueResponse } from '../../../../shared/schemas/moderation-api';
-import { initialQueueState, itemsToRemove, queueReducer, type QueueState } from '../../../../widget/moderate/model/queue';
+import type { ActionSummary, QueueItemView, QueueResponse } from '../../../../shared/schemas/moderation-api';
+import { initialQueueState, liveItems, queueReducer, type QueueState } from '../../../../widget/moderate/model/queue';
 
 const item = (id: string): QueueItemView => ({
   id,
   body: `Comment ${id}`,
   html: `<p>Comment ${id}</p>`,
   status: 'pending',
+  state: 'pending',
   featured: false,
   deleted: false,
   createdAt: 0,
@@ -18,6 +19,18 @@ const item = (id: string): QueueItemView => ({
   author: { id: 'u1', name: 'Alice', role: 'member' },
   thread: { id: 't1', title: 'City budget', url: 'https://news.example/a', section: 'news' },
 });
+
+const summary = (targetId: string, action = 'approve'): ActionSummary => ({
+  id: `act-${targetId}`,
+  action,
+  targetType: 'comment',
+  targetId,
+  summary: `Approved ‘Comment ${targetId}’`,
+  actorName: 'Dana',
+  createdAt: 0,
+});
+
+const live = (s: QueueState) => liveItems(s).map((i) => i.id);
 
 function loaded(ids: string[], pending = ids.length): QueueState {
   const response: QueueResponse = { items: ids.map(item), nextCursor: null, counts: { pending, reported: 0, rejected: 0, recent: 0 } };
@@ -39,30 +52,77 @@ describe('queueReducer', () => {
     expect(s.selectedId).toBe('b');
   });
 
-  it('removing the selected item selects the one after it and lowers the queue count', () => {
+  it('an action that takes the selected item out of the queue leaves a slim row, selects the one after it and lowers the count', () => {
     let s = queueReducer(loaded(['a', 'b', 'c'], 10), { type: 'select', id: 'b' });
-    s = queueReducer(s, { type: 'remove', ids: ['b'] });
-    expect(s.items.map((i) => i.id)).toEqual(['a', 'c']);
+    s = queueReducer(s, { type: 'acting', ids: ['b'], leaves: true });
+    expect(s.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(live(s)).toEqual(['a', 'c']);
+    expect(s.settled.b).toMatchObject({ left: true, actions: null });
     expect(s.selectedId).toBe('c');
     expect(s.counts?.pending).toBe(9);
   });
 
-  it('removing the last item selects the one before it', () => {
-    let s = queueReducer(loaded(['a', 'b']), { type: 'select', id: 'b' });
-    s = queueReducer(s, { type: 'remove', ids: ['b'] });
+  it('when the last live item leaves, selects the live one before it, skipping rows already settled', () => {
+    let s = queueReducer(loaded(['a', 'b', 'c']), { type: 'acting', ids: ['b'], leaves: true });
+    s = queueReducer(s, { type: 'select', id: 'c' });
+    s = queueReducer(s, { type: 'acting', ids: ['c'], leaves: true });
     expect(s.selectedId).toBe('a');
   });
 
-  it('puts removed items back where they were when an action fails', () => {
-    const before = loaded(['a', 'b', 'c', 'd']);
-    const removed = itemsToRemove(before, ['b', 'd']);
-    let s = queueReducer(before, { type: 'remove', ids: ['b', 'd'] });
-    s = queueReducer(s, { type: 'restore', removed });
-    expect(s.items.map((i) => i.id)).toEqual(['a', 'b', 'c', 'd']);
+  it('j and k skip the slim rows of items that left', () => {
+    let s = queueReducer(loaded(['a', 'b', 'c']), { type: 'acting', ids: ['b'], leaves: true });
+    s = queueReducer(s, { type: 'select', id: 'a' });
+    s = queueReducer(s, { type: 'move', by: 1 });
+    expect(s.selectedId).toBe('c');
+    s = queueReducer(s, { type: 'move', by: -1 });
+    expect(s.selectedId).toBe('a');
+  });
+
+  it('puts items back as they were when the server refuses the action', () => {
+    let s = queueReducer(loaded(['a', 'b', 'c', 'd']), { type: 'acting', ids: ['b', 'd'], leaves: true });
+    s = queueReducer(s, { type: 'refused', ids: ['b', 'd'] });
+    expect(live(s)).toEqual(['a', 'b', 'c', 'd']);
+    expect(s.settled).toEqual({});
     expect(s.counts?.pending).toBe(4);
   });
 
-  it('toggles bulk selection and forgets ticked items once they leave the list', () => {
+  it('records the server’s action on each item it answered for, and replaces items that stay', () => {
+    let s = queueReducer(loaded(['a', 'b']), { type: 'acting', ids: ['a'], leaves: false });
+    s = queueReducer(s, { type: 'acted', items: [{ ...item('a'), featured: true }], actions: [summary('a', 'feature')] });
+    expect(s.items[0].featured).toBe(true);
+    expect(s.settled.a).toMatchObject({ left: false, before: { featured: false }, actions: [{ id: 'act-a' }] });
+    expect(live(s)).toEqual(['a', 'b']);
+  });
+
+  it('an undo brings the item back as it was before the action, selected, and counts it again', () => {
+    let s = queueReducer(loaded(['a', 'b'], 2), { type: 'acting', ids: ['a'], leaves: true });
+    s = queueReducer(s, { type: 'acted', items: [{ ...item('a'), status: 'published' }], actions: [summary('a')] });
+    expect(s.counts?.pending).toBe(1);
+    s = queueReducer(s, { type: 'undone', ids: ['a'] });
+    expect(live(s)).toEqual(['a', 'b']);
+    expect(s.items[0].status).toBe('pending');
+    expect(s.selectedId).toBe('a');
+    expect(s.counts?.pending).toBe(2);
+    expect(s.settled).toEqual({});
+  });
+
+  it('a refusal arriving after the server answered does not undo the recorded action', () => {
+    let s = queueReducer(loaded(['a']), { type: 'acting', ids: ['a'], leaves: true });
+    s = queueReducer(s, { type: 'acted', items: [item('a')], actions: [summary('a')] });
+    s = queueReducer(s, { type: 'refused', ids: ['a'] });
+    expect(s.settled.a.actions).toHaveLength(1);
+    expect(live(s)).toEqual([]);
+  });
+
+  it('reloading the list forgets settled rows; a further page keeps them', () => {
+    let s = queueReducer(loaded(['a', 'b']), { type: 'acting', ids: ['a'], leaves: true });
+    const response: QueueResponse = { items: [item('c')], nextCursor: null, counts: { pending: 2, reported: 0, rejected: 0, recent: 0 } };
+    expect(queueReducer(s, { type: 'loaded', response, append: true }).settled.a).toBeDefined();
+    s = queueReducer(s, { type: 'loaded', response, append: false });
+    expect(s.settled).toEqual({});
+  });
+
+  it('toggles bulk selection, ticks only live items with select all, and forgets ticked items once they leave', () => {
     let s = loaded(['a', 'b', 'c']);
     s = queueReducer(s, { type: 'check', id: 'a' });
     s = queueReducer(s, { type: 'check', id: 'c' });
@@ -70,7 +130,10 @@ describe('queueReducer', () => {
     expect(s.checked).toEqual(['c']);
     s = queueReducer(s, { type: 'checkAll', on: true });
     expect(s.checked).toEqual(['a', 'b', 'c']);
-    s = queueReducer(s, { type: 'remove', ids: ['b'] });
+    s = queueReducer(s, { type: 'acting', ids: ['b'], leaves: true });
+    expect(s.checked).toEqual(['a', 'c']);
+    s = queueReducer(s, { type: 'checkAll', on: false });
+    s = queueReducer(s, { type: 'checkAll', on: true });
     expect(s.checked).toEqual(['a', 'c']);
   });
 
