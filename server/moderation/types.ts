@@ -2,16 +2,25 @@
 // first (author history, thread state, settings, the time), then folds the rules, then persists.
 import type { ErrorCode } from '../../shared/errors';
 import type { ModerationSettings, Reason, RuleId } from '../../shared/schemas/moderation-settings';
-import type { Role } from '../store/port';
+import type { Role } from '../../shared/schemas/common';
 
 export type Verdict = 'published' | 'pending' | 'rejected';
 export type { Reason, RuleId, ModerationSettings };
 
+/**
+ * Every write a reader can make, and `view`: what the thread view asks to decide whether to offer
+ * a composer, and `moderate`: what a staff member's own standing must allow before they act.
+ * Each kind runs its own list of rules (rules/index.ts), so what the widget offers and what the
+ * server accepts come from the same rules.
+ */
+export const WRITE_KINDS = ['create', 'edit', 'delete_own', 'like', 'unlike', 'report', 'view', 'moderate'] as const;
+export type WriteKind = (typeof WRITE_KINDS)[number];
+
 export interface CommentDraft {
-  /** The Markdown source exactly as stored; reason spans index into it. */
+  kind: WriteKind;
+  /** The Markdown source exactly as stored; reason spans index into it. Empty for writes without text. */
   body: string;
   parentId: string | null;
-  isEdit: boolean;
 }
 
 export interface RecentComment {
@@ -22,7 +31,11 @@ export interface RecentComment {
 }
 
 export interface AuthorFacts {
+  /** False for a guest: then the other facts are a guest's defaults. */
+  signedIn: boolean;
   role: Role;
+  /** The membership tier from the reader's token. */
+  tier: string;
   /** Published comments not deleted, and comments a moderator rejected. */
   approvedCount: number;
   rejectedCount: number;
@@ -42,7 +55,9 @@ export type ExternalScores =
 export interface ModerationContext {
   now: number;
   settings: ModerationSettings;
-  thread: { id: string; closed: boolean; premoderate: boolean };
+  thread: { id: string; closed: boolean; premoderate: boolean; section: string };
+  /** The site's tiers and the sections each may comment in (`*`: everywhere). */
+  tiers: Record<string, string[]>;
   author: AuthorFacts;
   /** Comments from the same client address in the flooding window (excluding this one). */
   sameIpRecentCount: number;
@@ -55,6 +70,8 @@ export interface Refusal {
   code: ErrorCode;
   message: string;
   retryAfterSeconds?: number;
+  /** Per-field problems, for refusals about the input itself. */
+  fields?: Record<string, string>;
 }
 
 export interface RuleResult {

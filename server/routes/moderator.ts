@@ -6,6 +6,7 @@ import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
 import { Id } from '../../shared/schemas/common';
 import {
+  AuditQuery,
   BulkCommentActionBody,
   CommentActionBody,
   QueueQuery,
@@ -21,8 +22,9 @@ import { actOnComment } from '../services/moderation/act-on-comment';
 import { actOnUser } from '../services/moderation/act-on-user';
 import { actOnThread } from '../services/moderation/act-on-thread';
 import { userHistory } from '../services/moderation/user-history';
-import { undoLast } from '../services/moderation/undo-last';
-import { toAuditEntry } from '../services/moderation/audit-view';
+import { undoAction } from '../services/moderation/undo-action';
+import { auditPage } from '../services/moderation/audit-view';
+import { toActionSummary } from '../services/moderation/action-record';
 import { tryComment } from '../services/moderation/try-comment';
 import { moderationStats } from '../services/moderation/stats';
 import { saveModerationSettings } from '../services/moderation/settings';
@@ -32,7 +34,7 @@ import { validate } from './validate';
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 const UserParam = z.object({ siteId: z.string(), userId: Id });
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
-const AuditQuery = z.object({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50) });
+const ActionParam = z.object({ siteId: z.string(), actionId: Id });
 const SettingsBody = z.strictObject({ settings: ModerationSettings });
 const CountsQuery = z.object({ threadId: z.optional(Id) });
 
@@ -54,29 +56,32 @@ export function moderatorRoutes(deps: ServiceDeps) {
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
     .post('/comments/:commentId', validate('param', CommentParam), validate('json', CommentActionBody), async (c) => {
-      const item = await actOnComment(deps, c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json'));
-      return c.json({ item });
+      return c.json(await actOnComment(deps, c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json')));
     })
     .post('/comments', validate('json', BulkCommentActionBody), async (c) => {
       const { ids, ...action } = c.req.valid('json');
       if (action.action === 'reject' && !action.reason) throw new AppError('invalid_input', 'Say why the comments are rejected', { reason: 'is required to reject' });
       const items = [];
-      for (const id of ids) items.push(await actOnComment(deps, c.get('site'), c.get('moderator'), id, action));
-      return c.json({ items });
+      const actions = [];
+      for (const id of ids) {
+        const done = await actOnComment(deps, c.get('site'), c.get('moderator'), id, action);
+        items.push(done.item);
+        actions.push(done.action);
+      }
+      return c.json({ items, actions });
     })
     .get('/users/:userId', validate('param', UserParam), async (c) => c.json(await userHistory(deps, c.get('site'), c.req.valid('param').userId)))
     .post('/users/:userId', validate('param', UserParam), validate('json', UserActionBody), async (c) => {
       return c.json(await actOnUser(deps, c.get('site'), c.get('moderator'), c.req.valid('param').userId, c.req.valid('json')));
     })
     .post('/threads/:threadId', validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => {
-      const thread = await actOnThread(deps, c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
-      return c.json({ thread: threadInfo(thread) });
+      const done = await actOnThread(deps, c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
+      return c.json({ thread: threadInfo(done.thread), action: toActionSummary(done.action) });
     })
-    .post('/undo', async (c) => c.json({ undone: await undoLast(deps, c.get('site'), c.get('moderator')) }))
-    .get('/audit', validate('query', AuditQuery), async (c) => {
-      const entries = await deps.store.listActions(c.get('site').id, { limit: c.req.valid('query').limit });
-      return c.json({ entries: entries.map(toAuditEntry) });
+    .post('/actions/:actionId/undo', validate('param', ActionParam), async (c) => {
+      return c.json(await undoAction(deps, c.get('site'), c.get('moderator'), c.req.valid('param').actionId));
     })
+    .get('/audit', validate('query', AuditQuery), async (c) => c.json(await auditPage(deps, c.get('site'), c.req.valid('query'))))
     .get('/settings', (c) => {
       const settings = c.get('site').settings.moderation;
       // The scorer's signing secret is the site owner's: moderators who cannot change the rules
@@ -86,7 +91,7 @@ export function moderatorRoutes(deps: ServiceDeps) {
     })
     .put('/settings', validate('json', SettingsBody), async (c) => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
-      return c.json({ settings: await saveModerationSettings(deps, c.get('site'), c.req.valid('json').settings) });
+      return c.json({ settings: await saveModerationSettings(deps, c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
     })
     .post('/try', validate('json', TryCommentBody), (c) => c.json(tryComment(deps, c.get('site'), c.req.valid('json'))))
     .get('/stats', async (c) => c.json(await moderationStats(deps, c.get('site'))));

@@ -1,6 +1,8 @@
 // The storage port's moderation half: facts for the rules, reports, queues, actions with
 // their audit rows (one transaction each), nudge counts and daily statistics.
 import type { CommentStatus } from '../../shared/schemas/comment';
+import type { QueueName, REPORT_REASONS, TargetType } from '../../shared/schemas/moderation-api';
+import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
 import type { CommentWithAuthor, ThreadRecord } from './port';
 
 export interface AuthorHistory {
@@ -10,7 +12,8 @@ export interface AuthorHistory {
   recent: { id: string; body: string; createdAt: number; threadId: string }[];
 }
 
-export type ReportReason = 'personal_attack' | 'fear_anger' | 'spam' | 'off_topic' | 'other';
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export type { QueueName };
 
 export interface AddReportRequest {
   siteId: string;
@@ -23,7 +26,6 @@ export interface AddReportRequest {
   hideAt: number;
 }
 
-export type QueueName = 'pending' | 'reported' | 'rejected' | 'recent';
 
 export interface QueueRequest {
   siteId: string;
@@ -47,13 +49,17 @@ export interface ModerationActionRecord {
   actor: string;
   actorName: string;
   action: string;
-  targetType: 'comment' | 'user' | 'thread';
+  targetType: TargetType;
   targetId: string;
+  /** One line naming what was done to what, written when it happened. */
+  summary: string;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
   detail: string;
   createdAt: number;
   undoneBy: string | null;
+  /** Order within the site, given by the store when the action is written. */
+  seq?: number;
 }
 
 /** The state an action changes, written in the same transaction as its audit row. */
@@ -62,14 +68,29 @@ export type StateChange =
       kind: 'comment';
       commentId: string;
       threadId: string;
-      set: { status?: CommentStatus; featured?: boolean; deletedAt?: number | null; rejectReason?: string | null };
+      set: { status: CommentStatus; hiddenByReports: boolean; featured: boolean; deletedAt: number | null; rejectReason: string | null };
+      /** The state the action was decided on: the write happens only if the comment is still in it. */
+      expect: { status: CommentStatus; hiddenByReports: boolean; featured: boolean; deleted: boolean };
       /** Reviewing resolves the open reports. */
       resolveReports: boolean;
       /** Change in the thread's visible comment count. */
       countDelta: number;
     }
   | { kind: 'user'; userId: string; set: { banned?: boolean; suspendedUntil?: number | null; alwaysPremoderate?: boolean } }
-  | { kind: 'thread'; threadId: string; set: { closed?: boolean; premoderate?: boolean } };
+  | { kind: 'thread'; threadId: string; set: { closed?: boolean; premoderate?: boolean } }
+  | { kind: 'settings'; moderation: ModerationSettings };
+
+export interface AuditFilter {
+  actor?: string;
+  targetType?: TargetType;
+  targetId?: string;
+  action?: string;
+  since?: number;
+  until?: number;
+  /** Entries older than this sequence number (the cursor). */
+  beforeSeq?: number;
+  limit: number;
+}
 
 export interface DailyStats {
   day: string; // YYYY-MM-DD (UTC)
@@ -90,10 +111,16 @@ export interface ModerationStore {
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
-  /** Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone by this one. */
-  applyAction(action: ModerationActionRecord, change: StateChange, undoes?: string): Promise<void>;
-  lastUndoableAction(siteId: string, actor: string): Promise<ModerationActionRecord | null>;
-  listActions(siteId: string, filter: { targetType?: string; targetId?: string; limit: number; before?: number }): Promise<ModerationActionRecord[]>;
+  /**
+   * Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone
+   * by this one. Returns false, writing nothing, when a comment is no longer in the expected state.
+   */
+  applyAction(action: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean>;
+  getAction(siteId: string, actionId: string): Promise<ModerationActionRecord | null>;
+  /** Whether a later action on the same target, itself neither an undo nor undone, exists. */
+  hasLaterAction(action: ModerationActionRecord): Promise<boolean>;
+  /** Newest first. */
+  listActions(siteId: string, filter: AuditFilter): Promise<ModerationActionRecord[]>;
   ruleHits(siteId: string, since: number): Promise<Record<string, number>>;
   dailyStats(siteId: string, since: number): Promise<DailyStats[]>;
 }

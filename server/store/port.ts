@@ -5,7 +5,8 @@ import type { Sort } from '../../shared/schemas/common';
 import type { SiteConfig } from '../../shared/schemas/site';
 import type { Reason } from '../../shared/schemas/moderation-settings';
 
-export type Role = 'member' | 'moderator' | 'admin';
+import type { Role } from '../../shared/schemas/common';
+export type { Role };
 
 export interface SiteRecord extends SiteConfig {
   apiKeyHash: string | null;
@@ -59,6 +60,8 @@ export interface CommentRecord {
   reasons: Reason[];
   /** Reader reports since a moderator last reviewed it. */
   openReports: number;
+  /** Reports took it down (status pending) until a moderator decides: the `hidden` state. */
+  hiddenByReports: boolean;
   rejectReason: string | null;
 }
 
@@ -129,6 +132,11 @@ export interface EditCommentRequest {
   /** Status and reasons after re-moderating the edit. */
   status: CommentStatus;
   reasons: Reason[];
+  /**
+   * The state the edit was judged against. The write happens only if the comment is still in it,
+   * so a moderator's decision that lands meanwhile is never overwritten.
+   */
+  expected: { status: CommentStatus; hiddenByReports: boolean };
 }
 
 export interface DeleteCommentRequest {
@@ -171,7 +179,8 @@ export interface Store extends ModerationStore {
   likedBy(userId: string, commentIds: string[]): Promise<Set<string>>;
 
   insertComment(req: InsertCommentRequest): Promise<void>;
-  editComment(req: EditCommentRequest): Promise<void>;
+  /** Returns false, changing nothing, when the comment has left the expected state. */
+  editComment(req: EditCommentRequest): Promise<boolean>;
   deleteComment(req: DeleteCommentRequest): Promise<void>;
   /** Sets or clears the viewer's like and returns the comment's like count after the change. */
   setLike(req: SetLikeRequest): Promise<number>;

@@ -79,9 +79,11 @@ export type ModerationSettings = z.infer<typeof ModerationSettings>;
 export type RuleSettings = ModerationSettings['rules'];
 
 export const RULE_IDS = [
-  'body-length',
-  'thread-closed',
+  'signed-in',
   'user-status',
+  'thread-closed',
+  'tier-section',
+  'body-length',
   'flooding',
   'staff-approve',
   'banned-words',

@@ -27,10 +27,11 @@ export const SsoConfig = z.object({
 });
 export type SsoConfig = z.infer<typeof SsoConfig>;
 
-export const SiteSettings = z.object({
+const SiteSettingsFields = z.object({
   theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
   editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
-  maxLength: z._default(z.number().check(z.int(), z.gte(10), z.lte(5000)), 5000),
+  /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
+  maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
   /**
    * 'lazy': a thread is created the first time a page under an allowed origin asks for it.
    * 'api': only threads registered through the site API exist (strict: the section of every
@@ -39,6 +40,17 @@ export const SiteSettings = z.object({
   threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
   moderation: z.prefault(ModerationSettings, {}),
 });
+
+/** A site's settings. There is one length setting, so an old `maxLength` only ever tightens it. */
+export const SiteSettings = z.pipe(
+  SiteSettingsFields,
+  z.transform(({ maxLength, ...settings }: z.infer<typeof SiteSettingsFields>) => {
+    const bodyLength = settings.moderation.rules.bodyLength;
+    if (maxLength === undefined || maxLength >= bodyLength.max) return settings;
+    const rules = { ...settings.moderation.rules, bodyLength: { ...bodyLength, max: maxLength } };
+    return { ...settings, moderation: { ...settings.moderation, rules } };
+  }),
+);
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
 export const SiteConfig = z.object({

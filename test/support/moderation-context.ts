@@ -18,9 +18,12 @@ export function moderationContext(overrides: ContextOverrides = {}): ModerationC
   return {
     now: NOW,
     settings: ModerationSettings.parse(settings ?? {}),
-    thread: { id: 'thread-1', closed: false, premoderate: false, ...thread },
+    thread: { id: 'thread-1', closed: false, premoderate: false, section: 'news', ...thread },
+    tiers: { member: ['*'], newsletter: ['newsletter'] },
     author: {
+      signedIn: true,
       role: 'member',
+      tier: 'member',
       approvedCount: 10,
       rejectedCount: 0,
       alwaysPremoderate: false,
@@ -37,7 +40,7 @@ export function moderationContext(overrides: ContextOverrides = {}): ModerationC
 }
 
 export function draft(body: string, overrides: Partial<CommentDraft> = {}): CommentDraft {
-  return { body, parentId: null, isEdit: false, ...overrides };
+  return { kind: 'create', body, parentId: null, ...overrides };
 }
 
 /** One of the author's earlier comments, `secondsAgo` before NOW. */

@@ -1,5 +1,7 @@
 // Resolves the site named in the path, with a short in-memory cache so a busy page does not
-// read the sites table on every request. 404 for unknown sites, before anything else runs.
+// read the sites table on every request. Reads may lag a settings change by the cache's life;
+// writes may not, so every write reads the site afresh (one primary-key read) and a rule saved
+// a moment ago applies to the very next post on every instance. 404 for unknown sites, first.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import type { SiteRecord, Store } from '../../store/port';
@@ -20,8 +22,9 @@ export function siteResolver(options: SiteResolverOptions): MiddlewareHandler<Ap
     const siteId = c.req.param('siteId') ?? '';
     if (!SiteId.safeParse(siteId).success) throw new AppError('site_not_found', 'No such site');
     const now = options.now();
+    const write = c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS';
     let entry = cache.get(siteId);
-    if (!entry || now - entry.at >= ttlMs) {
+    if (write || !entry || now - entry.at >= ttlMs) {
       entry = { site: await options.store.getSite(siteId), at: now };
       if (cache.size > 1000) cache.clear();
       cache.set(siteId, entry);

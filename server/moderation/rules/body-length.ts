@@ -1,5 +1,7 @@
-// Validity: a comment must be between the site's minimum and maximum length, counted in
-// characters as a reader sees them (an emoji is one), ignoring surrounding whitespace.
+// Validity: a comment must be between the site's minimum and maximum length (the one length
+// setting there is), counted in characters as a reader sees them (an emoji is one), ignoring
+// surrounding whitespace. Out of bounds is refused, not stored: the author keeps the draft and
+// sees the limit. With the rule off, the API's own limit (5,000) still applies.
 import type { Rule } from '../types';
 
 export const bodyLength: Rule = {
@@ -9,9 +11,10 @@ export const bodyLength: Rule = {
     if (!enabled) return undefined;
     const chars = [...draft.body.trim()];
     if (chars.length < min) {
+      const message = `Too short: ${count(chars.length)}, at least ${min} needed`;
       return {
-        status: 'rejected',
-        reasons: [{ ruleId: 'body-length', message: `Too short: ${count(chars.length)}, at least ${min} needed`, spans: [] }],
+        refusal: { code: 'invalid_input', message, fields: { body: `must be at least ${min} characters` } },
+        reasons: [{ ruleId: 'body-length', message, spans: [] }],
       };
     }
     if (chars.length > max) {
@@ -19,15 +22,10 @@ export const bodyLength: Rule = {
       const leading = draft.body.length - draft.body.trimStart().length;
       const start = leading + chars.slice(0, max).join('').length;
       const end = draft.body.trimEnd().length;
+      const message = `Too long: ${count(chars.length)}, at most ${max} allowed`;
       return {
-        status: 'rejected',
-        reasons: [
-          {
-            ruleId: 'body-length',
-            message: `Too long: ${count(chars.length)}, at most ${max} allowed`,
-            spans: [{ start, end, label: 'over-limit' }],
-          },
-        ],
+        refusal: { code: 'invalid_input', message, fields: { body: `must be at most ${max} characters` } },
+        reasons: [{ ruleId: 'body-length', message, spans: [{ start, end, label: 'over-limit' }] }],
       };
     }
     return undefined;

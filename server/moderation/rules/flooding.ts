@@ -6,7 +6,7 @@ export const flooding: Rule = {
   id: 'flooding',
   check(draft, ctx) {
     const { enabled, perUser, perIp, windowSeconds } = ctx.settings.rules.flooding;
-    if (!enabled || draft.isEdit) return undefined;
+    if (!enabled || draft.kind !== 'create') return undefined;
     const windowMs = windowSeconds * 1000;
     const inWindow = ctx.author.recent
       .map((c) => c.createdAt)

@@ -6,7 +6,7 @@ export const newMember: Rule = {
   id: 'new-member',
   check(draft, ctx) {
     const { enabled, approvedNeeded } = ctx.settings.rules.newMember;
-    if (!enabled || draft.isEdit || ctx.author.approvedCount >= approvedNeeded) return undefined;
+    if (!enabled || draft.kind !== 'create' || ctx.author.approvedCount >= approvedNeeded) return undefined;
     return {
       status: 'pending',
       reasons: [{ ruleId: 'new-member', message: `Held: new member, ${ctx.author.approvedCount} of ${approvedNeeded} approved comments`, spans: [] }],

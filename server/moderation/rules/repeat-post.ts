@@ -6,7 +6,7 @@ export const repeatPost: Rule = {
   id: 'repeat-post',
   check(draft, ctx) {
     const { enabled, windowSeconds, action } = ctx.settings.rules.repeatPost;
-    if (!enabled || draft.isEdit) return undefined;
+    if (!enabled || draft.kind !== 'create') return undefined;
     const body = normaliseForRepeat(draft.body);
     const since = ctx.now - windowSeconds * 1000;
     const earlier = ctx.author.recent.find((c) => c.createdAt > since && normaliseForRepeat(c.body) === body);

@@ -1,17 +1,18 @@
-// Validity: banned and suspended members cannot comment. A suspension ends on its own at
-// `suspendedUntil`, so the refusal says when, and how long to wait.
+// Validity: banned and suspended members cannot comment, like or report, and staff lose their
+// powers while it lasts. A suspension ends on its own at `suspendedUntil`, so the refusal says
+// when, and how long to wait.
 import type { Rule } from '../types';
 
 export const userStatus: Rule = {
   id: 'user-status',
   check(_draft, ctx) {
     const { banned, suspendedUntil } = ctx.author;
-    if (banned) return { refusal: { code: 'banned', message: 'This account is banned from commenting on this site' } };
+    if (banned) return { refusal: { code: 'banned', message: 'This account is banned from this site' } };
     if (suspendedUntil !== null && suspendedUntil > ctx.now) {
       return {
         refusal: {
           code: 'suspended',
-          message: `This account is suspended from commenting until ${formatUtc(suspendedUntil)}`,
+          message: `This account is suspended until ${formatUtc(suspendedUntil)}`,
           retryAfterSeconds: Math.max(1, Math.ceil((suspendedUntil - ctx.now) / 1000)),
         },
       };

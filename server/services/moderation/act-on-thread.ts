@@ -3,7 +3,8 @@ import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
-import { actionRecord } from './action-record';
+import type { ModerationActionRecord } from '../../store/moderation-port';
+import { actionRecord, threadSummary } from './action-record';
 
 type ThreadState = { closed: boolean; premoderate: boolean };
 export type ThreadAction = 'close' | 'reopen' | 'premoderate' | 'unpremoderate';
@@ -15,14 +16,18 @@ const NEXT: Record<ThreadAction, (s: ThreadState) => ThreadState> = {
   unpremoderate: (s) => ({ ...s, premoderate: false }),
 };
 
-export async function actOnThread(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, threadId: string, action: ThreadAction): Promise<ThreadRecord> {
+export async function actOnThread(
+  deps: ServiceDeps,
+  site: SiteRecord,
+  moderator: Moderator,
+  threadId: string,
+  action: ThreadAction,
+): Promise<{ thread: ThreadRecord; action: ModerationActionRecord }> {
   const thread = await deps.store.getThread(site.id, threadId);
   if (!thread) throw new AppError('thread_not_found', 'No such thread on this site');
   const before: ThreadState = { closed: thread.closed, premoderate: thread.premoderate };
   const after = NEXT[action](before);
-  await deps.store.applyAction(
-    actionRecord(deps, site, moderator, { action, targetType: 'thread', targetId: thread.id, before, after }),
-    { kind: 'thread', threadId: thread.id, set: after },
-  );
-  return { ...thread, ...after };
+  const record = actionRecord(deps, site, moderator, { action, targetType: 'thread', targetId: thread.id, before, after, summary: threadSummary(action, thread.title) });
+  await deps.store.applyAction(record, { kind: 'thread', threadId: thread.id, set: after });
+  return { thread: { ...thread, ...after }, action: record };
 }

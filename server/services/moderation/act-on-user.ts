@@ -1,11 +1,12 @@
 // Ban, suspend until a time, or always pre-moderate a member of this site.
-import type { UserActionBody, UserHistory } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary, UserActionBody, UserHistory } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord, UserRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { userHistory } from './user-history';
-import { actionRecord } from './action-record';
+import { actionRecord, toActionSummary, userSummary } from './action-record';
+import { assertMayActOn } from './moderator';
 
 type UserState = { banned: boolean; suspendedUntil: number | null; alwaysPremoderate: boolean };
 
@@ -31,18 +32,21 @@ function nextState(before: UserState, body: UserActionBody, now: number): UserSt
   }
 }
 
-export async function actOnUser(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, userId: string, body: UserActionBody): Promise<UserHistory> {
+export async function actOnUser(
+  deps: ServiceDeps,
+  site: SiteRecord,
+  moderator: Moderator,
+  userId: string,
+  body: UserActionBody,
+): Promise<UserHistory & { action: ActionSummary }> {
   const user = await deps.store.getUser(site.id, userId);
   if (!user) throw new AppError('not_found', 'No such member on this site');
-  if (moderator.userId === user.id && (body.action === 'ban' || body.action === 'suspend')) {
-    throw new AppError('forbidden', 'Moderators cannot ban or suspend themselves');
-  }
+  assertMayActOn(moderator, { userId: user.id, role: user.role });
   const now = deps.now();
   const before = userState(user);
   const after = nextState(before, body, now);
-  await deps.store.applyAction(
-    actionRecord(deps, site, moderator, { action: body.action, targetType: 'user', targetId: user.id, before, after, detail: body.note }),
-    { kind: 'user', userId: user.id, set: after },
-  );
-  return userHistory(deps, site, user.id);
+  const summary = userSummary(body.action, user.displayName, after.suspendedUntil ?? undefined);
+  const record = actionRecord(deps, site, moderator, { action: body.action, targetType: 'user', targetId: user.id, before, after, detail: body.note, summary }, now);
+  await deps.store.applyAction(record, { kind: 'user', userId: user.id, set: after });
+  return { ...(await userHistory(deps, site, user.id)), action: toActionSummary(record) };
 }

@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 
 export function refusalError(refusal: Refusal): AppError {
   const headers = refusal.retryAfterSeconds ? { 'Retry-After': String(Math.max(1, Math.ceil(refusal.retryAfterSeconds))) } : undefined;
-  return new AppError(refusal.code, refusal.message, undefined, headers);
+  return new AppError(refusal.code, refusal.message, refusal.fields, headers);
 }
 
 /** One sentence for the author, from the first finding; the reasons carry the details. */

@@ -1,6 +1,7 @@
 // Queue items as moderators see them: the source (spans index into it), reasons and reports.
 import type { QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { QueueItem } from '../../store/moderation-port';
+import { stateOf } from '../../moderation/comment-states';
 
 export function toQueueItemView(item: QueueItem): QueueItemView {
   const c = item.comment;
@@ -9,6 +10,7 @@ export function toQueueItemView(item: QueueItem): QueueItemView {
     body: c.bodySrc,
     html: c.bodyHtml,
     status: c.status,
+    state: stateOf(c),
     featured: c.featured,
     deleted: c.deletedAt !== null,
     createdAt: c.createdAt,

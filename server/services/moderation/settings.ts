@@ -1,9 +1,37 @@
-// Reading and saving a site's moderation rules.
+// Saving a site's moderation rules: the new settings and an audit row with what changed, in one
+// write. The next write on every instance reads them (the site is read fresh for every write).
 import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
+import type { Moderator } from './moderator';
+import { actionRecord } from './action-record';
 
-export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, settings: ModerationSettings): Promise<ModerationSettings> {
-  await deps.store.saveSite({ ...site, settings: { ...site.settings, moderation: settings } }, deps.now());
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Dotted paths whose values differ, e.g. "rules.civility.attackThreshold". Arrays compare whole. */
+export function changedPaths(before: Json, after: Json, prefix = ''): string[] {
+  const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => changedPaths(before[k] ?? null, after[k] ?? null, prefix ? `${prefix}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
+
+const SECRET = 'externalScorer.secret';
+
+function valueAt(settings: ModerationSettings, path: string): unknown {
+  if (path === SECRET) return settings.externalScorer.secret ? '(set)' : '(none)';
+  return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], settings);
+}
+
+export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, settings: ModerationSettings): Promise<ModerationSettings> {
+  const before = site.settings.moderation;
+  const paths = changedPaths(before as unknown as Json, settings as unknown as Json);
+  // The diff only: the scorer's secret is recorded as changed, never as its value.
+  const pick = (s: ModerationSettings) => Object.fromEntries(paths.map((p) => [p, valueAt(s, p)]));
+  const summary = paths.length ? `Changed the rules: ${paths.join(', ')}` : 'Saved the rules unchanged';
+  const record = actionRecord(deps, site, moderator, { action: 'settings', targetType: 'settings', targetId: site.id, before: pick(before), after: pick(settings), summary });
+  await deps.store.applyAction(record, { kind: 'settings', moderation: settings });
   return settings;
 }

@@ -13,13 +13,16 @@ export function tryComment(
   input: { body: string; settings?: ModerationSettings; asNewMember: boolean },
 ): TryCommentResponse {
   const outcome = moderate(
-    { body: input.body, parentId: null, isEdit: false },
+    { kind: 'create', body: input.body, parentId: null },
     {
       now: deps.now(),
       settings: input.settings ?? site.settings.moderation,
-      thread: { id: 'try', closed: false, premoderate: false },
+      thread: { id: 'try', closed: false, premoderate: false, section: '' },
+      tiers: { member: ['*'] },
       author: {
+        signedIn: true,
         role: 'member',
+        tier: 'member',
         approvedCount: input.asNewMember ? 0 : 10,
         rejectedCount: 0,
         alwaysPremoderate: false,

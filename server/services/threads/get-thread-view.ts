@@ -1,12 +1,15 @@
 // Everything the widget needs for its first render, in one response: the thread, what the
 // viewer may do here (and the invitation when they may not), the site's texts, the first page.
-import type { ThreadQuery, ThreadView } from '../../../shared/schemas/thread';
+// Whether the composer is offered comes from the same rules that judge a post (kind `view`).
+import type { CallToAction, ThreadQuery, ThreadView } from '../../../shared/schemas/thread';
 import type { SiteRecord, ThreadRecord } from '../../store/port';
+import type { Refusal } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { findViewerUser } from '../identity/viewer-user';
-import { callToActionFor, refusalToComment } from '../entitlements/can-comment';
 import { listPage } from '../comments/list-page';
+import { judge } from '../writes/judge-write';
+import { MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
 import { openThread } from './open-thread';
 
 export async function getThreadView(
@@ -21,8 +24,11 @@ export async function getThreadView(
     opened ?? openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
     findViewerUser(deps, site, claims),
   ]);
-  const refusal = refusalToComment(site, thread, claims && { tier: claims.tier, role: claims.role, user }, deps.now());
-  const page = await listPage(deps, { site, thread, viewer: user, sort: query.sort, limit: query.limit });
+  const [{ outcome }, page] = await Promise.all([
+    judge(deps, { kind: 'view', site, thread, claims, user }),
+    listPage(deps, { site, thread, viewer: user, sort: query.sort, limit: query.limit }),
+  ]);
+  const refusal = outcome.kind === 'refused' ? outcome.refusal : null;
   return {
     thread: threadInfo(thread),
     viewer: {
@@ -39,11 +45,24 @@ export async function getThreadView(
       guidelines: site.guidelines,
       theme: site.settings.theme,
       editWindowSeconds: site.settings.editWindowSeconds,
-      maxLength: site.settings.maxLength,
+      maxLength: maxCommentLength(site),
     },
     sort: query.sort,
     ...page,
   };
+}
+
+/** The longest comment the composer should allow: the body-length rule's, or the API's own limit. */
+export function maxCommentLength(site: SiteRecord): number {
+  const { enabled, max } = site.settings.moderation.rules.bodyLength;
+  return enabled ? max : MAX_COMMENT_LENGTH;
+}
+
+/** The invitation shown instead of a composer, when there is one to show. */
+function callToActionFor(site: SiteRecord, refusal: Refusal | null): CallToAction | null {
+  if (refusal?.code === 'not_signed_in') return site.callsToAction.guest;
+  if (refusal?.code === 'tier_not_allowed_here') return site.callsToAction.upgrade;
+  return null;
 }
 
 export function threadInfo(thread: ThreadRecord): ThreadView['thread'] {

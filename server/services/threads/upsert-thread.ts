@@ -5,6 +5,8 @@ import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { sectionForUrl } from '../entitlements/section-for-url';
+import { actOnThread } from '../moderation/act-on-thread';
+import { SITE_OWNER } from '../moderation/moderator';
 import { isUnderAllowedOrigin, normaliseUrl, pageKeyFor } from './page-key';
 
 export async function upsertThread(deps: ServiceDeps, site: SiteRecord, body: UpsertThreadBody): Promise<ThreadRecord> {
@@ -33,7 +35,9 @@ export async function upsertThread(deps: ServiceDeps, site: SiteRecord, body: Up
     title: body.title,
     section: body.section,
     sectionLocked: body.section !== undefined ? true : undefined,
-    closed: body.closed,
   });
-  return updated ?? existing;
+  const thread = updated ?? existing;
+  // Closing and reopening are moderation actions whoever takes them: audited, with the change.
+  if (body.closed === undefined || body.closed === thread.closed) return thread;
+  return (await actOnThread(deps, site, SITE_OWNER, thread.id, body.closed ? 'close' : 'reopen')).thread;
 }

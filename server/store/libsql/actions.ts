@@ -2,7 +2,7 @@
 // never disagrees with what happened.
 import type { InStatement, InValue, Row } from '@libsql/client';
 import type { Db } from './db';
-import type { ModerationActionRecord, StateChange } from '../moderation-port';
+import type { AuditFilter, ModerationActionRecord, StateChange } from '../moderation-port';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -15,11 +15,19 @@ function setClause(columns: Record<string, Value>): { sql: string; args: InValue
   };
 }
 
+/**
+ * The statements of a change. A comment's statements all carry the guard (the state the action
+ * was decided on), and its UPDATE comes last so the audit insert can tell whether it held.
+ */
 function changeStatements(siteId: string, change: StateChange, now: number, actor: string): InStatement[] {
   switch (change.kind) {
     case 'comment': {
+      const e = change.expect;
+      const guard = `id = ? AND site_id = ? AND status = ? AND hidden_by_reports = ? AND featured = ? AND (deleted_at IS NOT NULL) = ?`;
+      const guardArgs = [change.commentId, siteId, e.status, e.hiddenByReports ? 1 : 0, e.featured ? 1 : 0, e.deleted ? 1 : 0];
       const set = setClause({
         status: change.set.status,
+        hidden_by_reports: change.set.hiddenByReports,
         featured: change.set.featured,
         deleted_at: change.set.deletedAt,
         reject_reason: change.set.rejectReason,
@@ -28,15 +36,21 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
         open_reports: change.resolveReports ? 0 : undefined,
       });
       const statements: InStatement[] = [
-        { sql: `UPDATE comments SET ${set.sql} WHERE id = ? AND site_id = ?`, args: [...set.args, change.commentId, siteId] },
         {
-          sql: 'UPDATE threads SET comment_count = comment_count + ?, version = version + 1 WHERE id = ? AND site_id = ?',
-          args: [change.countDelta, change.threadId, siteId],
+          sql: `UPDATE threads SET comment_count = comment_count + ?, version = version + 1
+                WHERE id = ? AND site_id = ? AND EXISTS (SELECT 1 FROM comments WHERE ${guard})`,
+          args: [change.countDelta, change.threadId, siteId, ...guardArgs],
         },
       ];
       if (change.resolveReports) {
-        statements.push({ sql: 'UPDATE reports SET resolved_at = ? WHERE comment_id = ? AND resolved_at IS NULL', args: [now, change.commentId] });
+        statements.push({
+          sql: `UPDATE reports SET resolved_at = ? WHERE comment_id = ? AND resolved_at IS NULL AND EXISTS (SELECT 1 FROM comments WHERE ${guard})`,
+          args: [now, change.commentId, ...guardArgs],
+        });
       }
+      // A moderator's delete keeps the text for the audit trail and undo; readers see a tombstone.
+      // Last, so the audit insert can ask changes() whether the guard held.
+      statements.push({ sql: `UPDATE comments SET ${set.sql} WHERE ${guard}`, args: [...set.args, ...guardArgs] });
       return statements;
     }
     case 'user': {
@@ -47,22 +61,27 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
       const set = setClause({ closed: change.set.closed, premoderate: change.set.premoderate });
       return [{ sql: `UPDATE threads SET ${set.sql}, version = version + 1 WHERE id = ? AND site_id = ?`, args: [...set.args, change.threadId, siteId] }];
     }
+    case 'settings':
+      return [{ sql: `UPDATE sites SET settings = json_set(settings, '$.moderation', json(?)) WHERE id = ?`, args: [JSON.stringify(change.moderation), siteId] }];
   }
 }
 
-export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<void> {
+export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean> {
+  const guarded = change.kind === 'comment';
+  const insert: InStatement = {
+    sql: `INSERT INTO moderation_actions (id, site_id, seq, actor, actor_name, action, target_type, target_id, summary, before, after, detail, created_at)
+          SELECT ?, ?, COALESCE((SELECT MAX(seq) FROM moderation_actions WHERE site_id = ?), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+          WHERE ${guarded ? 'changes() > 0' : '1'}`,
+    args: [
+      a.id, a.siteId, a.siteId, a.actor, a.actorName, a.action, a.targetType, a.targetId, a.summary,
+      JSON.stringify(a.before), JSON.stringify(a.after), a.detail, a.createdAt,
+    ],
+  };
   const markUndone: InStatement[] = undoes
-    ? [{ sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ?', args: [a.id, undoes, a.siteId] }]
+    ? [{ sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ? AND undone_by IS NULL AND EXISTS (SELECT 1 FROM moderation_actions WHERE id = ?)', args: [a.id, undoes, a.siteId, a.id] }]
     : [];
-  await db.write([
-    ...changeStatements(a.siteId, change, a.createdAt, a.actor),
-    ...markUndone,
-    {
-      sql: `INSERT INTO moderation_actions (id, site_id, actor, actor_name, action, target_type, target_id, before, after, detail, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [a.id, a.siteId, a.actor, a.actorName, a.action, a.targetType, a.targetId, JSON.stringify(a.before), JSON.stringify(a.after), a.detail, a.createdAt],
-    },
-  ]);
+  const results = await db.write([...changeStatements(a.siteId, change, a.createdAt, a.actor), insert, ...markUndone]);
+  return results[results.length - 1 - markUndone.length].rowsAffected > 0;
 }
 
 function toAction(r: Row): ModerationActionRecord {
@@ -74,41 +93,48 @@ function toAction(r: Row): ModerationActionRecord {
     action: String(r.action),
     targetType: String(r.target_type) as ModerationActionRecord['targetType'],
     targetId: String(r.target_id),
+    summary: String(r.summary ?? ''),
     before: JSON.parse(String(r.before)),
     after: JSON.parse(String(r.after)),
     detail: String(r.detail),
     createdAt: Number(r.created_at),
     undoneBy: r.undone_by == null ? null : String(r.undone_by),
+    seq: Number(r.seq),
   };
 }
 
-export async function lastUndoableAction(db: Db, siteId: string, actor: string): Promise<ModerationActionRecord | null> {
-  const rs = await db.read({
-    sql: `SELECT * FROM moderation_actions WHERE site_id = ? AND actor = ? AND undone_by IS NULL AND action <> 'undo'
-          ORDER BY created_at DESC, rowid DESC LIMIT 1`,
-    args: [siteId, actor],
-  });
+export async function getAction(db: Db, siteId: string, actionId: string): Promise<ModerationActionRecord | null> {
+  const rs = await db.read({ sql: 'SELECT * FROM moderation_actions WHERE id = ? AND site_id = ?', args: [actionId, siteId] });
   return rs.rows[0] ? toAction(rs.rows[0]) : null;
 }
 
-export async function listActions(
-  db: Db,
-  siteId: string,
-  filter: { targetType?: string; targetId?: string; limit: number; before?: number },
-): Promise<ModerationActionRecord[]> {
+export async function hasLaterAction(db: Db, a: ModerationActionRecord): Promise<boolean> {
+  const rs = await db.read({
+    sql: `SELECT 1 FROM moderation_actions WHERE site_id = ? AND target_type = ? AND target_id = ? AND seq > ?
+            AND undone_by IS NULL AND action <> 'undo' LIMIT 1`,
+    args: [a.siteId, a.targetType, a.targetId, a.seq ?? 0],
+  });
+  return rs.rows.length > 0;
+}
+
+/** Newest first by sequence; each filter narrows one of the indexes that start with site_id. */
+export async function listActions(db: Db, siteId: string, f: AuditFilter): Promise<ModerationActionRecord[]> {
   const where = ['site_id = ?'];
   const args: InValue[] = [siteId];
-  if (filter.targetType && filter.targetId) {
-    where.push('target_type = ? AND target_id = ?');
-    args.push(filter.targetType, filter.targetId);
-  }
-  if (filter.before) {
-    where.push('created_at < ?');
-    args.push(filter.before);
-  }
+  const add = (sql: string, ...values: InValue[]) => {
+    where.push(sql);
+    args.push(...values);
+  };
+  if (f.actor) add('actor = ?', f.actor);
+  if (f.targetType) add('target_type = ?', f.targetType);
+  if (f.targetId) add('target_id = ?', f.targetId);
+  if (f.action) add('action = ?', f.action);
+  if (f.since !== undefined) add('created_at >= ?', f.since);
+  if (f.until !== undefined) add('created_at < ?', f.until);
+  if (f.beforeSeq !== undefined) add('seq < ?', f.beforeSeq);
   const rs = await db.read({
-    sql: `SELECT * FROM moderation_actions WHERE ${where.join(' AND ')} ORDER BY created_at DESC, rowid DESC LIMIT ?`,
-    args: [...args, filter.limit],
+    sql: `SELECT * FROM moderation_actions WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT ?`,
+    args: [...args, f.limit],
   });
   return rs.rows.map(toAction);
 }

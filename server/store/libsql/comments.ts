@@ -14,7 +14,7 @@ const FROM = `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN users u ON u.id = c
 // What toComment reads, as one JSON object per row.
 const PAGE_FIELDS = [
   'id', 'site_id', 'thread_id', 'parent_id', 'root_id', 'depth', 'author_id', 'body_src', 'body_html', 'status', 'featured',
-  'like_count', 'created_at', 'edited_at', 'deleted_at', 'reasons', 'open_reports', 'reject_reason', 'author_name',
+  'like_count', 'created_at', 'edited_at', 'deleted_at', 'reasons', 'open_reports', 'hidden_by_reports', 'reject_reason', 'author_name',
   'author_badges', 'author_role',
 ];
 const PAGE_ROW = `json_object(${PAGE_FIELDS.map((f) => `'${f}', ${f}`).join(', ')})`;
@@ -86,7 +86,7 @@ export async function listFeatured(db: Db, threadId: string): Promise<CommentWit
 
 export async function listPendingByAuthor(db: Db, threadId: string, authorId: string): Promise<CommentWithAuthor[]> {
   const rs = await db.read({
-    sql: `${FROM} WHERE c.author_id = ? AND c.thread_id = ? AND c.status = 'pending' ORDER BY c.created_at DESC LIMIT 50`,
+    sql: `${FROM} WHERE c.author_id = ? AND c.thread_id = ? AND c.status = 'pending' AND c.deleted_at IS NULL ORDER BY c.created_at DESC LIMIT 50`,
     args: [authorId, threadId],
   });
   return rs.rows.map(toComment);
@@ -112,22 +112,28 @@ export async function insertComment(db: Db, { comment: c, ipHash }: InsertCommen
   ]);
 }
 
-/** An edit is re-moderated: a comment that was visible and is now held leaves the count, and back. */
-export async function editComment(db: Db, req: EditCommentRequest): Promise<void> {
-  await db.write([
+/**
+ * An edit is re-moderated: a comment that was visible and is now held leaves the count. Both
+ * statements are guarded by the state the edit was judged against, so a moderator's decision
+ * written meanwhile wins and the edit reports that it changed nothing.
+ */
+export async function editComment(db: Db, req: EditCommentRequest): Promise<boolean> {
+  const guard = 'id = ? AND site_id = ? AND deleted_at IS NULL AND status = ? AND hidden_by_reports = ?';
+  const guardArgs = [req.commentId, req.siteId, req.expected.status, req.expected.hiddenByReports ? 1 : 0];
+  const results = await db.write([
     {
       sql: `UPDATE threads SET version = version + 1, comment_count = comment_count +
               (SELECT (CASE WHEN ? = 'published' THEN 1 ELSE 0 END) - (CASE WHEN status = 'published' THEN 1 ELSE 0 END)
-               FROM comments WHERE id = ? AND site_id = ? AND deleted_at IS NULL)
-            WHERE id = (SELECT thread_id FROM comments WHERE id = ? AND site_id = ? AND deleted_at IS NULL)`,
-      args: [req.status, req.commentId, req.siteId, req.commentId, req.siteId],
+               FROM comments WHERE ${guard})
+            WHERE id = (SELECT thread_id FROM comments WHERE ${guard})`,
+      args: [req.status, ...guardArgs, ...guardArgs],
     },
     {
-      sql: `UPDATE comments SET body_src = ?, body_html = ?, edited_at = ?, status = ?, reasons = ?
-            WHERE id = ? AND site_id = ? AND deleted_at IS NULL`,
-      args: [req.bodySrc, req.bodyHtml, req.editedAt, req.status, JSON.stringify(req.reasons), req.commentId, req.siteId],
+      sql: `UPDATE comments SET body_src = ?, body_html = ?, edited_at = ?, status = ?, reasons = ? WHERE ${guard}`,
+      args: [req.bodySrc, req.bodyHtml, req.editedAt, req.status, JSON.stringify(req.reasons), ...guardArgs],
     },
   ]);
+  return results[1].rowsAffected > 0;
 }
 
 /** A tombstone: the body goes, the row stays so replies keep their place. */

@@ -4,7 +4,7 @@ import type { AddReportRequest } from '../moderation-port';
 /**
  * One report per member per comment. In the same transaction: the comment's open report count
  * rises only if the report is new, and at the site's hide threshold a published comment is
- * held (leaving the visible count) until a moderator decides.
+ * hidden (leaving the visible count) until a moderator decides.
  */
 export async function addReport(db: Db, r: AddReportRequest): Promise<{ added: boolean }> {
   const hideReason = JSON.stringify({ ruleId: 'reports', message: `Hidden after ${r.hideAt} reader reports`, spans: [] });
@@ -25,7 +25,7 @@ export async function addReport(db: Db, r: AddReportRequest): Promise<{ added: b
       args: [r.commentId, r.siteId, r.hideAt, r.hideAt],
     },
     {
-      sql: `UPDATE comments SET status = 'pending', reasons = json_insert(reasons, '$[#]', json(?))
+      sql: `UPDATE comments SET status = 'pending', hidden_by_reports = 1, reasons = json_insert(reasons, '$[#]', json(?))
             WHERE id = ? AND site_id = ? AND status = 'published' AND deleted_at IS NULL AND ? > 0 AND open_reports >= ?`,
       args: [hideReason, r.commentId, r.siteId, r.hideAt, r.hideAt],
     },

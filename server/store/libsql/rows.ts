@@ -76,6 +76,7 @@ export function toComment(r: Row): CommentWithAuthor {
     deletedAt: r.deleted_at == null ? null : num(r.deleted_at),
     reasons: json(r.reasons),
     openReports: num(r.open_reports),
+    hiddenByReports: bool(r.hidden_by_reports),
     rejectReason: r.reject_reason == null ? null : String(r.reject_reason),
     author: {
       id: String(r.author_id),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../server/moderation/pipeline';
-import { moderate, moderationRules } from '../../../server/moderation/rules/index';
+import { moderate, moderationRules, RULES_BY_KIND } from '../../../server/moderation/rules/index';
 import type { Reason, Rule } from '../../../server/moderation/types';
 import { draft, moderationContext, recentComment } from '../../support/moderation-context';
 
@@ -11,9 +11,11 @@ const reason = (ruleId: string): Reason => ({ ruleId, message: ruleId, spans: []
 describe('moderate', () => {
   it('runs validity, early approve, content checks, then pre-moderation', () => {
     expect(moderationRules.map((r) => r.id)).toEqual([
-      'body-length',
-      'thread-closed',
+      'signed-in',
       'user-status',
+      'thread-closed',
+      'tier-section',
+      'body-length',
       'flooding',
       'staff-approve',
       'banned-words',
@@ -27,6 +29,27 @@ describe('moderate', () => {
       'user-premoderation',
       'new-member',
     ]);
+  });
+
+  it('gives each kind of write its own rules: likes and reports are never judged on content', () => {
+    const ids = (kind: keyof typeof RULES_BY_KIND) => RULES_BY_KIND[kind].map((r) => r.id);
+    expect(ids('like')).toEqual(['signed-in', 'user-status', 'thread-closed', 'tier-section']);
+    expect(ids('view')).toEqual(ids('like'));
+    expect(ids('report')).toEqual(['signed-in', 'user-status']);
+    expect(ids('delete_own')).toEqual(['signed-in']);
+    expect(ids('moderate')).toEqual(['user-status']);
+    expect(ids('edit')).not.toContain('flooding');
+  });
+
+  it('refuses a guest, a tier outside its sections and a banned moderator with one code each', () => {
+    const guest = moderationContext({ author: { signedIn: false } });
+    expect(moderate(draft('Hello there'), guest)).toMatchObject({ kind: 'refused', refusal: { code: 'not_signed_in' } });
+    const nell = moderationContext({ author: { tier: 'newsletter' }, thread: { section: 'news' } });
+    expect(moderate(draft('Hello there', { kind: 'like' }), nell)).toMatchObject({ kind: 'refused', refusal: { code: 'tier_not_allowed_here' } });
+    expect(moderate(draft('Hello there'), moderationContext({ author: { tier: 'newsletter' }, thread: { section: 'newsletter' } })).kind).toBe('decided');
+    const bannedModerator = moderationContext({ author: { role: 'moderator', banned: true } });
+    expect(moderate(draft('', { kind: 'moderate' }), bannedModerator)).toMatchObject({ kind: 'refused', refusal: { code: 'banned' } });
+    expect(moderate(draft('', { kind: 'moderate' }), moderationContext({ author: { role: 'moderator' } }))).toMatchObject({ kind: 'decided' });
   });
 
   it('publishes an unremarkable comment with no reasons', () => {
@@ -89,8 +112,8 @@ describe('moderate', () => {
       sameIpRecentCount: 1000,
       author: { approvedCount: 0, recent: [recentComment(10, 'Original words')] },
     });
-    expect(moderate(draft('Original words', { isEdit: true }), ctx)).toEqual({ kind: 'decided', status: 'published', reasons: [] });
-    expect(moderate(draft('Original idiot', { isEdit: true }), ctx)).toMatchObject({ kind: 'decided', status: 'rejected' });
+    expect(moderate(draft('Original words', { kind: 'edit' }), ctx)).toEqual({ kind: 'decided', status: 'published', reasons: [] });
+    expect(moderate(draft('Original idiot', { kind: 'edit' }), ctx)).toMatchObject({ kind: 'decided', status: 'rejected' });
     expect(moderate(draft('Original words'), ctx).kind).toBe('refused');
   });
 });

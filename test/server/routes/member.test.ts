@@ -1,3 +1,4 @@
+import { SiteSettings } from '../../../shared/schemas/site';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import type { CommentView } from '../../../shared/schemas/comment';
@@ -151,7 +152,7 @@ describe('POST comments and replies', () => {
   });
 
   it('refuses a body longer than the site allows', async () => {
-    const short = await createTestContext({ site: { settings: { ...t.site.settings, maxLength: 20 } } });
+    const short = await createTestContext({ site: { settings: SiteSettings.parse({ moderation: { rules: { bodyLength: { max: 20 } } } }) } });
     try {
       const thread = (await openThread(short)).thread.id;
       const res = await short.call('POST', apiPaths.comments('daily', thread), { token: await short.sign(PERSONAS.alice), body: { body: 'x'.repeat(21) } });

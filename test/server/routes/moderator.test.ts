@@ -68,18 +68,35 @@ describe('moderator API', () => {
     expect(rejected.items.map((i: { id: string }) => i.id)).toEqual([held.id]);
   });
 
-  it('undoes the last action, restoring the state and the visible count', async () => {
+  it('undoes an action by its id, restoring the state and the visible count, once', async () => {
     const { alice, mod, thread } = await premoderatedSite();
     const held = await postComment(t, thread.id, alice, 'Approve then undo');
-    await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'approve' } });
+    const approved = await (await t.call('POST', m.comment('daily', held.id), { token: mod, body: { action: 'approve' } })).json();
+    expect(approved.action).toMatchObject({ action: 'approve', targetType: 'comment', targetId: held.id, summary: 'Approved ‘Approve then undo’', actorName: 'Morgan' });
     expect((await openThread(t)).thread.commentCount).toBe(1);
-    const undo = await (await t.call('POST', m.undo('daily'), { token: mod })).json();
+    const undo = await (await t.call('POST', m.undo('daily', approved.action.id), { token: mod })).json();
     expect(undo.undone).toMatchObject({ action: 'approve', undone: true });
+    expect(undo.action.summary).toBe('Undid: Approved ‘Approve then undo’');
     const view = await openThread(t);
     expect(view.comments).toHaveLength(0);
     expect(view.thread.commentCount).toBe(0);
-    // Nothing left to undo for this moderator.
-    expect((await (await t.call('POST', m.undo('daily'), { token: mod })).json()).undone).toBeNull();
+    expect((await refusal(await t.call('POST', m.undo('daily', approved.action.id), { token: mod }))).code).toBe('already_undone');
+  });
+
+  it('refuses to undo an action that a later action on the same comment superseded, and never touches another item', async () => {
+    const { alice, mod, thread } = await premoderatedSite();
+    const a = await postComment(t, thread.id, alice, 'First held comment');
+    const b = await postComment(t, thread.id, alice, 'Second held comment');
+    const approveA = (await (await t.call('POST', m.comment('daily', a.id), { token: mod, body: { action: 'approve' } })).json()).action;
+    await t.call('POST', m.comment('daily', a.id), { token: mod, body: { action: 'reject', reason: 'spam' } });
+    const rejectB = (await (await t.call('POST', m.comment('daily', b.id), { token: mod, body: { action: 'reject', reason: 'spam' } })).json()).action;
+    const refused = await refusal(await t.call('POST', m.undo('daily', approveA.id), { token: mod }));
+    expect(refused).toMatchObject({ status: 409, code: 'undo_superseded' });
+    await t.call('POST', m.undo('daily', rejectB.id), { token: mod });
+    const pending = await (await t.call('GET', `${m.queue('daily')}?queue=pending`, { token: mod })).json();
+    expect(pending.items.map((i: { id: string }) => i.id)).toEqual([b.id]);
+    const rejected = await (await t.call('GET', `${m.queue('daily')}?queue=rejected`, { token: mod })).json();
+    expect(rejected.items.map((i: { id: string; state: string }) => [i.id, i.state])).toEqual([[a.id, 'rejected']]);
   });
 
   it('features a comment so it leads its thread, and approves in bulk', async () => {

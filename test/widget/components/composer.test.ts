@@ -50,7 +50,7 @@ describe('the composer', () => {
   });
 
   it('shows the field error next to the textarea when the comment is too long', async () => {
-    const t = await createTestContext({ site: { settings: { ...(await createTestContext()).site.settings, maxLength: 20 } } });
+    const t = await createTestContext({ site: { settings: SiteSettings.parse({ moderation: { rules: { bodyLength: { max: 20 } } } }) } });
     widget = await mountWidget(t, { persona: PERSONAS.alice });
     const field = widget.root.querySelector('textarea')!;
     typeInto(field, 'This comment is far longer than twenty characters.');

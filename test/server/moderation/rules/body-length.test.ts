@@ -5,20 +5,21 @@ import { draft, moderationContext, spanTexts } from '../../../support/moderation
 const ctx = moderationContext({ settings: { rules: { bodyLength: { min: 5, max: 20 } } } });
 
 describe('body-length', () => {
-  it('rejects a comment shorter than the minimum and says both numbers', () => {
+  it('refuses a comment shorter than the minimum, storing nothing, and says both numbers', () => {
     const result = bodyLength.check(draft('Hi!'), ctx);
-    expect(result?.status).toBe('rejected');
+    expect(result?.refusal).toMatchObject({ code: 'invalid_input', fields: { body: 'must be at least 5 characters' } });
+    expect(result?.status).toBeUndefined();
     expect(result?.reasons?.[0].message).toBe('Too short: 3 characters, at least 5 needed');
   });
 
   it('does not count surrounding whitespace towards the minimum', () => {
-    expect(bodyLength.check(draft('   Hi!   '), ctx)?.status).toBe('rejected');
+    expect(bodyLength.check(draft('   Hi!   '), ctx)?.refusal?.code).toBe('invalid_input');
   });
 
-  it('rejects a comment longer than the maximum and marks the part past the limit', () => {
+  it('refuses a comment longer than the maximum and marks the part past the limit', () => {
     const body = 'This comment is far too long.';
     const result = bodyLength.check(draft(body), ctx);
-    expect(result?.status).toBe('rejected');
+    expect(result?.refusal).toMatchObject({ code: 'invalid_input', fields: { body: 'must be at most 20 characters' } });
     expect(result?.reasons?.[0].message).toBe('Too long: 29 characters, at most 20 allowed');
     expect(spanTexts(body, result?.reasons)).toEqual(['too long.']);
   });

@@ -39,7 +39,7 @@ describe('flooding', () => {
 
   it('does not limit edits', () => {
     const ctx = moderationContext({ settings, sameIpRecentCount: 50, author: { recent: [recentComment(1), recentComment(2), recentComment(3)] } });
-    expect(flooding.check(draft('Typo fixed', { isEdit: true }), ctx)).toBeUndefined();
+    expect(flooding.check(draft('Typo fixed', { kind: 'edit' }), ctx)).toBeUndefined();
   });
 
   it('does nothing when switched off', () => {

@@ -17,7 +17,7 @@ describe('new-member', () => {
   });
 
   it('does not hold edits', () => {
-    expect(newMember.check(draft('Fixed', { isEdit: true }), newcomer(0))).toBeUndefined();
+    expect(newMember.check(draft('Fixed', { kind: 'edit' }), newcomer(0))).toBeUndefined();
   });
 
   it('is off by default', () => {

@@ -42,7 +42,7 @@ describe('repeat-post', () => {
   });
 
   it('does not treat an edit as a repeat of the comment being edited', () => {
-    expect(repeatPost.check(draft('Same words', { isEdit: true }), earlier(60, 'Same words'))).toBeUndefined();
+    expect(repeatPost.check(draft('Same words', { kind: 'edit' }), earlier(60, 'Same words'))).toBeUndefined();
   });
 
   it('does nothing when switched off', () => {

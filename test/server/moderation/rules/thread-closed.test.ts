@@ -10,7 +10,7 @@ describe('thread-closed', () => {
   });
 
   it('refuses a member’s edit on a closed thread too', () => {
-    const result = threadClosed.check(draft('Fixed a typo', { isEdit: true }), moderationContext({ thread: { closed: true } }));
+    const result = threadClosed.check(draft('Fixed a typo', { kind: 'edit' }), moderationContext({ thread: { closed: true } }));
     expect(result?.refusal?.code).toBe('thread_closed');
   });
 

@@ -12,7 +12,7 @@ describe('user-status', () => {
     const until = NOW + 90 * 60 * 1000;
     const result = userStatus.check(draft('Hello'), moderationContext({ author: { suspendedUntil: until } }));
     expect(result?.refusal?.code).toBe('suspended');
-    expect(result?.refusal?.message).toBe('This account is suspended from commenting until 2025-03-14 13:30 UTC');
+    expect(result?.refusal?.message).toBe('This account is suspended until 2025-03-14 13:30 UTC');
     expect(result?.refusal?.retryAfterSeconds).toBe(90 * 60);
   });
 
