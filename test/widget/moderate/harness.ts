@@ -107,7 +107,8 @@ export const $$ = <E extends Element = HTMLElement>(root: ParentNode, selector: 
 export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\u200b/g, '').trim();
 
 /** The queue's item ids, top to bottom. */
-export const itemIds = (root: ParentNode) => $$(root, '.items > li').map((li) => li.dataset.id);
+// Items still in the queue: rows of items already acted on (kept for their Undo) are left out.
+export const itemIds = (root: ParentNode) => $$(root, '.items > li:not(.done)').map((li) => li.dataset.id);
 
 export function button(root: ParentNode, label: string | RegExp): HTMLButtonElement {
   const found = $$<HTMLButtonElement>(root, 'button').find((b) => (typeof label === 'string' ? text(b) === label || text(b).startsWith(`${label} `) : label.test(text(b))));

@@ -46,7 +46,7 @@ describe('the review queue', () => {
     press('a');
     await waitFor(() => expect(itemIds(h.root)).toEqual([older]));
     expect($(h.root, '.items > li.selected').dataset.id).toBe(older);
-    await waitFor(() => expect(live(h.root)).toBe('Approved. Press u to undo.'));
+    await waitFor(() => expect(live(h.root)).toBe('Approved ‘Second idiot comment’. Press u to undo.'));
     await waitFor(() => expect(pendingCount(h.root)).toBe('1'));
     expect((await h.serverQueue('pending')).map((i) => i.id)).toEqual([older]);
     expect((await h.serverQueue('recent')).find((i) => i.id === newer)?.status).toBe('published');
@@ -67,7 +67,7 @@ describe('the review queue', () => {
     await waitFor(() => expect(pendingCount(h.root)).toBe('1'));
     press('u');
     await waitFor(() => expect(itemIds(h.root)).toEqual([newer, older]));
-    expect(live(h.root)).toBe('Undid approve.');
+    expect(live(h.root)).toBe('Undid: Approved ‘Newer idiot comment’');
     await waitFor(() => expect(pendingCount(h.root)).toBe('2'));
   });
 
@@ -81,7 +81,7 @@ describe('the review queue', () => {
     press('a');
     await waitFor(() => expect(itemIds(h.root)).toEqual([newer]));
     // The list moves on before the server answers; check the server once it has.
-    await waitFor(() => expect(live(h.root)).toBe('Approved. Press u to undo.'));
+    await waitFor(() => expect(live(h.root)).toBe('Approved ‘Older idiot, approved by j then a’. Press u to undo.'));
     expect((await h.serverQueue('pending')).map((i) => i.id)).toEqual([newer]);
   });
 
@@ -148,7 +148,7 @@ describe('the review queue', () => {
     await waitFor(() => expect(text($(h.root, '.bulk label'))).toBe('2 selected'));
     press('A', { shiftKey: true });
     await waitFor(() => expect(itemIds(h.root)).toEqual([b]));
-    await waitFor(() => expect(live(h.root)).toBe('Approved 2 comments.'));
+    await waitFor(() => expect(live(h.root)).toBe('Approved 2 comments. Press u to undo.'));
     expect((await h.serverQueue('pending')).map((i) => i.id)).toEqual([b]);
   });
 
@@ -210,7 +210,7 @@ describe('the review queue', () => {
     button(dialog, 'Ban').click();
     await waitFor(() => expect(text($(h.root, '.panel .badges'))).toContain('banned'));
     expect(live(h.root)).toBe('Banned Alice. Press u to undo.');
-    expect(text($(h.root, '.panel .audit'))).toContain('ban');
+    expect(text($(h.root, '.panel .audit'))).toContain('Banned Alice');
   });
 
   it('suspends the author for 7 days from the panel', async () => {
