@@ -9,6 +9,7 @@ import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { commentChange, commentState, type CommentState } from './act-on-comment';
+import { threadState } from './act-on-thread';
 import { userState } from './act-on-user';
 import { toAuditEntry } from './audit-view';
 import { actionRecord, toActionSummary } from './action-record';
@@ -44,7 +45,7 @@ async function restore(deps: ServiceDeps, site: SiteRecord, moderator: Moderator
     case 'thread': {
       const thread = await deps.store.getThread(site.id, last.targetId);
       if (!thread) throw new AppError('thread_not_found', 'No such thread on this site');
-      const current = { closed: thread.closed, premoderate: thread.premoderate };
+      const current = threadState(thread);
       if (!same(current, last.after)) superseded();
       return { change: { kind: 'thread', threadId: thread.id, set: last.before }, current };
     }

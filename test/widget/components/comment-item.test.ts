@@ -132,7 +132,7 @@ describe('a comment', () => {
     await waitFor(() => !button(article, 'Save').disabled);
     button(article, 'Save').click();
 
-    await waitFor(() => article.textContent?.includes(ACTION_MESSAGES.rejected_not_editable), 'the refusal');
+    await waitFor(() => article.textContent?.includes(ACTION_MESSAGES.rejected_not_editable!), 'the refusal');
     expect(article.querySelector('textarea')?.value).toBe('Edited after a moderator said no, one character more.');
     const stored = await t.client.execute({ sql: 'SELECT body_src, status FROM comments WHERE id = ?', args: [mine.id] });
     expect(stored.rows[0]).toMatchObject({ body_src: 'Edited after a moderator said no.', status: 'rejected' });
