@@ -10,6 +10,8 @@ export type { Role };
 
 export interface SiteRecord extends SiteConfig {
   apiKeyHash: string | null;
+  /** The site's own civility model in use; absent or null: the shipped model. */
+  civilityModelId?: string | null;
 }
 
 export interface ThreadRecord {

@@ -13,6 +13,7 @@ import * as reports from './reports';
 import * as queue from './queue';
 import * as actions from './actions';
 import * as stats from './stats';
+import * as civilityModels from './civility-models';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError } from './db';
@@ -54,5 +55,9 @@ export function createLibsqlStore(client: Client): Store {
     listActions: (siteId, filter) => actions.listActions(db, siteId, filter),
     ruleHits: (siteId, since) => stats.ruleHits(db, siteId, since),
     dailyStats: (siteId, since) => stats.dailyStats(db, siteId, since),
+    saveCivilityModel: (m) => civilityModels.saveCivilityModel(db, m),
+    getCivilityModel: (siteId, id) => civilityModels.getCivilityModel(db, siteId, id),
+    listCivilityModels: (siteId, limit) => civilityModels.listCivilityModels(db, siteId, limit),
+    listModeratorDecisions: (siteId, limit) => civilityModels.listModeratorDecisions(db, siteId, limit),
   };
 }
