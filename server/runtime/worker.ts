@@ -3,7 +3,6 @@
 // served by Workers static assets before this code runs (see wrangler.toml).
 //   secrets: LIBSQL_URL, LIBSQL_AUTH_TOKEN, PARLEY_IP_SALT (keeps address hashes comparable across isolates)
 // Migrations are applied from Node: LIBSQL_URL=… LIBSQL_AUTH_TOKEN=… npm run migrate
-import { createClient } from '@libsql/client/web';
 import * as z from 'zod/mini';
 import type { ExecutionContext } from 'hono';
 import { createApp, type ParleyApp } from '../app';
@@ -13,6 +12,7 @@ import type { ResponseCache } from '../cache/response-cache';
 import { withLastKnownSites } from '../cache/last-known-sites';
 import { createTokenVerifier, type TokenVerifier } from '../services/identity/verify-token';
 import { newId } from '../services/ids';
+import { clientPerCall } from './worker-libsql';
 
 const WorkerEnv = z.object({
   LIBSQL_URL: z.string().check(z.minLength(1)),
@@ -45,8 +45,10 @@ function setUp(rawEnv: Record<string, unknown>): Isolate {
     throw new Error('Invalid worker environment: ' + parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
   }
   const env = parsed.data;
-  const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
-  const store = withLastKnownSites(createLibsqlStore(client));
+  // Only plain data (env, parsed sites, kept responses) is shared between requests; every query
+  // and write is made by, and awaited in, the request it belongs to (see worker-libsql.ts, db.ts).
+  const client = clientPerCall({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+  const store = withLastKnownSites(createLibsqlStore(client, { groupCommit: false }));
   const verifier = createTokenVerifier();
   const responseCache = cacheApiResponseCache();
   const ipSalt = env.PARLEY_IP_SALT ?? newId() + newId();

@@ -6,6 +6,11 @@
 // The queue group-commits: writes that arrive while another is in flight (or in the same turn of
 // the event loop) run together as one transaction, so many comments share one disk sync. If the
 // group fails, each write is retried alone, so one bad write never takes others down with it.
+//
+// Workers get no queue (`groupCommit: false`): there a write in the queue would be sent, and its
+// promise settled, from inside whichever request happened to drain it, and workerd forbids a
+// request to wait on I/O another request started (it cancels the waiter as hung, with a 500).
+// Each request's write is then its own `batch(…, 'write')`, and the server serialises them.
 import type { Client, InStatement, ResultSet } from '@libsql/client';
 
 export class StoreUnavailableError extends Error {
@@ -68,7 +73,13 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createDb(client: Client, options: { readTimeoutMs?: number } = {}): Db {
+export interface DbOptions {
+  readTimeoutMs?: number;
+  /** Share one transaction among writes that overlap (default true; false on Workers, see above). */
+  groupCommit?: boolean;
+}
+
+export function createDb(client: Client, options: DbOptions = {}): Db {
   const pending: PendingWrite[] = [];
   let draining = false;
   const readTimeoutMs = options.readTimeoutMs ?? (client.protocol === 'file' ? 0 : REMOTE_READ_TIMEOUT_MS);
@@ -138,6 +149,7 @@ export function createDb(client: Client, options: { readTimeoutMs?: number } = {
   return {
     read: (stmt) => guard(() => withTimeout(client.execute(stmt), readTimeoutMs)),
     write(stmts) {
+      if (options.groupCommit === false) return guard(() => client.batch(stmts, 'write'));
       return new Promise<ResultSet[]>((resolve, reject) => {
         pending.push({ stmts, resolve, reject });
         if (!draining) void drain();

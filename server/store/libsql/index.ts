@@ -2,7 +2,7 @@
 // an embedded file, :memory:, a remote sqld over HTTP, or an embedded replica.
 import type { Client } from '@libsql/client';
 import type { Store } from '../port';
-import { createDb } from './db';
+import { createDb, type DbOptions } from './db';
 import * as sites from './sites';
 import * as threads from './threads';
 import * as users from './users';
@@ -16,10 +16,10 @@ import * as stats from './stats';
 import * as civilityModels from './civility-models';
 
 export { applyMigrations, type Migration } from './migrate';
-export { StoreUnavailableError } from './db';
+export { StoreUnavailableError, type DbOptions } from './db';
 
-export function createLibsqlStore(client: Client): Store {
-  const db = createDb(client);
+export function createLibsqlStore(client: Client, options: DbOptions = {}): Store {
+  const db = createDb(client, options);
   return {
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
