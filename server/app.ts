@@ -19,6 +19,9 @@ import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
+import { idempotentWrite } from './middleware/idempotency';
+import type { WriteOnce } from './routes/write-deps';
+import { REMOTE_READ_TIMEOUT_MS } from './store/libsql/db';
 
 export interface AppDeps {
   store: Store;
@@ -39,6 +42,8 @@ export interface AppDeps {
   responseCache?: ResponseCache;
   /** How long a guest thread read is answered from memory without a database lookup (default 0). */
   guestRevalidateMs?: number;
+  /** How long a write may take before the client is answered 503 (default: the bounded wait of reads). */
+  writeDeadlineMs?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -52,6 +57,8 @@ export function createApp(deps: AppDeps) {
   };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
+  const writeOnce: WriteOnce = (sender) =>
+    idempotentWrite({ store, now: services.now, sender, deadlineMs: deps.writeDeadlineMs ?? REMOTE_READ_TIMEOUT_MS });
 
   const site = new Hono<AppEnv>()
     .use(async function rememberClientAddress(c, next) {
@@ -68,11 +75,11 @@ export function createApp(deps: AppDeps) {
         },
       }),
     )
-    .route('/admin', siteApiRoutes(services))
+    .route('/admin', siteApiRoutes(services, writeOnce))
     .use(memberAuth({ verifier, now: services.now }))
-    .route('/moderation', moderatorRoutes(services))
+    .route('/moderation', moderatorRoutes(services, writeOnce))
     .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache, guestRevalidateMs: deps.guestRevalidateMs }))
-    .route('/', memberRoutes(services));
+    .route('/', memberRoutes(services, writeOnce));
 
   return new Hono<AppEnv>()
     .get('/api/v1/health', (c) => c.json({ ok: true }))

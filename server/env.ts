@@ -1,5 +1,5 @@
 // The Hono environment every route sees: the resolved site and the reader's verified claims.
-import type { SiteRecord } from './store/port';
+import type { SiteRecord, Store } from './store/port';
 import type { MemberClaims } from './services/identity/claims';
 import type { Moderator } from './services/moderation/moderator';
 
@@ -11,5 +11,7 @@ export type AppEnv = {
     clientAddress: string | null;
     /** Set on moderator routes: who acts, for the audit log. */
     moderator: Moderator;
+    /** Set on writes that carry an Idempotency-Key: the store whose first change claims the key. */
+    requestStore?: Store;
   };
 };

@@ -12,13 +12,20 @@ import { setLike } from '../services/comments/like-comment';
 import { ReportBody } from '../../shared/schemas/moderation-api';
 import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
+import { writeDeps, type WriteOnce } from './write-deps';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
-export function memberRoutes(deps: ServiceDeps) {
+export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
+  // Guests cannot write: their requests are refused without any key handling.
+  const once = writeOnce((c) => {
+    const claims = c.get('claims');
+    return claims ? `member:${claims.sub}` : null;
+  });
   return new Hono<AppEnv>()
-    .post('/threads/:threadId/comments', validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => {
+    .post('/threads/:threadId/comments', once, validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => {
+      const deps = writeDeps(c, services);
       const result = await createComment(deps, {
         site: c.get('site'),
         threadId: c.req.valid('param').threadId,
@@ -29,7 +36,8 @@ export function memberRoutes(deps: ServiceDeps) {
       // A nudge stores nothing: 200 with the findings; a stored comment (whatever its status) is 201.
       return 'nudge' in result ? c.json(result, 200) : c.json(result, 201);
     })
-    .patch('/comments/:commentId', validate('param', CommentParam), validate('json', EditCommentBody), async (c) => {
+    .patch('/comments/:commentId', once, validate('param', CommentParam), validate('json', EditCommentBody), async (c) => {
+      const deps = writeDeps(c, services);
       const comment = await editComment(deps, {
         site: c.get('site'),
         commentId: c.req.valid('param').commentId,
@@ -38,17 +46,21 @@ export function memberRoutes(deps: ServiceDeps) {
       });
       return c.json({ comment });
     })
-    .delete('/comments/:commentId', validate('param', CommentParam), async (c) => {
+    .delete('/comments/:commentId', once, validate('param', CommentParam), async (c) => {
+      const deps = writeDeps(c, services);
       const comment = await deleteComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'));
       return c.json({ comment });
     })
-    .put('/comments/:commentId/like', validate('param', CommentParam), async (c) => {
+    .put('/comments/:commentId/like', once, validate('param', CommentParam), async (c) => {
+      const deps = writeDeps(c, services);
       return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), true));
     })
-    .delete('/comments/:commentId/like', validate('param', CommentParam), async (c) => {
+    .delete('/comments/:commentId/like', once, validate('param', CommentParam), async (c) => {
+      const deps = writeDeps(c, services);
       return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), false));
     })
-    .post('/comments/:commentId/report', validate('param', CommentParam), validate('json', ReportBody), async (c) => {
+    .post('/comments/:commentId/report', once, validate('param', CommentParam), validate('json', ReportBody), async (c) => {
+      const deps = writeDeps(c, services);
       return c.json(await reportComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), c.req.valid('json')));
     });
 }

@@ -30,6 +30,7 @@ import { moderationStats } from '../services/moderation/stats';
 import { saveModerationSettings } from '../services/moderation/settings';
 import { threadInfo } from '../services/threads/get-thread-view';
 import { validate } from './validate';
+import { writeDeps, type WriteOnce } from './write-deps';
 
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 const UserParam = z.object({ siteId: z.string(), userId: Id });
@@ -43,7 +44,9 @@ function mayEditRules(c: Context<AppEnv>): boolean {
   return c.get('moderator').via === 'api-key' || c.get('claims')?.role === 'admin';
 }
 
-export function moderatorRoutes(deps: ServiceDeps) {
+export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
+  // The moderator is known by now (requireModerator runs first): the site owner's key, or a member.
+  const once = writeOnce((c) => c.get('moderator').actor);
   return new Hono<AppEnv>()
     .use(requireModerator(deps))
     .get('/session', (c) => {
@@ -55,31 +58,31 @@ export function moderatorRoutes(deps: ServiceDeps) {
       return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
-    .post('/comments/:commentId', validate('param', CommentParam), validate('json', CommentActionBody), async (c) => {
-      return c.json(await actOnComment(deps, c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json')));
+    .post('/comments/:commentId', once, validate('param', CommentParam), validate('json', CommentActionBody), async (c) => {
+      return c.json(await actOnComment(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json')));
     })
-    .post('/comments', validate('json', BulkCommentActionBody), async (c) => {
+    .post('/comments', once, validate('json', BulkCommentActionBody), async (c) => {
       const { ids, ...action } = c.req.valid('json');
       if (action.action === 'reject' && !action.reason) throw new AppError('invalid_input', 'Say why the comments are rejected', { reason: 'is required to reject' });
       const items = [];
       const actions = [];
       for (const id of ids) {
-        const done = await actOnComment(deps, c.get('site'), c.get('moderator'), id, action);
+        const done = await actOnComment(writeDeps(c, deps), c.get('site'), c.get('moderator'), id, action);
         items.push(done.item);
         actions.push(done.action);
       }
       return c.json({ items, actions });
     })
     .get('/users/:userId', validate('param', UserParam), async (c) => c.json(await userHistory(deps, c.get('site'), c.req.valid('param').userId)))
-    .post('/users/:userId', validate('param', UserParam), validate('json', UserActionBody), async (c) => {
-      return c.json(await actOnUser(deps, c.get('site'), c.get('moderator'), c.req.valid('param').userId, c.req.valid('json')));
+    .post('/users/:userId', once, validate('param', UserParam), validate('json', UserActionBody), async (c) => {
+      return c.json(await actOnUser(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').userId, c.req.valid('json')));
     })
-    .post('/threads/:threadId', validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => {
-      const done = await actOnThread(deps, c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
+    .post('/threads/:threadId', once, validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => {
+      const done = await actOnThread(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
       return c.json({ thread: threadInfo(done.thread), action: toActionSummary(done.action) });
     })
-    .post('/actions/:actionId/undo', validate('param', ActionParam), async (c) => {
-      return c.json(await undoAction(deps, c.get('site'), c.get('moderator'), c.req.valid('param').actionId));
+    .post('/actions/:actionId/undo', once, validate('param', ActionParam), async (c) => {
+      return c.json(await undoAction(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').actionId));
     })
     .get('/audit', validate('query', AuditQuery), async (c) => c.json(await auditPage(deps, c.get('site'), c.req.valid('query'))))
     .get('/settings', (c) => {
@@ -89,9 +92,9 @@ export function moderatorRoutes(deps: ServiceDeps) {
       if (mayEditRules(c) || !settings.externalScorer.secret) return c.json({ settings });
       return c.json({ settings: { ...settings, externalScorer: { ...settings.externalScorer, secret: '********' } } });
     })
-    .put('/settings', validate('json', SettingsBody), async (c) => {
+    .put('/settings', once, validate('json', SettingsBody), async (c) => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
-      return c.json({ settings: await saveModerationSettings(deps, c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
+      return c.json({ settings: await saveModerationSettings(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
     })
     .post('/try', validate('json', TryCommentBody), (c) => c.json(tryComment(deps, c.get('site'), c.req.valid('json'))))
     .get('/stats', async (c) => c.json(await moderationStats(deps, c.get('site'))));

@@ -7,12 +7,15 @@ import { siteApiKey } from '../middleware/site-api-key';
 import { upsertThread } from '../services/threads/upsert-thread';
 import { threadInfo } from '../services/threads/get-thread-view';
 import { validate } from './validate';
+import { writeDeps, type WriteOnce } from './write-deps';
 
-export function siteApiRoutes(deps: ServiceDeps) {
+export function siteApiRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
+  // Only the site's own key gets past siteApiKey: it is the sender.
+  const once = writeOnce(() => 'api-key');
   return new Hono<AppEnv>()
     .use(siteApiKey())
-    .put('/threads', validate('json', UpsertThreadBody), async (c) => {
-      const thread = await upsertThread(deps, c.get('site'), c.req.valid('json'));
+    .put('/threads', once, validate('json', UpsertThreadBody), async (c) => {
+      const thread = await upsertThread(writeDeps(c, deps), c.get('site'), c.req.valid('json'));
       return c.json({ thread: threadInfo(thread) });
     });
 }

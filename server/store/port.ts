@@ -156,8 +156,9 @@ export interface SetLikeRequest {
 }
 
 import type { ModerationStore } from './moderation-port';
+import type { IdempotencyStore } from './idempotency-port';
 
-export interface Store extends ModerationStore {
+export interface Store extends ModerationStore, IdempotencyStore {
   getSite(siteId: string): Promise<SiteRecord | null>;
   saveSite(site: SiteRecord, now: number): Promise<void>;
 

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '../../../shared/errors';
 import { AppError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/libsql/db';
+import { IdempotencyKeyTakenError } from '../../store/libsql/idempotency';
 
 export function errorJson(c: Context, code: ErrorCode, message: string, fields?: Record<string, string>, headers?: Record<string, string>) {
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
@@ -20,6 +21,9 @@ export function errorHandler(options: ErrorHandlerOptions = {}) {
   const log = options.log ?? ((message, error) => console.error(message, error));
   return function handleError(error: Error, c: Context) {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.fields, error.headers);
+    if (error instanceof IdempotencyKeyTakenError) {
+      return errorJson(c, 'idempotency_in_progress', 'A request with this key is being applied; retry shortly with the same key', undefined, { 'Retry-After': '1' });
+    }
     if (error instanceof StoreUnavailableError) {
       log('database unavailable', error.cause);
       return errorJson(c, 'unavailable', 'The comment service is temporarily unavailable; please retry', undefined, { 'Retry-After': '5' });

@@ -11,7 +11,7 @@ export function siteCors(): MiddlewareHandler<AppEnv> {
       return allowed.includes(origin.toLowerCase()) ? origin : null;
     },
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key'],
     maxAge: 600,
   }) as MiddlewareHandler<AppEnv>;
 }

@@ -2,7 +2,8 @@
 // an embedded file, :memory:, a remote sqld over HTTP, or an embedded replica.
 import type { Client } from '@libsql/client';
 import type { Store } from '../port';
-import { createDb, type DbOptions } from './db';
+import { createDb, type Db, type DbOptions } from './db';
+import * as idempotency from './idempotency';
 import * as sites from './sites';
 import * as threads from './threads';
 import * as users from './users';
@@ -17,9 +18,18 @@ import * as civilityModels from './civility-models';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
+export { IdempotencyKeyTakenError } from './idempotency';
 
 export function createLibsqlStore(client: Client, options: DbOptions = {}): Store {
-  const db = createDb(client, options);
+  return storeOn(createDb(client, options));
+}
+
+/**
+ * The store over `db`. `plain` takes the writes that never claim an idempotency key: refreshing a
+ * member from their token (the same upsert whoever repeats it) and the nudge bookkeeping that
+ * precedes a post, so the key rides on the change the request is about.
+ */
+function storeOn(db: Db, plain: Db = db): Store {
   return {
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
@@ -28,7 +38,7 @@ export function createLibsqlStore(client: Client, options: DbOptions = {}): Stor
     createThread: (req) => threads.createThread(db, req),
     updateThread: (req) => threads.updateThread(db, req),
     countComments: (siteId, keys) => threads.countComments(db, siteId, keys),
-    upsertUser: (req) => users.upsertUser(db, req),
+    upsertUser: (req) => users.upsertUser(plain, req),
     getUser: (siteId, id) => users.getUser(db, siteId, id),
     findUserByExternalId: (siteId, externalId) => users.findUserByExternalId(db, siteId, externalId),
     getComment: (siteId, id) => comments.getComment(db, siteId, id),
@@ -44,7 +54,7 @@ export function createLibsqlStore(client: Client, options: DbOptions = {}): Stor
 
     authorHistory: (siteId, userId, since) => facts.authorHistory(db, siteId, userId, since),
     countRecentByIp: (siteId, ipHash, since) => facts.countRecentByIp(db, siteId, ipHash, since),
-    recordNudge: (e) => facts.recordNudge(db, e),
+    recordNudge: (e) => facts.recordNudge(e.kind === 'shown' ? db : plain, e),
     nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),
     addReport: (req) => reports.addReport(db, req),
     listQueue: (req) => queue.listQueue(db, req),
@@ -59,5 +69,12 @@ export function createLibsqlStore(client: Client, options: DbOptions = {}): Stor
     getCivilityModel: (siteId, id) => civilityModels.getCivilityModel(db, siteId, id),
     listCivilityModels: (siteId, limit) => civilityModels.listCivilityModels(db, siteId, limit),
     listModeratorDecisions: (siteId, limit) => civilityModels.listModeratorDecisions(db, siteId, limit),
+
+    findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
+    claimingStore(claim) {
+      const claiming = idempotency.claimingDb(plain, claim);
+      return { store: storeOn(claiming, plain), claimed: claiming.claimed };
+    },
+    saveIdempotencyOutcome: (claim, status, body) => idempotency.saveIdempotencyOutcome(plain, claim, status, body),
   };
 }

@@ -1,0 +1,13 @@
+// Write routes hand their service the request's store: with an Idempotency-Key it is the one that
+// claims the key in the change's own transaction (see middleware/idempotency).
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import type { ServiceDeps } from '../services/deps';
+
+/** The idempotent-write middleware for a route group, given who counts as the sender there. */
+export type WriteOnce = (sender: (c: Context<AppEnv>) => string | null) => MiddlewareHandler<AppEnv>;
+
+export function writeDeps(c: Context<AppEnv>, deps: ServiceDeps): ServiceDeps {
+  const store = c.get('requestStore');
+  return store ? { ...deps, store } : deps;
+}
