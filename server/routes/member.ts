@@ -24,7 +24,7 @@ export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
     return claims ? `member:${claims.sub}` : null;
   });
   return new Hono<AppEnv>()
-    .post('/threads/:threadId/comments', once, validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => {
+    .post('/threads/:threadId/comments', validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       const result = await createComment(deps, {
         site: c.get('site'),
@@ -35,8 +35,8 @@ export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
       });
       // A nudge stores nothing: 200 with the findings; a stored comment (whatever its status) is 201.
       return 'nudge' in result ? c.json(result, 200) : c.json(result, 201);
-    })
-    .patch('/comments/:commentId', once, validate('param', CommentParam), validate('json', EditCommentBody), async (c) => {
+    }))
+    .patch('/comments/:commentId', validate('param', CommentParam), validate('json', EditCommentBody), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       const comment = await editComment(deps, {
         site: c.get('site'),
@@ -45,22 +45,22 @@ export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
         body: c.req.valid('json').body,
       });
       return c.json({ comment });
-    })
-    .delete('/comments/:commentId', once, validate('param', CommentParam), async (c) => {
+    }))
+    .delete('/comments/:commentId', validate('param', CommentParam), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       const comment = await deleteComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'));
       return c.json({ comment });
-    })
-    .put('/comments/:commentId/like', once, validate('param', CommentParam), async (c) => {
+    }))
+    .put('/comments/:commentId/like', validate('param', CommentParam), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), true));
-    })
-    .delete('/comments/:commentId/like', once, validate('param', CommentParam), async (c) => {
+    }))
+    .delete('/comments/:commentId/like', validate('param', CommentParam), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       return c.json(await setLike(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), false));
-    })
-    .post('/comments/:commentId/report', once, validate('param', CommentParam), validate('json', ReportBody), async (c) => {
+    }))
+    .post('/comments/:commentId/report', validate('param', CommentParam), validate('json', ReportBody), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       return c.json(await reportComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), c.req.valid('json')));
-    });
+    }));
 }

@@ -58,10 +58,10 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
-    .post('/comments/:commentId', once, validate('param', CommentParam), validate('json', CommentActionBody), async (c) => {
+    .post('/comments/:commentId', validate('param', CommentParam), validate('json', CommentActionBody), async (c) => once(c, async () => {
       return c.json(await actOnComment(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json')));
-    })
-    .post('/comments', once, validate('json', BulkCommentActionBody), async (c) => {
+    }))
+    .post('/comments', validate('json', BulkCommentActionBody), async (c) => once(c, async () => {
       const { ids, ...action } = c.req.valid('json');
       if (action.action === 'reject' && !action.reason) throw new AppError('invalid_input', 'Say why the comments are rejected', { reason: 'is required to reject' });
       const items = [];
@@ -72,18 +72,18 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
         actions.push(done.action);
       }
       return c.json({ items, actions });
-    })
+    }))
     .get('/users/:userId', validate('param', UserParam), async (c) => c.json(await userHistory(deps, c.get('site'), c.req.valid('param').userId)))
-    .post('/users/:userId', once, validate('param', UserParam), validate('json', UserActionBody), async (c) => {
+    .post('/users/:userId', validate('param', UserParam), validate('json', UserActionBody), async (c) => once(c, async () => {
       return c.json(await actOnUser(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').userId, c.req.valid('json')));
-    })
-    .post('/threads/:threadId', once, validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => {
+    }))
+    .post('/threads/:threadId', validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => once(c, async () => {
       const done = await actOnThread(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
       return c.json({ thread: threadInfo(done.thread), action: toActionSummary(done.action) });
-    })
-    .post('/actions/:actionId/undo', once, validate('param', ActionParam), async (c) => {
+    }))
+    .post('/actions/:actionId/undo', validate('param', ActionParam), async (c) => once(c, async () => {
       return c.json(await undoAction(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').actionId));
-    })
+    }))
     .get('/audit', validate('query', AuditQuery), async (c) => c.json(await auditPage(deps, c.get('site'), c.req.valid('query'))))
     .get('/settings', (c) => {
       const settings = c.get('site').settings.moderation;
@@ -92,10 +92,10 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       if (mayEditRules(c) || !settings.externalScorer.secret) return c.json({ settings });
       return c.json({ settings: { ...settings, externalScorer: { ...settings.externalScorer, secret: '********' } } });
     })
-    .put('/settings', once, validate('json', SettingsBody), async (c) => {
+    .put('/settings', validate('json', SettingsBody), async (c) => once(c, async () => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
       return c.json({ settings: await saveModerationSettings(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
-    })
+    }))
     .post('/try', validate('json', TryCommentBody), (c) => c.json(tryComment(deps, c.get('site'), c.req.valid('json'))))
     .get('/stats', async (c) => c.json(await moderationStats(deps, c.get('site'))));
 }

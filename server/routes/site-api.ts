@@ -14,8 +14,8 @@ export function siteApiRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
   const once = writeOnce(() => 'api-key');
   return new Hono<AppEnv>()
     .use(siteApiKey())
-    .put('/threads', once, validate('json', UpsertThreadBody), async (c) => {
+    .put('/threads', validate('json', UpsertThreadBody), async (c) => once(c, async () => {
       const thread = await upsertThread(writeDeps(c, deps), c.get('site'), c.req.valid('json'));
       return c.json({ thread: threadInfo(thread) });
-    });
+    }));
 }

@@ -1,16 +1,13 @@
 // The bounded wait of a write request, and what becomes of a write that outlives it.
 import type { Context } from 'hono';
 
-/** True when `work` settled within `ms`; false when the deadline passed first (work goes on). */
-export async function withinDeadline(work: Promise<unknown>, ms: number): Promise<boolean> {
-  if (ms <= 0) {
-    await work;
-    return true;
-  }
+/** What `work` gave when it settled within `ms`; null when the deadline passed first (work goes on). */
+export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  if (ms <= 0) return work;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   try {
-    return await Promise.race([work.then(() => true as const), late]);
+    return await Promise.race([work, late]);
   } finally {
     clearTimeout(timer);
   }
