@@ -2,8 +2,6 @@
 // again with every retry of that action, so the server applies it at most once.
 import * as z from 'zod/mini';
 
-export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
-/** Set on an answer replayed from the first request with the same key. */
-export const IDEMPOTENT_REPLAY_HEADER = 'Idempotent-Replayed';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '../idempotency';
 
 export const IdempotencyKey = z.string().check(z.regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 visible ASCII characters'));

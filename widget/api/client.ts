@@ -1,5 +1,7 @@
 // Typed client for the reader API. Every response is parsed with the shared schemas, every
 // failure becomes an ApiError value, and an expired token is swapped for a fresh one once.
+// Every write carries an Idempotency-Key made for the reader's action and sent again when the
+// same action is retried, so a post whose answer was lost is never stored twice.
 import type * as z from 'zod/mini';
 import { readerPaths } from '../../shared/api-paths';
 import { ErrorBody, type Sort } from '../../shared/schemas/common';
@@ -33,40 +35,49 @@ export function createClient(options: ClientOptions) {
   // Shared by concurrent requests so the host's getToken runs once; resolves to null for a guest.
   let token: Promise<string | null> | null = early?.token ?? (options.token ? Promise.resolve(options.token) : null);
 
-  async function send(method: string, path: string, query?: Query, body?: unknown) {
-    const url = apiUrl(options.api, path, query);
-    const headers: Record<string, string> = {};
-    const bearer = await (token ??= askHost(options.getToken));
-    if (bearer) headers.Authorization = `Bearer ${bearer}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
-    // The first thread request may be on its way already, asked by embed.js with this token.
-    if (early?.url === url) {
-      const { response } = early;
-      early = undefined;
-      return response.catch(() => doFetch(url, init));
-    }
-    return doFetch(url, init);
-  }
+  // Keys of the writes not yet settled, by action (method, path and body): a retry finds its key here.
+  // A plain object is enough: every action starts with its method, so none is named like a prototype member.
+  const keys: Record<string, string> = {};
 
   async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
-    for (let attempt = 0; ; attempt++) {
+    // JSON.stringify(undefined) is undefined: no body.
+    const text: string | undefined = JSON.stringify(body);
+    const action = method + path + text;
+    // Random enough: keys only need to differ among one reader's own writes on one site. A key is
+    // dropped once its action succeeds; after a failure, trying the same action again reuses it
+    // (the server keeps only answers that changed something, so a refusal is simply asked again).
+    const key = method != 'GET' && (keys[action] ||= `${Math.random()}`);
+    for (let retried = false; ; retried = true) {
       let res: Response;
       let json: unknown;
       try {
-        res = await send(method, path, query, body);
+        const url = apiUrl(options.api, path, query);
+        const headers: Record<string, string> = {};
+        // The header's name is written out, not imported: the constant would cost the bundle a variable.
+        if (key) headers['Idempotency-Key'] = key;
+        const bearer = await (token ??= askHost(options.getToken));
+        if (bearer) headers.Authorization = `Bearer ${bearer}`;
+        if (text) headers['Content-Type'] = 'application/json';
+        const init = { method, headers, body: text };
+        // The first thread request may be on its way already, asked by embed.js with this token.
+        if (early?.url === url) {
+          const { response } = early;
+          early = undefined;
+          res = await response.catch(() => doFetch(url, init));
+        } else res = await doFetch(url, init);
         json = await res.json().catch(() => null);
       } catch {
         return fail('unavailable', 'Network error');
       }
       if (res.ok) {
+        delete keys[action];
         const parsed = schema.safeParse(json);
         return parsed.success ? ok(parsed.data) : fail('bad_response', 'Unexpected response');
       }
       const err = ErrorBody.safeParse(json);
       const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
       // A stale or rejected token: ask the host for a fresh one (null means carry on as a guest).
-      if (attempt === 0 && res.status === 401 && (error.code === 'token_expired' || error.code === 'token_invalid')) {
+      if (!retried && res.status === 401 && (error.code === 'token_expired' || error.code === 'token_invalid')) {
         token = askHost(options.getToken);
         continue;
       }

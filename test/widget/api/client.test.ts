@@ -44,6 +44,72 @@ describe('the API client', () => {
     expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(2);
   });
 
+  describe('idempotency keys', () => {
+    /** A fetch that answers the first `failures` writes with 503 (after passing them to the app) and records each write's key. */
+    function flakyFetch(t: Awaited<ReturnType<typeof createTestContext>>, keys: (string | null)[], failures = 0): (input: string, init?: RequestInit) => Promise<Response> {
+      return async (input, init) => {
+        const res = await appFetch(t)(input, init);
+        if (init?.method && init.method !== 'GET') {
+          keys.push(new Headers(init.headers).get('Idempotency-Key'));
+          if (failures-- > 0) return Response.json({ error: { code: 'unavailable', message: 'lost on the way' } }, { status: 503 });
+        }
+        return res;
+      };
+    }
+
+    it('sends one with every write and none with reads', async () => {
+      const t = await createTestContext();
+      const sent: { method: string; key: string | null }[] = [];
+      const fetch = async (input: string, init?: RequestInit) => {
+        sent.push({ method: init?.method ?? 'GET', key: new Headers(init?.headers).get('Idempotency-Key') });
+        return appFetch(t)(input, init);
+      };
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch, token: await t.sign(PERSONAS.alice) });
+      const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
+      const threadId = view.ok ? view.data.thread.id : '';
+      const posted = await client.post(threadId, { body: 'A first comment.' });
+      const id = posted.ok && 'comment' in posted.data ? posted.data.comment.id : '';
+      await client.like(id, true);
+      await client.edit(id, 'A first comment, edited.');
+      await client.page(threadId, 'newest');
+      expect(sent.filter((s) => s.method === 'GET').map((s) => s.key)).toEqual([null, null]);
+      const keys = sent.filter((s) => s.method !== 'GET').map((s) => s.key);
+      expect(keys).toHaveLength(3);
+      for (const key of keys) expect(key).toMatch(/^[\x21-\x7e]{1,200}$/);
+      expect(new Set(keys).size).toBe(3);
+    });
+
+    it('reuses the key when the same post is retried after a lost answer, so it is stored once', async () => {
+      const t = await createTestContext();
+      const keys: (string | null)[] = [];
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys, 1), token: await t.sign(PERSONAS.alice) });
+      const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
+      const threadId = view.ok ? view.data.thread.id : '';
+      expect(await client.post(threadId, { body: 'Sent on a bad connection.' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      const retried = await client.post(threadId, { body: 'Sent on a bad connection.' });
+      expect(retried.ok).toBe(true);
+      expect(keys[1]).toBe(keys[0]);
+      const stored = await t.client.execute("SELECT COUNT(*) AS n FROM comments WHERE body_src = 'Sent on a bad connection.'");
+      expect(Number(stored.rows[0].n)).toBe(1);
+    });
+
+    it('makes a new key for the next action once one succeeded, even with the same words', async () => {
+      const t = await createTestContext();
+      const keys: (string | null)[] = [];
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys), token: await t.sign(PERSONAS.alice) });
+      const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
+      const threadId = view.ok ? view.data.thread.id : '';
+      const first = await client.post(threadId, { body: 'Same again.' });
+      const id = first.ok && 'comment' in first.data ? first.data.comment.id : '';
+      const bob = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys), token: await t.sign(PERSONAS.bob) });
+      for (const liked of [true, false, true]) expect((await bob.like(id, liked)).ok).toBe(true);
+      await client.post(threadId, { body: 'Same again.' });
+      expect(new Set(keys).size).toBe(5);
+      const liked = await t.client.execute('SELECT COUNT(*) AS n FROM reactions');
+      expect(Number(liked.rows[0].n)).toBe(1);
+    });
+  });
+
   describe('given the thread request embed.js started', () => {
     const page = { url: ARTICLE_URL, sort: 'newest' as const };
     const threadUrl = `${API_ORIGIN}/api/v1/sites/daily/thread?url=${encodeURIComponent(ARTICLE_URL)}&sort=newest`;
