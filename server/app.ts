@@ -42,6 +42,8 @@ export interface AppDeps {
   responseCache?: ResponseCache;
   /** How long a guest thread read is answered from memory without a database lookup (default 0). */
   guestRevalidateMs?: number;
+  /** Shared by apps that should log database incidents as one (default: this app's own log). */
+  reportIncident?: (kind: string, error: unknown) => void;
   /** How long a write may take before the client is answered 503 (default: the bounded wait of reads). */
   writeDeadlineMs?: number;
 }
@@ -86,7 +88,7 @@ export function createApp(deps: AppDeps) {
     .get('/moderate', dashboardPage)
     .route('/api/v1/sites/:siteId', site)
     .notFound((c) => errorJson(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`))
-    .onError(errorHandler({ log: deps.log }));
+    .onError(errorHandler({ log: deps.log, now: services.now, reportIncident: deps.reportIncident }));
 }
 
 export type ParleyApp = ReturnType<typeof createApp>;

@@ -13,6 +13,7 @@ import { withLastKnownSites } from '../cache/last-known-sites';
 import { createTokenVerifier, type TokenVerifier } from '../services/identity/verify-token';
 import { newId } from '../services/ids';
 import { clientPerCall } from './worker-libsql';
+import { incidentLog } from '../middleware/errors';
 
 const WorkerEnv = z.object({
   LIBSQL_URL: z.string().check(z.minLength(1)),
@@ -34,6 +35,8 @@ interface Isolate {
   verifier: TokenVerifier;
   responseCache: ResponseCache;
   ipSalt: string;
+  /** One incident log for the isolate, also across the per-request apps of the test clock. */
+  reportIncident: (kind: string, error: unknown) => void;
   app: ParleyApp;
 }
 
@@ -52,7 +55,8 @@ function setUp(rawEnv: Record<string, unknown>): Isolate {
   const verifier = createTokenVerifier();
   const responseCache = cacheApiResponseCache();
   const ipSalt = env.PARLEY_IP_SALT ?? newId() + newId();
-  const built = { env, store, verifier, responseCache, ipSalt };
+  const reportIncident = incidentLog({ log: (message, error) => console.error(message, error), now: Date.now });
+  const built = { env, store, verifier, responseCache, ipSalt, reportIncident };
   return { ...built, app: appFor(built, Date.now) };
 }
 
@@ -64,6 +68,7 @@ function appFor(i: Omit<Isolate, 'app'>, now: () => number): ParleyApp {
     // Guests' repeat reads within a second are answered from the isolate's memory.
     guestRevalidateMs: 1000,
     ipSalt: i.ipSalt,
+    reportIncident: i.reportIncident,
     now,
     clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? null,
   });

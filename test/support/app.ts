@@ -53,13 +53,16 @@ export interface TestContext {
 }
 
 /**
- * A fresh site on an empty database. `url` picks the embedded database file and applies only to
- * the embedded backend; the others always use the project's sqld.
+ * A fresh site on an empty database. `url` picks the embedded database file, `busyTimeoutMs` its
+ * busy timeout and `connections` the client's pool of connections to it; these apply only to the
+ * embedded backend, the others always use the project's sqld.
  */
-export async function createTestContext(options: { site?: Partial<SiteRecord>; url?: string; deps?: Partial<AppDeps> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { site?: Partial<SiteRecord>; url?: string; deps?: Partial<AppDeps>; busyTimeoutMs?: number; connections?: number } = {},
+): Promise<TestContext> {
   let client: Client;
   if (BACKEND === 'embedded') {
-    client = createClient({ url: options.url ?? ':memory:', timeout: 5000 });
+    client = createClient({ url: options.url ?? ':memory:', timeout: options.busyTimeoutMs ?? 5000, concurrency: options.connections });
     await applyMigrations(client, loadMigrations());
   } else {
     client = createClient({ url: inject('libsqlUrl') });

@@ -5,7 +5,10 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '../../../shared/errors';
 import { AppError } from '../../services/errors';
-import { StoreUnavailableError } from '../../store/libsql/db';
+import { StoreUnavailableError, type UnavailableKind } from '../../store/libsql/db';
+import { incidentLog } from './incident-log';
+
+export { incidentLog };
 import { IdempotencyKeyTakenError } from '../../store/libsql/idempotency';
 
 export function errorJson(c: Context, code: ErrorCode, message: string, fields?: Record<string, string>, headers?: Record<string, string>) {
@@ -15,18 +18,25 @@ export function errorJson(c: Context, code: ErrorCode, message: string, fields?:
 
 export interface ErrorHandlerOptions {
   log?: (message: string, error: unknown) => void;
+  now?: () => number;
+  /** Where database incidents go; by default a log of this handler's own (see incident-log.ts). */
+  reportIncident?: (kind: string, error: unknown) => void;
 }
+
+/** Seconds a client should wait before retrying, by what made the database unavailable. */
+const RETRY_AFTER: Record<UnavailableKind, string> = { disk_full: '60', locked: '2', unreachable: '5', timeout: '5' };
 
 export function errorHandler(options: ErrorHandlerOptions = {}) {
   const log = options.log ?? ((message, error) => console.error(message, error));
+  const reportIncident = options.reportIncident ?? incidentLog({ log, now: options.now ?? Date.now });
   return function handleError(error: Error, c: Context) {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.fields, error.headers);
     if (error instanceof IdempotencyKeyTakenError) {
       return errorJson(c, 'idempotency_in_progress', 'A request with this key is being applied; retry shortly with the same key', undefined, { 'Retry-After': '1' });
     }
     if (error instanceof StoreUnavailableError) {
-      log('database unavailable', error.cause);
-      return errorJson(c, 'unavailable', 'The comment service is temporarily unavailable; please retry', undefined, { 'Retry-After': '5' });
+      reportIncident(error.kind, error.cause);
+      return errorJson(c, 'unavailable', 'The comment service is temporarily unavailable; please retry', undefined, { 'Retry-After': RETRY_AFTER[error.kind] });
     }
     if (error instanceof HTTPException) {
       if (error.status === 400 && /JSON/i.test(error.message)) return errorJson(c, 'malformed_json', 'The request body is not valid JSON');

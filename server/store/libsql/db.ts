@@ -13,9 +13,19 @@
 // Each request's write is then its own `batch(…, 'write')`, and the server serialises them.
 import type { Client, InStatement, ResultSet } from '@libsql/client';
 
+/**
+ * Why the database could not serve: the disk (or the database's size limit) is full, another
+ * writer held the lock past the busy timeout, the server could not be reached, or it did not
+ * answer within the bounded wait.
+ */
+export type UnavailableKind = 'disk_full' | 'locked' | 'unreachable' | 'timeout';
+
 export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The database is unavailable', { cause });
+  constructor(
+    cause: unknown,
+    readonly kind: UnavailableKind = 'unreachable',
+  ) {
+    super(`The database is unavailable (${kind})`, { cause });
     this.name = 'StoreUnavailableError';
   }
 }
@@ -26,7 +36,10 @@ export interface Db {
   write(stmts: InStatement[]): Promise<ResultSet[]>;
 }
 
-const BUSY = /SQLITE_BUSY|database is locked/i;
+const BUSY = /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked/i;
+// SQLITE_FULL: the disk is full, or the database reached its max_page_count. Nothing of the
+// failed transaction is kept, and the same client works again once there is room.
+const FULL = /SQLITE_FULL|database or disk is full/i;
 // What the clients report when the server cannot be reached, by runtime:
 //   Node (undici): TypeError "fetch failed", its cause carrying ECONNREFUSED / ECONNRESET / UND_ERR_*;
 //   workerd: Error "Network connection lost." (with retryable: true) or a connect() failure;
@@ -68,7 +81,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   if (ms <= 0) return work;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`no answer within ${ms} ms`))), ms);
+    timer = setTimeout(() => reject(new StoreUnavailableError(new Error(`no answer within ${ms} ms`), 'timeout')), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -92,10 +105,11 @@ export function createDb(client: Client, options: DbOptions = {}): Db {
       if (BUSY.test(message)) {
         // After SQLITE_BUSY the client must be reconnected before it is trusted again.
         await client.reconnect();
-        throw new StoreUnavailableError(error);
+        throw new StoreUnavailableError(error, 'locked');
       }
+      if (FULL.test(message)) throw new StoreUnavailableError(error, 'disk_full');
       if (error instanceof StoreUnavailableError) throw error;
-      if (isUnreachable(error)) throw new StoreUnavailableError(error);
+      if (isUnreachable(error)) throw new StoreUnavailableError(error, 'unreachable');
       throw error;
     }
   }
