@@ -1,5 +1,10 @@
 // Applies numbered migrations once each, in order, recording them in a table of their own.
 // The SQL comes in as text so the same code runs wherever the client does.
+//
+// Several processes may start together on one file or one server. Each migration is one write
+// transaction that first records its name: the database runs these one at a time, and when another
+// process applied the migration first, recording the name fails on its primary key, so nothing of
+// ours runs (no "table already exists") and the migration counts as done.
 import type { Client } from '@libsql/client';
 
 export interface Migration {
@@ -14,13 +19,22 @@ export async function applyMigrations(client: Client, migrations: Migration[]): 
   for (const migration of [...migrations].sort((a, b) => a.name.localeCompare(b.name))) {
     if (done.has(migration.name)) continue;
     const statements = splitStatements(migration.sql).map((sql) => ({ sql, args: [] as never[] }));
-    await client.batch(
-      [...statements, { sql: 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', args: [migration.name, Date.now()] }],
-      'write',
-    );
+    try {
+      await client.batch(
+        [{ sql: 'INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)', args: [migration.name, Date.now()] }, ...statements],
+        'write',
+      );
+    } catch (error) {
+      if (await isApplied(client, migration.name)) continue;
+      throw error;
+    }
     applied.push(migration.name);
   }
   return applied;
+}
+
+async function isApplied(client: Client, name: string): Promise<boolean> {
+  return (await client.execute({ sql: 'SELECT 1 FROM schema_migrations WHERE name = ?', args: [name] })).rows.length > 0;
 }
 
 /** Splits a migration into statements; our migrations keep semicolons out of strings and triggers. */
