@@ -69,7 +69,7 @@ export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string)
               return {
                 ...req,
                 path: `/api/v1/sites/${BENCH_SITE}/threads/${target.threadId}/comments`,
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % MEMBERS]}` },
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i % MEMBERS]}`, 'idempotency-key': `bench-${i}` },
                 body: JSON.stringify({ body: commentBody(1_000_000 + i), parentId }),
               };
             },
