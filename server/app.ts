@@ -19,8 +19,8 @@ import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
-import { idempotentWrite } from './middleware/idempotency';
-import type { WriteOnce } from './routes/write-deps';
+import { idempotentWrite, replayAnswered, writeDeadline } from './middleware/idempotency';
+import { memberSender, type WriteOnce } from './routes/write-deps';
 import { REMOTE_READ_TIMEOUT_MS } from './store/libsql/db';
 
 export interface AppDeps {
@@ -59,10 +59,12 @@ export function createApp(deps: AppDeps) {
   };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
-  const writeOnce: WriteOnce = (sender) =>
-    idempotentWrite({ store, now: services.now, sender, deadlineMs: deps.writeDeadlineMs ?? REMOTE_READ_TIMEOUT_MS });
+  const writeOnce: WriteOnce = (sender) => idempotentWrite({ store, now: services.now, sender });
+  // A retry of a member write that already has its answer gets it before anything else runs for it.
+  const replayMemberWrites = replayAnswered({ store, now: services.now, sender: memberSender });
 
   const site = new Hono<AppEnv>()
+    .use(writeDeadline(deps.writeDeadlineMs ?? REMOTE_READ_TIMEOUT_MS))
     .use(async function rememberClientAddress(c, next) {
       c.set('clientAddress', clientAddress(c));
       await next();
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps) {
     )
     .route('/admin', siteApiRoutes(services, writeOnce))
     .use(memberAuth({ verifier, now: services.now }))
+    .use('/threads/*', replayMemberWrites)
+    .use('/comments/*', replayMemberWrites)
     .route('/moderation', moderatorRoutes(services, writeOnce))
     .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache, guestRevalidateMs: deps.guestRevalidateMs }))
     .route('/', memberRoutes(services, writeOnce));

@@ -1,5 +1,6 @@
 // The Hono environment every route sees: the resolved site and the reader's verified claims.
 import type { SiteRecord, Store } from './store/port';
+import type { IdempotencyRecord } from './store/idempotency-port';
 import type { MemberClaims } from './services/identity/claims';
 import type { Moderator } from './services/moderation/moderator';
 
@@ -13,5 +14,7 @@ export type AppEnv = {
     moderator: Moderator;
     /** Set on writes that carry an Idempotency-Key: the store whose first change claims the key. */
     requestStore?: Store;
+    /** What an earlier look at this request's Idempotency-Key found (see middleware/idempotency). */
+    earlierWrite?: { key: string; record: IdempotencyRecord | null };
   };
 };

@@ -12,17 +12,13 @@ import { setLike } from '../services/comments/like-comment';
 import { ReportBody } from '../../shared/schemas/moderation-api';
 import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
-import { writeDeps, type WriteOnce } from './write-deps';
+import { memberSender, writeDeps, type WriteOnce } from './write-deps';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
 export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
-  // Guests cannot write: their requests are refused without any key handling.
-  const once = writeOnce((c) => {
-    const claims = c.get('claims');
-    return claims ? `member:${claims.sub}` : null;
-  });
+  const once = writeOnce(memberSender);
   return new Hono<AppEnv>()
     .post('/threads/:threadId/comments', validate('param', ThreadParam), validate('json', CreateCommentBody), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);

@@ -12,3 +12,9 @@ export function writeDeps(c: Context<AppEnv>, deps: ServiceDeps): ServiceDeps {
   const store = c.get('requestStore');
   return store ? { ...deps, store } : deps;
 }
+
+/** Who sends a member write: the member the token names; a guest cannot write. */
+export function memberSender(c: Context<AppEnv>): string | null {
+  const claims = c.get('claims');
+  return claims ? `member:${claims.sub}` : null;
+}

@@ -103,6 +103,17 @@ describe('a replayed write', () => {
     expect(await everythingStored()).toBe(stored);
   });
 
+  it('takes the same JSON, spaced differently, for the same request', async () => {
+    const threadId = (await openThread(t)).thread.id;
+    const alice = await t.sign(PERSONAS.alice);
+    const path = apiPaths.comments(t.site.id, threadId);
+    const first = await send('POST', path, 'spaced', { token: alice, body: '{"body":"Spacing aside"}' });
+    expect(first.status).toBe(201);
+    const again = await send('POST', path, 'spaced', { token: alice, body: '{ "body" : "Spacing aside" }\n' });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect((await openThread(t)).comments).toHaveLength(1);
+  });
+
   it('refuses the same key for a different request with 422 and a code saying why', async () => {
     const threadId = (await openThread(t)).thread.id;
     const alice = await t.sign(PERSONAS.alice);
