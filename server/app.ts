@@ -12,6 +12,7 @@ import { errorHandler, errorJson } from './middleware/errors';
 import { siteResolver } from './middleware/site';
 import { siteCors } from './middleware/site/cors';
 import { memberAuth } from './middleware/auth';
+import { baseHeaders, privateWhenAuthenticated } from './middleware/headers';
 import { publicRoutes } from './routes/public';
 import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
@@ -75,6 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/', memberRoutes(services));
 
   return new Hono<AppEnv>()
+    .use(baseHeaders())
+    .use('/api/*', privateWhenAuthenticated())
     .get('/api/v1/health', (c) => c.json({ ok: true }))
     .get('/moderate', dashboardPage)
     .route('/api/v1/sites/:siteId', site)

@@ -15,7 +15,7 @@ import { countComments } from '../services/threads/count-comments';
 import { findViewerUser } from '../services/identity/viewer-user';
 import { validate } from './validate';
 import { openThread } from '../services/threads/open-thread';
-import { threadReads } from '../cache/thread-reads';
+import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import type { ResponseCache } from '../cache/response-cache';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
@@ -48,6 +48,8 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
       });
     })
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
+      // As fresh as a guest's thread read; a member's answer is made private by the app.
+      c.header('Cache-Control', GUEST_CACHE_CONTROL);
       return c.json(await getConversation(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims')));
     })
     .get('/counts', validate('query', CountsQuery), async (c) => {

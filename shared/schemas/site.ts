@@ -24,7 +24,10 @@ export const SsoConfig = z.object({
   /** RS256/ES256 keys from a JWKS endpoint. */
   jwksUrl: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   issuer: z.optional(z.string()),
+  /** Longest a token may live, from its issue (or from now, without iat) to its expiry; default 24 h. */
+  maxTokenLifetimeSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(30 * 24 * 3600))),
 });
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export type SsoConfig = z.infer<typeof SsoConfig>;
 
 const SiteSettingsFields = z.object({
