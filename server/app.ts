@@ -20,6 +20,7 @@ import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
+import { guardedFetch, type OutboundFetch } from './services/outbound/guarded-fetch';
 
 export interface AppDeps {
   store: Store;
@@ -33,8 +34,12 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | null;
   /** Salt for hashing client addresses; random per process when not given. */
   ipSalt?: string;
-  /** Outbound HTTP for the site's external scorer. */
+  /** The runtime's fetch, for outbound requests on a site's behalf (vetted: see services/outbound). */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** A runtime's own vetted outbound requests, checking addresses at connect time (Node). */
+  outbound?: OutboundFetch;
+  /** Lets sites opt into private addresses for their scorer (Node only; never on Workers). */
+  privateNetworkAllowed?: boolean;
   log?: (message: string, error: unknown) => void;
   /** Where finished guest thread reads are kept (Workers: the Cache API; Node: memory). None by default. */
   responseCache?: ResponseCache;
@@ -49,7 +54,8 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ipSalt: deps.ipSalt ?? newId() + newId(),
-    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    outbound: deps.outbound ?? guardedFetch(deps.fetch ?? ((url, init) => fetch(url, init))),
+    privateNetworkAllowed: deps.privateNetworkAllowed ?? false,
   };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();

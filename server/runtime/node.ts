@@ -14,6 +14,7 @@ import { memoryResponseCache } from '../cache/response-cache';
 import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
+import { nodeOutbound } from './node-outbound';
 import { DatabaseEnv, openLibsql } from './libsql-client';
 
 const ServerEnv = z.extend(DatabaseEnv, {
@@ -70,7 +71,14 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   // the API's JSON 404 answers anything left.
   // Guest thread reads are kept in memory by thread version: a popular article costs one cheap
   // version lookup per reader, and readers still get the last copy while the database is down.
-  const app = createApp({ store, responseCache: memoryResponseCache(), guestRevalidateMs: 1000, clientAddress: (c) => getConnInfo(c).remote.address ?? null });
+  const app = createApp({
+    store,
+    responseCache: memoryResponseCache(),
+    guestRevalidateMs: 1000,
+    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
+    outbound: nodeOutbound,
+    privateNetworkAllowed: true,
+  });
   app.route('/', widgetAssets());
   await options.mount?.(app, store);
   const server: ServerType = await new Promise((resolve) => {
