@@ -15,11 +15,14 @@ import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
 import { nodeOutbound } from './node-outbound';
+import { clientAddressFrom, parseTrustProxy } from './client-address';
 import { DatabaseEnv, openLibsql } from './libsql-client';
 
 const ServerEnv = z.extend(DatabaseEnv, {
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   HOST: z._default(z.string(), '127.0.0.1'),
+  /** Whose word to take for the client's address: see client-address.ts and the README. */
+  TRUST_PROXY: z._default(z.string(), 'none'),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -64,6 +67,7 @@ export interface StartOptions {
 }
 
 export async function startNodeServer(options: StartOptions): Promise<NodeServer> {
+  const trust = parseTrustProxy(options.env.TRUST_PROXY);
   const client = await openLibsql(options.env);
   await applyMigrations(client, loadMigrations());
   const store = createLibsqlStore(client);
@@ -75,7 +79,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
     store,
     responseCache: memoryResponseCache(),
     guestRevalidateMs: 1000,
-    clientAddress: (c) => getConnInfo(c).remote.address ?? null,
+    clientAddress: (c) => clientAddressFrom(trust, getConnInfo(c).remote.address, (name) => c.req.header(name)),
     outbound: nodeOutbound,
     privateNetworkAllowed: true,
   });
