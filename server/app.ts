@@ -45,6 +45,8 @@ export interface AppDeps {
   responseCache?: ResponseCache;
   /** How long a guest thread read is answered from memory without a database lookup (default 0). */
   guestRevalidateMs?: number;
+  /** Most bytes those in-memory guest responses may hold (see ThreadReadsOptions). */
+  guestRecentMaxBytes?: number;
 }
 
 export function createApp(deps: AppDeps) {
@@ -78,7 +80,11 @@ export function createApp(deps: AppDeps) {
     .route('/admin', siteApiRoutes(services))
     .use(memberAuth({ verifier, now: services.now }))
     .route('/moderation', moderatorRoutes(services))
-    .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache, guestRevalidateMs: deps.guestRevalidateMs }))
+    .route('/', publicRoutes(services, {
+        cache: deps.responseCache ?? noResponseCache,
+        guestRevalidateMs: deps.guestRevalidateMs,
+        recentMaxBytes: deps.guestRecentMaxBytes,
+      }))
     .route('/', memberRoutes(services));
 
   return new Hono<AppEnv>()

@@ -15,6 +15,7 @@ import { countComments } from '../services/threads/count-comments';
 import { findViewerUser } from '../services/identity/viewer-user';
 import { validate } from './validate';
 import { openThread } from '../services/threads/open-thread';
+import { pageKeyFor } from '../services/threads/page-key';
 import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import type { ResponseCache } from '../cache/response-cache';
 
@@ -26,15 +27,18 @@ export interface PublicRoutesOptions {
   cache: ResponseCache;
   /** See ThreadReadsOptions.guestRevalidateMs. */
   guestRevalidateMs?: number;
+  /** See ThreadReadsOptions.recentMaxBytes. */
+  recentMaxBytes?: number;
 }
 
 export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
-  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs });
+  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes });
   return new Hono<AppEnv>()
     .get('/thread', validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
       return cachedRead(c, {
+        key: [pageKeyFor(query.url, query.pageId), query.sort, String(query.limit)],
         locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
         build: (thread) => getThreadView(deps, site, c.get('claims'), query, thread),
       });
@@ -42,8 +46,10 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
+      const { threadId } = c.req.valid('param');
       return cachedRead(c, {
-        locate: () => loadThread(deps, site, c.req.valid('param').threadId),
+        key: [threadId, query.sort, String(query.limit), query.cursor ?? ''],
+        locate: () => loadThread(deps, site, threadId),
         build: async (thread) => listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query }),
       });
     })
