@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,read,write,scale,classifier,memory] [-- --profile]`:
+// `npm run bench [-- --only widget,render,read,write,scale,classifier,memory,backup] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -13,10 +13,11 @@ import { benchWrites, type WriteResult } from './writes';
 import { benchScale, type ScaleResult } from './scale';
 import { benchClassifier, type ClassifierResult } from './classifier';
 import { benchMemory, type MemoryResult } from './memory-soak';
+import { benchBackup, type BackupResult } from './backup';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'read', 'write', 'scale', 'memory'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'read', 'write', 'scale', 'memory', 'backup'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -37,6 +38,7 @@ export interface BenchResults {
   scale?: ScaleResult;
   classifier?: ClassifierResult;
   memory?: MemoryResult;
+  backup?: BackupResult;
   machine: Machine;
 }
 
@@ -95,6 +97,7 @@ async function main() {
       if (part === 'write') results.write = await withProfile(profile, (cpuProfDir) => benchWrites({ log, cpuProfDir }));
       if (part === 'scale') results.scale = await benchScale({ log });
       if (part === 'memory') results.memory = await benchMemory({ log });
+      if (part === 'backup') results.backup = await benchBackup({ log });
     } catch (error) {
       failures.push(part);
       console.error(`✗ ${part} failed:`, error);

@@ -73,6 +73,16 @@ export function rows(r: BenchResults): Row[] {
     });
     if (x.non2xx) out.push({ part: 'memory', measure: 'non-2xx or failed requests', value: n(x.non2xx), target: '0', met: false });
   }
+  if (r.backup) {
+    const x = r.backup;
+    out.push({
+      part: 'backup',
+      measure: `npm run backup of a ${n(x.databaseMB)} MB file under ${x.writesPerSecond} writes/s (verified)`,
+      value: `${n(x.seconds, 2)} s, ${n(x.backupMB)} MB, ${n(x.rows)} rows; ${n(x.failedWrites)} failed writes`,
+      target: '< 120 s, 0 failed',
+      met: x.seconds < 120 && x.failedWrites === 0,
+    });
+  }
   return out;
 }
 
