@@ -12,6 +12,7 @@ import { errorHandler, errorJson } from './middleware/errors';
 import { siteResolver } from './middleware/site';
 import { siteCors } from './middleware/site/cors';
 import { memberAuth } from './middleware/auth';
+import { writeLimits } from './middleware/rate-limit';
 import { baseHeaders, privateWhenAuthenticated } from './middleware/headers';
 import { publicRoutes } from './routes/public';
 import { memberRoutes } from './routes/member';
@@ -78,7 +79,9 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/admin', siteApiRoutes(services))
-    .use(memberAuth({ verifier, now: services.now }))
+    .use(memberAuth({ verifier, now: services.now, deps: services }))
+    .use('/threads/*', writeLimits(services))
+    .use('/comments/*', writeLimits(services))
     .route('/moderation', moderatorRoutes(services))
     .route('/', publicRoutes(services, {
         cache: deps.responseCache ?? noResponseCache,

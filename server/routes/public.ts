@@ -39,7 +39,7 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
       const query = c.req.valid('query');
       return cachedRead(c, {
         key: [pageKeyFor(query.url, query.pageId), query.sort, String(query.limit)],
-        locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
+        locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title, clientAddress: c.get('clientAddress') }),
         build: (thread) => getThreadView(deps, site, c.get('claims'), query, thread),
       });
     })

@@ -30,6 +30,21 @@ export const SsoConfig = z.object({
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export type SsoConfig = z.infer<typeof SsoConfig>;
 
+const limit = (max: number, fallback: number) => z._default(z.number().check(z.int(), z.gte(1), z.lte(max)), fallback);
+
+/** Fixed windows, counted in the database so every instance shares them. 429 with Retry-After past them. */
+export const RateLimits = z.object({
+  /** Writes (comment, edit, delete, like, report) by one member, per minute. */
+  memberWritesPerMinute: limit(10_000, 60),
+  /** Writes from one address, per minute (members behind one network share it). */
+  addressWritesPerMinute: limit(100_000, 600),
+  /** Threads one address may make appear by opening pages that have none yet, per hour. */
+  addressNewThreadsPerHour: limit(100_000, 100),
+  /** Tokens from one address that fail verification, per minute; past it tokens are not even checked. */
+  addressTokenFailuresPerMinute: limit(10_000, 30),
+});
+export type RateLimits = z.infer<typeof RateLimits>;
+
 const SiteSettingsFields = z.object({
   theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
   editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
@@ -41,6 +56,8 @@ const SiteSettingsFields = z.object({
    * page is then set by the publisher's server, never by what a browser sends).
    */
   threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
+  /** How much one member or one address may do, beside the moderation rules' flooding limits. */
+  rateLimits: z.prefault(RateLimits, {}),
   moderation: z.prefault(ModerationSettings, {}),
 });
 

@@ -77,7 +77,17 @@ export async function createTestContext(options: { site?: Partial<SiteRecord>; u
     app = remoteApp(inject('workerUrl'), () => ({ [TEST_NOW_HEADER]: String(clock.now) }));
   } else {
     // Outbound requests as the Node runtime makes them: vetted at connect time, private networks allowed on request.
-    app = createApp({ store, now: () => clock.now, siteCacheTtlMs: 0, log: () => {}, outbound: nodeOutbound, privateNetworkAllowed: true, ...options.deps });
+    // The client's address as the worker reads it, so tests send CF-Connecting-IP on every backend.
+    app = createApp({
+      store,
+      now: () => clock.now,
+      siteCacheTtlMs: 0,
+      log: () => {},
+      outbound: nodeOutbound,
+      privateNetworkAllowed: true,
+      clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? null,
+      ...options.deps,
+    });
   }
 
   return {

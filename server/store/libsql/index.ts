@@ -14,6 +14,7 @@ import * as queue from './queue';
 import * as actions from './actions';
 import * as stats from './stats';
 import * as civilityModels from './civility-models';
+import * as rateLimits from './rate-limits';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError } from './db';
@@ -21,6 +22,8 @@ export { StoreUnavailableError } from './db';
 export function createLibsqlStore(client: Client): Store {
   const db = createDb(client);
   return {
+    countHit: (hit) => rateLimits.countHit(db, hit),
+    peekHits: (hit) => rateLimits.peekHits(db, hit),
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
     getThread: (siteId, id) => threads.getThread(db, siteId, id),
