@@ -44,6 +44,8 @@ function main() {
 
   const attackRows: Scored[] = [];
   const civilRows: Scored[] = [];
+  // The same comments scored as the default rule scores them: attacks on members only.
+  const civilMemberRows: Scored[] = [];
   const memberRows: Scored[] = [];
   const fearRows: Scored[] = [];
   held.forEach((r, i) => {
@@ -51,7 +53,11 @@ function main() {
     const any = v2[i].attack + v2[i].attackOther;
     if (ATTACK_FAMILIES.has(fam) && r.label !== 'fear') {
       attackRows.push({ family: fam, positive: r.label === 'attack', v2: any, base: base[i].attack });
-      if (isCivilCritical(r)) civilRows.push({ family: fam === 'c3' ? `c3-${subtype(r.source)}` : fam, positive: false, v2: any, base: base[i].attack });
+      if (isCivilCritical(r)) {
+        const group = fam === 'c3' ? `c3-${subtype(r.source)}` : fam;
+        civilRows.push({ family: group, positive: false, v2: any, base: base[i].attack });
+        civilMemberRows.push({ family: group, positive: false, v2: v2[i].attack, base: base[i].attack });
+      }
       // On a member: attacks whose source says they are aimed at a participant, against their civil comments.
       if (MEMBER_TARGET_FAMILIES.has(fam) || fam === 'toxichat') {
         const onMember = targetLabel(r) === 1;
@@ -68,7 +74,7 @@ function main() {
     predicted: v2[i].spans.filter((s) => s.label !== 'fearAnger').map((s) => [s.start, s.end] as [number, number]),
     gold: r.spans!,
   })));
-  const spanBase = meanSpanF1(spanRows.map(([r, i]) => ({ predicted: base[i].attack >= tb * 0.5 ? baselineSpans(baseline, r.text) : [], gold: r.spans! })));
+  const spanBase = meanSpanF1(spanRows.map(([r, i]) => ({ predicted: base[i].attack >= tb ? baselineSpans(baseline, r.text) : [], gold: r.spans! })));
   // The spans a flag would show, on every ToxicSpans comment whether flagged at the default or not.
   const spanShown = meanSpanF1(spanRows.map(([r]) => ({
     predicted: classifyWith(model, r.text, undefined, { attack: 0, fearAnger: 2 }).spans.map((s) => [s.start, s.end] as [number, number]),
@@ -88,7 +94,7 @@ function main() {
   if (args.includes('--json')) {
     console.log(JSON.stringify({
       model: model.file.name, attackThreshold: t2, fearAngerThreshold: f2, baselineThresholds: { attack: tb, fearAnger: fb },
-      attack: attackOverall, civilCritical: civil, fear: fearOverall, spanF1: { v2: spanV2, base: spanBase, shownV2: spanShown, shownBase: spanBaseShown },
+      attack: attackOverall, civilCritical: civil, civilCriticalMember: pair(civilMemberRows, t2, tb), fear: fearOverall, spanF1: { v2: spanV2, base: spanBase, shownV2: spanShown, shownBase: spanBaseShown },
       target: { n: targeted.length, accuracy: targetRight / targeted.length }, commentsPerSecond,
     }));
     return;
@@ -96,7 +102,8 @@ function main() {
   console.log(`model "${model.file.name}" (trained on ${model.file.trainedOn.join(', ')}); held-out split, ${held.length} comments`);
   console.log(`thresholds: attack ${t2}, fear/anger ${f2} (baseline, chosen by the same rules on validation: ${tb}, ${fb})\n`);
   console.log(table('ATTACK on anyone (attack + attackOther)', byFamily(attackRows, t2, tb), ['auc', 'recall', 'precision', 'fpr']));
-  console.log('\n' + table('CIVIL AND CRITICAL comments flagged as attacks (fpr)', byFamily(civilRows, t2, tb), ['fpr']));
+  console.log('\n' + table('CIVIL AND CRITICAL comments flagged as attacks on anyone (fpr)', byFamily(civilRows, t2, tb), ['fpr']));
+  console.log('\n' + table('CIVIL AND CRITICAL comments flagged as attacks on a member, as the default rule does (fpr; baseline has no target)', byFamily(civilMemberRows, t2, tb), ['fpr']));
   console.log('\n' + table('ATTACK ON A MEMBER (`attack`, what the rule acts on by default; toxichat public-figure attacks count as negatives)', byFamily(memberRows, t2, tb), ['auc', 'recall', 'precision', 'fpr']));
   console.log('\n' + table('FEAR/ANGER', byFamily(fearRows, f2, fb), ['auc', 'recall', 'precision', 'fpr']));
   const sf = (x: number | null) => (x === null ? '-' : x.toFixed(3));

@@ -125,7 +125,7 @@ export function trainBaseline(all: readonly Row[]): Baseline {
   let best = { share: 0.5, f1: -1 };
   for (let share = 0.1; share <= 0.9001; share += 0.1) {
     const f1 = meanSpanF1(spanValid.map(([r, i]) => ({
-      predicted: scored[i].attack >= b.attackThreshold * 0.5 ? baselineSpans(b, r.text, share) : [],
+      predicted: scored[i].attack >= b.attackThreshold ? baselineSpans(b, r.text, share) : [],
       gold: r.spans!,
     }))) ?? 0;
     if (f1 > best.f1) best = { share: Math.round(share * 10) / 10, f1 };

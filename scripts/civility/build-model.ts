@@ -4,10 +4,11 @@
 
 import { KIND_ALL, KIND_CUE, KIND_WORD } from '../../server/moderation/civility/features.ts';
 import { cueHash } from '../../server/moderation/civility/hashing.ts';
-import { type CivilityModelFile, MODEL_FORMAT, headFile } from '../../server/moderation/civility/model-file.ts';
-import { classifyWith, loadModel } from '../../server/moderation/civility/classify.ts';
+import { type CivilityModelFile, MODEL_FORMAT, headFile, roundCalibration } from '../../server/moderation/civility/model-file.ts';
+import { attackLogits, classifyWith, loadModel } from '../../server/moderation/civility/classify.ts';
+import { metrics } from './metrics.ts';
 import { type Labelled, type Split, PERMISSIVE_FAMILIES, family, isCivilCritical, subtype, targetLabel } from './corpus.ts';
-import { fitPlatt } from './platt.ts';
+import { fitPlatt, fitPlatt2 } from './platt.ts';
 import { commentRows, tokenRows } from './rows.ts';
 import { logits, trainHead } from './train-head.ts';
 import { meanSpanF1 } from './span-metrics.ts';
@@ -26,7 +27,7 @@ const FIXTURE_WEIGHT = 5;
 /** News prose and Reddit comments with no persuasion technique: mild negatives for the attack head. */
 const PROSE_AS_ATTACK_NEGATIVE = 0.25;
 /** Civil comments that are sharp or from the development set: the negatives that matter most. */
-const HARD_NEGATIVE = 2;
+const HARD_NEGATIVE = 4;
 
 /** Civil/critical comments flagged at most this often on validation, with room for the held-out split. */
 export const TARGET_CIVIL_FPR = 0.025;
@@ -65,6 +66,8 @@ export function fearExample(r: Row): { y: number; weight: number } | null {
 
 export interface BuildOptions {
   permissiveOnly: boolean;
+  /** Weigh the strongest sentence's score in the attack calibration (default on). */
+  sentenceStacking?: boolean;
   log?: (line: string) => void;
 }
 
@@ -151,9 +154,18 @@ export function buildModel(all: readonly Row[], o: BuildOptions): CivilityModelF
     figures: {},
   };
 
+  // The attack calibration weighs the comment's score and its strongest sentence's, fitted on
+  // validation with the quantised weights the file ships.
+  const valid = rows.filter((r) => r.split === 'validation');
+  if (o.sentenceStacking !== false) {
+    const draft = loadModel(file);
+    const pairs = av.idx.map((i) => attackLogits(draft, rows[i].text));
+    const fitted = fitPlatt2(pairs.map((p) => p[0]), pairs.map((p) => p[1]), av.out.map((e) => e.y));
+    file.heads.attack.calibration = roundCalibration(fitted);
+  }
+
   // Thresholds from the validation split, scored by the shipped (quantised) model itself.
   const model = loadModel(file);
-  const valid = rows.filter((r) => r.split === 'validation');
   const scored = valid.map((r) => classifyWith(model, r.text));
   const anyScore = scored.map((s) => s.attack + s.attackOther);
   file.attackThreshold = thresholdForFpr(valid.map((r, i) => [r, i] as const).filter(([r]) => isCivilCritical(r)).map(([, i]) => anyScore[i]), TARGET_CIVIL_FPR);
@@ -174,5 +186,21 @@ export function buildModel(all: readonly Row[], o: BuildOptions): CivilityModelF
   }
   file.spanThreshold = best.t;
   log(`span threshold ${best.t}: validation span F1 ${best.f1.toFixed(3)}`);
+
+  // Validation figures at the chosen thresholds, for the model card and whoever loads the file.
+  const final = loadModel(file);
+  const finalScores = valid.map((r) => classifyWith(final, r.text));
+  const attackIdx = valid.map((r, i) => [r, i] as const).filter(([r]) => ATTACK_FAMILIES.has(family(r.source)) && r.label !== 'fear');
+  const am = metrics(attackIdx.map(([, i]) => finalScores[i].attack + finalScores[i].attackOther), attackIdx.map(([r]) => r.label === 'attack'), file.attackThreshold);
+  const civilIdx = valid.map((r, i) => [r, i] as const).filter(([r]) => isCivilCritical(r));
+  const civilFpr = civilIdx.filter(([, i]) => finalScores[i].attack + finalScores[i].attackOther >= file.attackThreshold).length / Math.max(1, civilIdx.length);
+  const fm = metrics(fearRows.map(([, i]) => finalScores[i].fearAnger), fearRows.map(([r]) => r.label === 'fear'), file.fearAngerThreshold);
+  const r3 = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 1000);
+  file.figures = {
+    split: 'validation',
+    attackAuc: r3(am.auc), attackRecall: r3(am.recall), attackPrecision: r3(am.precision), civilCriticalFpr: r3(civilFpr),
+    fearAngerAuc: r3(fm.auc), fearAngerRecall: r3(fm.recall), fearAngerPrecision: r3(fm.precision), spanF1: r3(best.f1),
+  };
+  log(`validation: ${JSON.stringify(file.figures)}`);
   return file;
 }

@@ -10,7 +10,7 @@ const HoldOrReject = z.enum(['hold', 'reject']);
  * model is built (server/moderation/civility/README.md gives precision and recall at them). The
  * shipped model file carries the same numbers, and a test keeps the two equal.
  */
-export const CIVILITY_DEFAULT_THRESHOLDS = { attack: 0.769, fearAnger: 0.472 } as const;
+export const CIVILITY_DEFAULT_THRESHOLDS = { attack: 0.734, fearAnger: 0.496 } as const;
 const on = (enabled = true) => z._default(z.boolean(), enabled);
 const int = (min: number, max: number, dflt: number) => z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), dflt);
 const share = (dflt: number) => z._default(z.number().check(z.gte(0), z.lte(1)), dflt);

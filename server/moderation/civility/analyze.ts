@@ -14,11 +14,11 @@ export interface Analysis {
 }
 
 /** Fills `into` (reused from call to call, so a comment allocates little). */
-export function analyze(text: string, context: CivilityContext | undefined, into: Analysis): Analysis {
+export function analyze(text: string, context: CivilityContext | undefined, into: Analysis, withTextGrams = true): Analysis {
   tokenize(text, into.tokens);
   if (context?.participants) markParticipants(into.tokens, context.participants);
   findCues(into.tokens, matchPhrases(into.tokens), into.cues);
-  extractFeatures(text, into.tokens, into.cues, into.features);
+  extractFeatures(text, into.tokens, into.cues, into.features, withTextGrams);
   return into;
 }
 

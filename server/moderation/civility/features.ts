@@ -21,7 +21,7 @@ export const KIND_CUE = 8;
 export const KIND_ALL = 15;
 
 /** Comments up to this many words get full-strength n-gram features. */
-const FULL_STRENGTH_TOKENS = 8;
+export const FULL_STRENGTH_TOKENS = 8;
 
 export class Features {
   length = 0;
@@ -57,13 +57,35 @@ let sink: Features;
 let sinkValue = 0;
 const pushTextGram = (h: number) => sink.push(h, sinkValue, KIND_CHARS, -1, -1);
 
-/** Character grams of the raw text, together weighing as much as the word family. */
-function textGrams(text: string, out: Features): void {
-  const count = 3 * (text.length + 2) - 9;
-  if (count <= 0) return;
+/**
+ * Character grams of the raw text, together weighing as much as the word family. Words that are
+ * negated, quoted or aimed at an idea or the writer are blanked first, as their word features
+ * are kept apart: otherwise "stupid" in "your argument is stupid" would count through its letters.
+ */
+function textGrams(text: string, tokens: Tokens, out: Features): void {
+  const value = textGramValue(text);
+  if (value === 0) return;
   sink = out;
-  sinkValue = 1 / Math.sqrt(count);
-  forEachTextGram(text, pushTextGram);
+  sinkValue = value;
+  forEachTextGram(gramText(text, tokens), pushTextGram);
+}
+
+/** The value of each raw-text gram feature: together they weigh as much as one family. */
+export function textGramValue(text: string): number {
+  const count = 3 * (text.length + 2) - 9;
+  return count > 0 ? 1 / Math.sqrt(count) : 0;
+}
+
+/** The text the raw grams are taken from: negated, quoted and softened words blanked. */
+export function gramText(text: string, tokens: Tokens): string {
+  let blanked = '';
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(tokens.flags[i] & (QUOTED | NEGATED | SOFTENED))) continue;
+    blanked += text.slice(from, tokens.start[i]) + ' '.repeat(tokens.end[i] - tokens.start[i]);
+    from = tokens.end[i];
+  }
+  return from === 0 ? text : blanked + text.slice(from);
 }
 
 /** The hash of token i's word feature: negated and quoted words are features of their own. */
@@ -73,9 +95,13 @@ export function wordHash(tokens: Tokens, i: number): number {
   return f & QUOTED ? mix(h, FAMILY.quotedWord) : f & NEGATED ? mix(h, FAMILY.negatedWord) : f & SOFTENED ? mix(h, FAMILY.softenedWord) : h;
 }
 
-export function extractFeatures(text: string, tokens: Tokens, cues: readonly Cue[], out: Features): Features {
+/**
+ * `withTextGrams` false leaves out the raw-text grams, which explain nothing (they belong to no
+ * word): the scorer adds their weights straight from the text instead of storing each one.
+ */
+export function extractFeatures(text: string, tokens: Tokens, cues: readonly Cue[], out: Features, withTextGrams = true): Features {
   out.length = 0;
-  textGrams(text, out);
+  if (withTextGrams) textGrams(text, tokens, out);
   const n = tokens.length;
   const scale = n > FULL_STRENGTH_TOKENS ? Math.sqrt(FULL_STRENGTH_TOKENS / n) : 1;
   // Character grams of all plain words together have the weight of one word family.

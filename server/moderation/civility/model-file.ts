@@ -16,8 +16,17 @@ export interface HeadFile {
   scale: number;
   /** Base64 of 2^bits int8 weights. */
   weights: string;
-  /** Platt scaling fitted on the validation split: p = sigmoid(a * z + b). */
-  calibration: { a: number; b: number };
+  /**
+   * Fitted on the validation split: p = sigmoid(a * z + c * zs + b), z the head's score of the
+   * comment and zs of its strongest sentence (c is absent, i.e. 0, for heads other than attack).
+   */
+  calibration: Calibration;
+}
+
+export interface Calibration {
+  a: number;
+  b: number;
+  c?: number;
 }
 
 export interface ModelFigures {
@@ -51,11 +60,15 @@ export interface CivilityModelFile {
 
 export interface Head {
   mask: number;
+  /** The stored int8 weights; w = q * scale. */
+  q: Int8Array;
+  scale: number;
   kinds: number;
   bias: number;
   w: Float32Array;
   a: number;
   b: number;
+  c: number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -95,11 +108,11 @@ export function loadHead(file: HeadFile): Head {
   const q = decodeInt8(file.weights, size);
   const w = new Float32Array(size);
   for (let i = 0; i < size; i++) w[i] = q[i] * file.scale;
-  return { mask: size - 1, kinds: file.kinds, bias: file.bias, w, a: file.calibration.a, b: file.calibration.b };
+  return { mask: size - 1, q, scale: file.scale, kinds: file.kinds, bias: file.bias, w, a: file.calibration.a, b: file.calibration.b, c: file.calibration.c ?? 0 };
 }
 
 /** Quantises trained weights for the file: the largest weight maps to ±127. */
-export function headFile(bits: number, kinds: number, bias: number, w: Float32Array | Float64Array, calibration: { a: number; b: number }): HeadFile {
+export function headFile(bits: number, kinds: number, bias: number, w: Float32Array | Float64Array, calibration: Calibration): HeadFile {
   let max = 0;
   for (const x of w) max = Math.max(max, Math.abs(x));
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -107,5 +120,10 @@ export function headFile(bits: number, kinds: number, bias: number, w: Float32Ar
   const scale = max > 0 ? Math.max(1e-6, round(max / 127)) : 1;
   const q = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
-  return { bits, kinds, bias: round(bias), scale, weights: encodeInt8(q), calibration: { a: round(calibration.a), b: round(calibration.b) } };
+  return { bits, kinds, bias: round(bias), scale, weights: encodeInt8(q), calibration: roundCalibration(calibration) };
+}
+
+export function roundCalibration(c: Calibration): Calibration {
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return c.c === undefined ? { a: round(c.a), b: round(c.b) } : { a: round(c.a), b: round(c.b), c: round(c.c) };
 }

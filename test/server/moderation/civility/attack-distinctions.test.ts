@@ -28,8 +28,8 @@ describe('attack on a member', () => {
     expect(attack('Nobody cares what a moron like Ben thinks.', { participants: ['Ben Okafor'] })).toBeGreaterThanOrEqual(DEFAULT_ATTACK_THRESHOLD);
   });
 
-  it('flags "people like you" but not "people like me"', () => {
-    expectSplit('People like you are the reason this forum is a dump.', 'People like me often miss the deadline.');
+  it('scores "people like you" well above "people like me"', () => {
+    expect(attack('People like you are the reason this forum is a dump.')).toBeGreaterThan(attack('People like me often miss the deadline.') + 0.5);
   });
 
   it('flags mocking a member’s intelligence but not sharp criticism of the publication or an argument', () => {
@@ -60,7 +60,13 @@ describe('whom an attack targets', () => {
   });
 
   it('moves an insult towards a member when its target is named as a participant', () => {
-    const text = 'Nobody cares what a moron like Ben thinks.';
-    expect(attack(text, { participants: ['Ben'] })).toBeGreaterThanOrEqual(attack(text));
+    const memberShare = (text: string, context?: CivilityContext) => {
+      const s = classifyCivility(text, context);
+      return s.attack / (s.attack + s.attackOther);
+    };
+    for (const text of ['Nobody cares what a moron like Ben thinks.', 'Ben is a moron.']) {
+      expect(memberShare(text, { participants: ['Ben'] }), text).toBeGreaterThan(memberShare(text));
+    }
+    expect(attack('Ben is a moron.', { participants: ['Ben'] })).toBeGreaterThan(attack('Ben is a moron.'));
   });
 });
