@@ -21,6 +21,8 @@ export interface CommentDraft {
   /** The Markdown source exactly as stored; reason spans index into it. Empty for writes without text. */
   body: string;
   parentId: string | null;
+  /** Display names of people in the conversation it answers (the replied-to author): insults aimed at them are aimed at members. */
+  participants?: readonly string[];
 }
 
 export interface RecentComment {

@@ -167,7 +167,7 @@ export const TryCommentBody = z.strictObject({
 export const TryCommentResponse = z.object({
   verdict: z.enum(['published', 'pending', 'rejected', 'nudge', 'refused']),
   reasons: z.array(Reason),
-  civility: z.object({ attack: z.number(), fearAnger: z.number() }),
+  civility: z.object({ attack: z.number(), attackOther: z.optional(z.number()), fearAnger: z.number() }),
 });
 export type TryCommentResponse = z.infer<typeof TryCommentResponse>;
 

@@ -35,7 +35,7 @@ export function tryComment(
       external: { status: 'off' },
     },
   );
-  const { attack, fearAnger } = classifyCivility(input.body);
+  const { attack, attackOther, fearAnger } = classifyCivility(input.body);
   const verdict = outcome.kind === 'decided' ? outcome.status : outcome.kind;
-  return { verdict, reasons: outcome.reasons, civility: { attack, fearAnger } };
+  return { verdict, reasons: outcome.reasons, civility: { attack, attackOther, fearAnger } };
 }

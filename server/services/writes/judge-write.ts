@@ -20,6 +20,8 @@ export interface WriteToJudge {
   parentId?: string | null;
   ipHash?: string | null;
   nudgeAcknowledged?: boolean;
+  /** Display names of people in the conversation the text answers (for the civility rule). */
+  participants?: readonly string[];
 }
 
 export type Judged = { ctx: ModerationContext; outcome: Exclude<ModerationOutcome, { kind: 'refused' }> };
@@ -47,5 +49,5 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
       : Promise.resolve({ status: 'off' as const }),
   ]);
   const judgedCtx = { ...ctx, external };
-  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null }, judgedCtx) };
+  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants: write.participants }, judgedCtx) };
 }

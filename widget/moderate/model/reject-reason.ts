@@ -28,6 +28,7 @@ export function defaultRejectReason(item: Pick<QueueItemView, 'reasons' | 'repor
   const labels = item.reasons.filter((r) => r.ruleId === 'civility').flatMap((r) => r.spans.map((s) => s.label));
   if (labels.includes('attack')) return 'personal_attack';
   if (labels.includes('fearAnger')) return 'fear_anger';
+  if (labels.includes('attackOther')) return 'abusive';
   const topReport = [...item.reports].sort((a, b) => b.count - a.count).find((r) => isRejectReason(r.reason));
   if (topReport) return topReport.reason as RejectReason;
   for (const reason of item.reasons) {
