@@ -44,8 +44,12 @@ export const NON_POSITIVE_CUES: readonly number[] = (['noun', 'adj', 'prof', 'sl
   (['idea', 'self', 'quoted', 'negated'] as const).map((k) => cueHash(`R:${c}:${k}`)),
 );
 
+/** A site's own moderators' decisions: the comments the rule actually meets, weighed above the corpora. */
+const SITE_WEIGHT = 3;
+
 export function attackExample(r: Row): { y: number; weight: number } | null {
   const f = family(r.source);
+  if (f === 'site') return r.label === 'fear' ? null : { y: r.label === 'attack' ? 1 : 0, weight: SITE_WEIGHT };
   if (ATTACK_FAMILIES.has(f)) {
     if (r.label === 'fear') return null;
     const y = r.label === 'attack' ? 1 : 0;
@@ -58,6 +62,7 @@ export function attackExample(r: Row): { y: number; weight: number } | null {
 
 export function fearExample(r: Row): { y: number; weight: number } | null {
   const f = family(r.source);
+  if (f === 'site') return r.label === 'attack' ? { y: 0, weight: INSULT_AS_FEAR_NEGATIVE } : { y: r.label === 'fear' ? 1 : 0, weight: SITE_WEIGHT };
   // Name calling is an attack, not an appeal to fear: it is left to the attack head.
   if (FEAR_FAMILIES.has(f)) return subtype(r.source) === 'namecall' ? null : { y: r.label === 'fear' ? 1 : 0, weight: f === 'fixture' ? FIXTURE_WEIGHT : 1 };
   if (ATTACK_FAMILIES.has(f)) return { y: 0, weight: r.label === 'ok' ? CIVIL_AS_FEAR_NEGATIVE : INSULT_AS_FEAR_NEGATIVE };

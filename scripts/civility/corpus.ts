@@ -97,6 +97,8 @@ export const MEMBER_TARGET_FAMILIES = new Set(['kaggle', 'cmv', 'convabuse']);
 export function targetLabel(r: Labelled): 0 | 1 | null {
   if (r.label !== 'attack') return null;
   const f = family(r.source);
+  // A site's moderators reject as a personal attack what attacks a fellow member (the guidelines' words).
+  if (f === 'site') return 1;
   if (MEMBER_TARGET_FAMILIES.has(f)) return 1;
   if (f === 'toxichat') return subtype(r.source) === 'person' ? 1 : 0;
   if (f === 'fox') return 0;

@@ -3,6 +3,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import type { ModerationSettings, Reason, RuleId } from '../../shared/schemas/moderation-settings';
 import type { Role } from '../../shared/schemas/common';
+import type { CivilityModel } from './civility/index';
 
 export type Verdict = 'published' | 'pending' | 'rejected';
 export type { Reason, RuleId, ModerationSettings };
@@ -66,6 +67,8 @@ export interface ModerationContext {
   /** The author saw a nudge for this draft and chose to post it anyway. */
   nudgeAcknowledged: boolean;
   external: ExternalScores;
+  /** The site's own civility model when it has activated one; the shipped model otherwise. */
+  civilityModel?: CivilityModel;
 }
 
 export interface Refusal {

@@ -21,7 +21,7 @@ export const civility: Rule = {
     const { enabled, attackThreshold, attackOther, fearAngerThreshold, action } = ctx.settings.rules.civility;
     if (!enabled) return undefined;
     const otherThreshold = attackOther.enabled ? attackOther.threshold : Infinity;
-    const scores = classifyCivility(draft.body, { participants: draft.participants }, undefined, {
+    const scores = classifyCivility(draft.body, { participants: draft.participants }, ctx.civilityModel, {
       attack: Math.min(attackThreshold, otherThreshold),
       fearAnger: fearAngerThreshold,
     });

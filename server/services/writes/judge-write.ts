@@ -8,6 +8,7 @@ import type { MemberClaims } from '../identity/claims';
 import { moderate } from '../../moderation/rules';
 import { gatherFacts } from '../moderation/gather-facts';
 import { scoreExternally } from '../moderation/external-scorer';
+import { activeCivilityModel } from '../moderation/civility-model';
 import { refusalError } from '../moderation/outcome';
 
 export interface WriteToJudge {
@@ -37,7 +38,8 @@ export async function judgeWrite(deps: ServiceDeps, write: WriteToJudge): Promis
 export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ ctx: ModerationContext; outcome: ModerationOutcome }> {
   const body = write.body ?? '';
   const scored = (write.kind === 'create' || write.kind === 'edit') && write.user !== null && write.thread !== null;
-  const [ctx, external] = await Promise.all([
+  const content = write.kind === 'create' || write.kind === 'edit';
+  const [ctx, external, civilityModel] = await Promise.all([
     gatherFacts(deps, { ...write }),
     scored
       ? scoreExternally(deps, write.site.settings.moderation.externalScorer, {
@@ -47,7 +49,8 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
           text: body,
         })
       : Promise.resolve({ status: 'off' as const }),
+    content ? activeCivilityModel(deps, write.site) : undefined,
   ]);
-  const judgedCtx = { ...ctx, external };
+  const judgedCtx = { ...ctx, external, civilityModel };
   return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants: write.participants }, judgedCtx) };
 }
