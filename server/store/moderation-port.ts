@@ -78,7 +78,35 @@ export type StateChange =
     }
   | { kind: 'user'; userId: string; set: { banned?: boolean; suspendedUntil?: number | null; alwaysPremoderate?: boolean } }
   | { kind: 'thread'; threadId: string; set: { closed?: boolean; premoderate?: boolean } }
-  | { kind: 'settings'; moderation: ModerationSettings };
+  | { kind: 'settings'; moderation: ModerationSettings }
+  /** Which of the site's civility models the rules use; null: the shipped one. */
+  | { kind: 'civility-model'; modelId: string | null };
+
+/** A site's own civility model, as listed: what it is and how it measured, without its weights. */
+export interface CivilityModelSummary {
+  id: string;
+  siteId: string;
+  name: string;
+  createdAt: number;
+  figures: Record<string, unknown>;
+}
+
+/** A moderator's standing decision on a held comment: what site-trained models learn from. */
+export interface ModeratorDecision {
+  commentId: string;
+  body: string;
+  decision: 'approve' | 'reject';
+  /** The reject reason given (personal_attack, fear_anger, …); null for approvals. */
+  reason: string | null;
+  /** The rules that held it. */
+  ruleIds: string[];
+  decidedAt: number;
+}
+
+export interface CivilityModelRecord extends CivilityModelSummary {
+  /** The model file's JSON text. */
+  model: string;
+}
 
 export interface AuditFilter {
   actor?: string;
@@ -123,4 +151,10 @@ export interface ModerationStore {
   listActions(siteId: string, filter: AuditFilter): Promise<ModerationActionRecord[]>;
   ruleHits(siteId: string, since: number): Promise<Record<string, number>>;
   dailyStats(siteId: string, since: number): Promise<DailyStats[]>;
+  saveCivilityModel(model: CivilityModelRecord): Promise<void>;
+  getCivilityModel(siteId: string, id: string): Promise<CivilityModelRecord | null>;
+  /** Newest first, without their weights. */
+  listCivilityModels(siteId: string, limit: number): Promise<CivilityModelSummary[]>;
+  /** Newest first. */
+  listModeratorDecisions(siteId: string, limit: number): Promise<ModeratorDecision[]>;
 }

@@ -10,6 +10,8 @@ export type { Role };
 
 export interface SiteRecord extends SiteConfig {
   apiKeyHash: string | null;
+  /** The site's own civility model in use; absent or null: the shipped model. */
+  civilityModelId?: string | null;
 }
 
 export interface ThreadRecord {
@@ -155,7 +157,20 @@ export interface SetLikeRequest {
 
 import type { ModerationStore } from './moderation-port';
 
+/** One more of something counted in a fixed window (see services/limits). */
+export interface RateHit {
+  siteId: string;
+  /** What is counted, for whom: "member-writes:u-123", "address-token-failures:ab12…". */
+  bucket: string;
+  windowMs: number;
+  now: number;
+}
+
 export interface Store extends ModerationStore {
+  /** Counts the hit and returns the window's count, this one included. */
+  countHit(hit: RateHit): Promise<number>;
+  /** The window's count so far, counting nothing. */
+  peekHits(hit: RateHit): Promise<number>;
   getSite(siteId: string): Promise<SiteRecord | null>;
   saveSite(site: SiteRecord, now: number): Promise<void>;
 

@@ -71,6 +71,8 @@ export const ModerationSettings = z.object({
       secret: z._default(z.string().check(z.maxLength(200)), ''),
       timeoutMs: int(50, 10_000, 800),
       onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
+      /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
+      allowPrivateNetwork: on(false),
     }),
     {},
   ),

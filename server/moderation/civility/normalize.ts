@@ -2,6 +2,7 @@
 // the whole string: every token keeps the original [start, end) it came from, so
 // spans always point back into the caller's text without a per-character map.
 
+import { own } from '../../../shared/own';
 import { FAMILY, charGramHashes, hashString } from './hashing.ts';
 import { DEHUMANIZING, LEXICON_WORDS, MASKABLE_WORDS, NEGATORS, type WordClass, wordClass } from './lexicons.ts';
 
@@ -67,13 +68,13 @@ function normalizeUncached(raw: string): string {
   }
   if (NEEDS_DELEET.test(w) && HAS_LETTER.test(w)) w = deLeet(w);
   w = collapseRuns(w);
-  const canon = CANONICAL[w];
+  const canon = own(CANONICAL, w);
   if (canon) return canon;
   if (LEXICON_WORDS.has(w)) return w;
   // "stuupid", "idiiot": try the word with every doubled letter halved.
   const single = collapseDoubles(w);
   if (single !== w && LEXICON_WORDS.has(single)) return single;
-  const canonSingle = CANONICAL[single];
+  const canonSingle = own(CANONICAL, single);
   if (canonSingle && single.length > 2) return canonSingle;
   return w;
 }

@@ -16,6 +16,9 @@ const NEXT: Record<ThreadAction, (s: ThreadState) => ThreadState> = {
   unpremoderate: (s) => ({ ...s, premoderate: false }),
 };
 
+/** The part of a thread its actions change, as stored in their before and after. */
+export const threadState = (thread: ThreadRecord): ThreadState => ({ closed: thread.closed, premoderate: thread.premoderate });
+
 export async function actOnThread(
   deps: ServiceDeps,
   site: SiteRecord,
@@ -25,7 +28,7 @@ export async function actOnThread(
 ): Promise<{ thread: ThreadRecord; action: ModerationActionRecord }> {
   const thread = await deps.store.getThread(site.id, threadId);
   if (!thread) throw new AppError('thread_not_found', 'No such thread on this site');
-  const before: ThreadState = { closed: thread.closed, premoderate: thread.premoderate };
+  const before = threadState(thread);
   const after = NEXT[action](before);
   const record = actionRecord(deps, site, moderator, { action, targetType: 'thread', targetId: thread.id, before, after, summary: threadSummary(action, thread.title) });
   await deps.store.applyAction(record, { kind: 'thread', threadId: thread.id, set: after });

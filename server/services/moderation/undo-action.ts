@@ -9,6 +9,8 @@ import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { commentChange, commentState, type CommentState } from './act-on-comment';
+import { ACTIVATE_MODEL } from './activate-civility-model';
+import { threadState } from './act-on-thread';
 import { userState } from './act-on-user';
 import { toAuditEntry } from './audit-view';
 import { actionRecord, toActionSummary } from './action-record';
@@ -44,12 +46,16 @@ async function restore(deps: ServiceDeps, site: SiteRecord, moderator: Moderator
     case 'thread': {
       const thread = await deps.store.getThread(site.id, last.targetId);
       if (!thread) throw new AppError('thread_not_found', 'No such thread on this site');
-      const current = { closed: thread.closed, premoderate: thread.premoderate };
+      const current = threadState(thread);
       if (!same(current, last.after)) superseded();
       return { change: { kind: 'thread', threadId: thread.id, set: last.before }, current };
     }
-    case 'settings':
-      throw new AppError('not_undoable', 'Rule changes are undone by saving the rules again');
+    case 'settings': {
+      if (last.action !== ACTIVATE_MODEL) throw new AppError('not_undoable', 'Rule changes are undone by saving the rules again');
+      const current = { civilityModelId: site.civilityModelId ?? null };
+      if (!same(current, last.after)) superseded();
+      return { change: { kind: 'civility-model', modelId: (last.before.civilityModelId as string | null) ?? null }, current };
+    }
   }
 }
 

@@ -40,7 +40,7 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
   const [ctx, external] = await Promise.all([
     gatherFacts(deps, { ...write }),
     scored
-      ? scoreExternally(deps.fetch, write.site.settings.moderation.externalScorer, {
+      ? scoreExternally(deps, write.site.settings.moderation.externalScorer, {
           siteId: write.site.id,
           threadId: write.thread!.id,
           authorId: write.user!.id,

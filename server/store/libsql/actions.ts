@@ -63,6 +63,13 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
     }
     case 'settings':
       return [{ sql: `UPDATE sites SET settings = json_set(settings, '$.moderation', json(?)) WHERE id = ?`, args: [JSON.stringify(change.moderation), siteId] }];
+    case 'civility-model':
+      return [
+        {
+          sql: 'UPDATE sites SET civility_model_id = ? WHERE id = ? AND (? IS NULL OR EXISTS (SELECT 1 FROM civility_models WHERE id = ? AND site_id = ?))',
+          args: [change.modelId, siteId, change.modelId, change.modelId, siteId],
+        },
+      ];
   }
 }
 

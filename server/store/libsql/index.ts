@@ -13,6 +13,8 @@ import * as reports from './reports';
 import * as queue from './queue';
 import * as actions from './actions';
 import * as stats from './stats';
+import * as civilityModels from './civility-models';
+import * as rateLimits from './rate-limits';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError } from './db';
@@ -20,6 +22,8 @@ export { StoreUnavailableError } from './db';
 export function createLibsqlStore(client: Client): Store {
   const db = createDb(client);
   return {
+    countHit: (hit) => rateLimits.countHit(db, hit),
+    peekHits: (hit) => rateLimits.peekHits(db, hit),
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
     getThread: (siteId, id) => threads.getThread(db, siteId, id),
@@ -54,5 +58,9 @@ export function createLibsqlStore(client: Client): Store {
     listActions: (siteId, filter) => actions.listActions(db, siteId, filter),
     ruleHits: (siteId, since) => stats.ruleHits(db, siteId, since),
     dailyStats: (siteId, since) => stats.dailyStats(db, siteId, since),
+    saveCivilityModel: (m) => civilityModels.saveCivilityModel(db, m),
+    getCivilityModel: (siteId, id) => civilityModels.getCivilityModel(db, siteId, id),
+    listCivilityModels: (siteId, limit) => civilityModels.listCivilityModels(db, siteId, limit),
+    listModeratorDecisions: (siteId, limit) => civilityModels.listModeratorDecisions(db, siteId, limit),
   };
 }

@@ -3,6 +3,7 @@
 import type { Db } from './db';
 import type { QueueItem, QueueName, QueueRequest, ReportReason } from '../moderation-port';
 import { COMMENT_COLUMNS, toComment } from './rows';
+import { QUEUES } from '../../../shared/schemas/moderation-api';
 
 function queueWhere(queue: QueueName): string {
   switch (queue) {
@@ -65,9 +66,8 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueueItem[]>
 }
 
 export async function queueCounts(db: Db, siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>> {
-  const names: QueueName[] = ['pending', 'reported', 'rejected', 'recent'];
   const counts = await Promise.all(
-    names.map(async (queue) => {
+    QUEUES.map(async (queue) => {
       const { where, args } = filters({ siteId, queue, reportThreshold, threadId });
       const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')}`, args });
       return [queue, Number(rs.rows[0]?.n ?? 0)] as const;

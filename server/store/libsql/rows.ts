@@ -18,7 +18,7 @@ export function toSite(r: Row): SiteRecord {
     callsToAction: json(r.calls_to_action),
     settings: json(r.settings),
   });
-  return { ...config, apiKeyHash: r.api_key_hash == null ? null : String(r.api_key_hash) };
+  return { ...config, apiKeyHash: r.api_key_hash == null ? null : String(r.api_key_hash), civilityModelId: r.civility_model_id == null ? null : String(r.civility_model_id) };
 }
 
 export function toThread(r: Row): ThreadRecord {

@@ -1,10 +1,18 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, PERSONAS } from '../../support/app';
+import { apiPaths } from '../../../shared/api-paths';
+import { ACTION_MESSAGES } from '../../../shared/action-messages';
+import { createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { button, comment, commentTexts, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
+
+/** A moderator rejects the comment, through the moderation API. */
+async function rejectAsModerator(t: TestContext, id: string) {
+  const res = await t.call('POST', apiPaths.moderation.comment(t.site.id, id), { headers: { 'X-Api-Key': TEST_API_KEY }, body: { action: 'reject', reason: 'other' } });
+  expect(res.status).toBe(200);
+}
 
 describe('a comment', () => {
   it('takes a reply in an inline composer and shows it nested under the comment', async () => {
@@ -110,5 +118,23 @@ describe('a comment', () => {
     expect(comment(widget.root, mine.id)).toBeNull();
     expect(button(comment(widget.root, other.id)!, /^Like/).disabled).toBe(true);
     expect(findButton(comment(widget.root, other.id)!, 'Reply')).toBeUndefined();
+  });
+
+  it('keeps the draft and says why when a moderator rejected the comment while its author was editing it', async () => {
+    const t = await createTestContext();
+    const mine = await seedComment(t, PERSONAS.alice, 'Edited after a moderator said no.');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, mine.id)!;
+    button(article, 'Edit').click();
+    const field = await waitFor(() => article.querySelector('textarea'), 'the edit composer');
+    await rejectAsModerator(t, mine.id);
+    typeInto(field, 'Edited after a moderator said no, one character more.');
+    await waitFor(() => !button(article, 'Save').disabled);
+    button(article, 'Save').click();
+
+    await waitFor(() => article.textContent?.includes(ACTION_MESSAGES.rejected_not_editable!), 'the refusal');
+    expect(article.querySelector('textarea')?.value).toBe('Edited after a moderator said no, one character more.');
+    const stored = await t.client.execute({ sql: 'SELECT body_src, status FROM comments WHERE id = ?', args: [mine.id] });
+    expect(stored.rows[0]).toMatchObject({ body_src: 'Edited after a moderator said no.', status: 'rejected' });
   });
 });

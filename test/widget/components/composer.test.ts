@@ -5,7 +5,7 @@ import { createApp } from '../../../server/app';
 import { createLibsqlStore } from '../../../server/store/libsql';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY } from '../../support/app';
-import { appFetch, button, commentTexts, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { appFetch, button, commentTexts, findButton, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -79,6 +79,10 @@ describe('the composer', () => {
     expect(commentTexts(widget.root)).toEqual(['This budget is pure grift.']);
     expect(widget.root.querySelector('article .notice')?.textContent).toBe(note);
     expect(widget.root.querySelector('h2')?.textContent).toBe('0 comments');
+    // The server refuses edits to rejected comments, so none is offered; deleting it still is.
+    const article = widget.root.querySelector<HTMLElement>('article')!;
+    expect(findButton(article, 'Edit')).toBeUndefined();
+    expect(findButton(article, 'Delete')).toBeDefined();
   });
 });
 

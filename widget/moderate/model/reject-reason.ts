@@ -1,6 +1,7 @@
 // The reason a reject menu offers first, guessed from why the comment was held or reported.
 import { REJECT_REASONS, type QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { RejectReason } from '../api';
+import { own } from '../../../shared/own';
 
 export const REJECT_LABELS: Record<RejectReason, string> = {
   personal_attack: 'Personal attack',
@@ -31,7 +32,7 @@ export function defaultRejectReason(item: Pick<QueueItemView, 'reasons' | 'repor
   const topReport = [...item.reports].sort((a, b) => b.count - a.count).find((r) => isRejectReason(r.reason));
   if (topReport) return topReport.reason as RejectReason;
   for (const reason of item.reasons) {
-    const guess = BY_RULE[reason.ruleId];
+    const guess = own(BY_RULE, reason.ruleId);
     if (guess) return guess;
   }
   return 'personal_attack';
