@@ -7,9 +7,9 @@
 
 import { type Analysis, analyze, newAnalysis } from './analyze.ts';
 import { KIND_CHARS, type Features, gramText, textGramValue } from './features.ts';
-import { forEachTextGram } from './hashing.ts';
+import { GRAM_MAX, GRAM_MIN, TEXT_GRAM_SEED, forEachTextGram } from './hashing.ts';
 import { type CivilityModelFile, type Head, MODEL_FORMAT, loadHead } from './model-file.ts';
-import { strongestSentenceLogit } from './sentences.ts';
+import { newSentences, prepareSentences, sentenceFactor, strongestSum } from './sentences.ts';
 import { cuesByToken, tokenFeatures } from './span-features.ts';
 import { Features as FeatureBuffer } from './features.ts';
 import type { CivilityContext, CivilityLabel, CivilityScores, CivilitySpan } from './types.ts';
@@ -81,22 +81,63 @@ const addGram = (h: number) => {
   if (p.targetKinds & KIND_CHARS) sumTarget += p.target[h & p.targetMask] * gramValue;
 };
 
-/** Raw scores of the attack, target and fear/anger heads: the features, then the raw-text grams. */
+const sentences = newSentences();
+/** The attack head's score of the strongest sentence, from the last threeHeads call. */
+let strongestSentence = 0;
+
+/**
+ * forEachTextGram with addGram inlined, for the usual layout (only the attack and fear/anger
+ * heads read characters): the same grams and sums, without a call per gram.
+ */
+function addPairGrams(p: Packed, text: string): void {
+  const { pair, pairMask } = p;
+  const n = text.length;
+  let sa = 0;
+  let sf = 0;
+  for (let i = -1; i + GRAM_MIN <= n + 1; i++) {
+    let h = TEXT_GRAM_SEED;
+    for (let k = 0; k < GRAM_MAX && i + k <= n; k++) {
+      const at = i + k;
+      let c = at < 0 || at >= n ? 32 : text.charCodeAt(at);
+      if (c >= 65 && c <= 90) c += 32;
+      h = Math.imul(h ^ c, 0x01000193);
+      if (k + 1 >= GRAM_MIN) {
+        const j = (h & pairMask) << 1;
+        sa += pair[j];
+        sf += pair[j + 1];
+      }
+    }
+  }
+  sumAttack += sa * gramValue;
+  sumFear += sf * gramValue;
+}
+
+/**
+ * Raw scores of the attack, target and fear/anger heads (the features, then the raw-text
+ * grams), and on the way the attack head's score of each sentence (sentences.ts).
+ */
 function threeHeads(model: CivilityModel, f: Features, text: string, a: Analysis): [number, number, number] {
   const p = model.packed;
   const { pair, pairMask, pairKinds, target, targetMask, targetKinds } = p;
+  const sent = prepareSentences(a.tokens, sentences);
+  const { of, sum } = sent;
   let sa = 0;
   let st = 0;
   let sf = 0;
-  const { hash, value, kind } = f;
+  const { hash, value, kind, from } = f;
   for (let i = 0; i < f.length; i++) {
     const h = hash[i];
     const v = value[i];
     const k = kind[i];
     if (k & pairKinds) {
       const j = (h & pairMask) << 1;
-      sa += pair[j] * v;
+      const c = pair[j] * v;
+      sa += c;
       sf += pair[j + 1] * v;
+      if (from[i] >= 0) {
+        const t = of[from[i]];
+        sum[t] += c * sentenceFactor(sent, k, t);
+      }
     }
     if (k & targetKinds) st += target[h & targetMask] * v;
   }
@@ -105,10 +146,15 @@ function threeHeads(model: CivilityModel, f: Features, text: string, a: Analysis
   sumFear = sf;
   gramValue = textGramValue(text);
   if (gramValue !== 0) {
-    packedNow = p;
-    forEachTextGram(gramText(text, a.tokens), addGram);
+    if (pairKinds & KIND_CHARS && !(targetKinds & KIND_CHARS)) addPairGrams(p, gramText(text, a.tokens));
+    else {
+      packedNow = p;
+      forEachTextGram(gramText(text, a.tokens), addGram);
+    }
   }
   z3[0] = model.attack.bias + model.attack.scale * sumAttack;
+  // Sentence sums leave out the raw-text grams, which belong to no word.
+  strongestSentence = model.attack.bias + model.attack.scale * strongestSum(sent, sumAttack);
   z3[1] = model.target.bias + model.target.scale * sumTarget;
   z3[2] = model.fearAnger.bias + model.fearAnger.scale * sumFear;
   return z3;
@@ -120,11 +166,14 @@ export function calibrated(head: Head, z: number): number {
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/** A one-sentence comment is its own strongest sentence, text grams included. */
+const sent1 = (whole: number) => (sentences.count <= 1 ? whole : strongestSentence);
+
 /** The attack head's raw scores of a comment and of its strongest sentence (for fitting the calibration). */
 export function attackLogits(model: CivilityModel, text: string, context?: CivilityContext): [number, number] {
   const a = analyze(text, context, analysis, false);
   const z = threeHeads(model, a.features, text, a)[0];
-  return [z, strongestSentenceLogit(model.attack, a, z)];
+  return [z, sent1(z)];
 }
 
 /** A fear/anger span is a word carrying at least this share of the strongest word's push. */
@@ -148,7 +197,7 @@ export function classifyWith(model: CivilityModel, text: string, context?: Civil
   const a = analyze(text, context, analysis, false);
   const [za, zt, zf] = threeHeads(model, a.features, text, a);
   const A = model.attack;
-  const any = A.c === 0 ? calibrated(A, za) : sigmoid(A.a * za + A.c * strongestSentenceLogit(A, a, za) + A.b);
+  const any = A.c === 0 ? calibrated(A, za) : sigmoid(A.a * za + A.c * sent1(za) + A.b);
   const member = calibrated(model.target, zt);
   const fear = calibrated(model.fearAnger, zf);
   const spans: CivilitySpan[] = [];

@@ -33,9 +33,18 @@ function aboutPeople(tokens: Tokens, i: number): boolean {
 }
 
 /** A count as a coarse bucket, so "how many" is a handful of features rather than one per number. */
-function bucket(n: number): string {
-  return n === 0 ? '0' : n === 1 ? '1' : n <= 3 ? '2-3' : 'many';
+function bucket(n: number): number {
+  return n === 0 ? 0 : n === 1 ? 1 : n <= 3 ? 2 : 3;
 }
+
+// The names of the counting cues, made once rather than per comment.
+const BUCKETS = ['0', '1', '2-3', 'many'];
+const counted = (what: string) => BUCKETS.map((b) => `T:${what}:${b}`);
+const SECOND_NAMES = counted('second');
+const FIRST_NAMES = counted('first');
+const THIRD_NAMES = counted('third');
+const OUTSIDE_NAMES = counted('outside');
+const NAMED_NAMES = counted('named');
 
 export function findCues(tokens: Tokens, phrases: PhraseMatches, out: Cue[]): void {
   out.length = 0;
@@ -90,11 +99,11 @@ export function findCues(tokens: Tokens, phrases: PhraseMatches, out: Cue[]): vo
   for (const m of phrases.fearAnger) out.push({ name: `F:${m.category}:${m.weight}`, from: m.from, to: m.to });
 
   if (n > 0 && tokens.has(0, MENTION | PARTICIPANT)) out.push({ name: 'T:addresses-participant', from: 0, to: 1 });
-  out.push({ name: `T:second:${bucket(second)}`, from: -1, to: -1 });
-  out.push({ name: `T:first:${bucket(first)}`, from: -1, to: -1 });
-  out.push({ name: `T:third:${bucket(third)}`, from: -1, to: -1 });
-  out.push({ name: `T:outside:${bucket(outside)}`, from: -1, to: -1 });
-  out.push({ name: `T:named:${bucket(named)}`, from: -1, to: -1 });
+  out.push({ name: SECOND_NAMES[bucket(second)], from: -1, to: -1 });
+  out.push({ name: FIRST_NAMES[bucket(first)], from: -1, to: -1 });
+  out.push({ name: THIRD_NAMES[bucket(third)], from: -1, to: -1 });
+  out.push({ name: OUTSIDE_NAMES[bucket(outside)], from: -1, to: -1 });
+  out.push({ name: NAMED_NAMES[bucket(named)], from: -1, to: -1 });
 
   if (letters >= 12) {
     const ratio = capsLetters / letters;

@@ -43,8 +43,8 @@ export function cueHash(name: string): number {
   return h;
 }
 
-const GRAM_MIN = 3;
-const GRAM_MAX = 5;
+export const GRAM_MIN = 3;
+export const GRAM_MAX = 5;
 
 /**
  * Character 3- to 5-grams of a normalised word with boundary marks ("<idiot>"), which carry
@@ -64,6 +64,8 @@ export function charGramHashes(norm: string): Int32Array {
   return Int32Array.from(out);
 }
 
+export const TEXT_GRAM_SEED = (FAMILY.textChars ^ 0x811c9dc5) | 0;
+
 /**
  * Calls `emit` with the hash of every character 3-, 4- and 5-gram of the lowercased text, as if
  * padded with a space at both ends. These cross word boundaries ("u r a", "!!!"), which the
@@ -72,7 +74,7 @@ export function charGramHashes(norm: string): Int32Array {
 export function forEachTextGram(text: string, emit: (hash: number) => void): void {
   const n = text.length;
   for (let i = -1; i + GRAM_MIN <= n + 1; i++) {
-    let h = (FAMILY.textChars ^ 0x811c9dc5) | 0;
+    let h = TEXT_GRAM_SEED;
     for (let k = 0; k < GRAM_MAX && i + k <= n; k++) {
       const at = i + k;
       let c = at < 0 || at >= n ? 32 : text.charCodeAt(at);

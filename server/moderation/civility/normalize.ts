@@ -2,9 +2,9 @@
 // the whole string: every token keeps the original [start, end) it came from, so
 // spans always point back into the caller's text without a per-character map.
 
+import { own } from '../../../shared/own';
 import { FAMILY, charGramHashes, hashString } from './hashing.ts';
 import { DEHUMANIZING, LEXICON_WORDS, MASKABLE_WORDS, NEGATORS, type WordClass, wordClass } from './lexicons.ts';
-import { own } from '../../../shared/own';
 
 // Digits and symbols people use to dodge word filters ("id1ot", "a$$", "st0pid").
 const LEET: Record<string, string> = {

@@ -34,7 +34,20 @@ export function tokenFeatures(tokens: Tokens, i: number, cues: readonly Cue[], c
   for (let k = 0; k < grams.length; k++) out.push(grams[k], v, KIND_CHARS, i, i + 1);
   for (const k of covering) out.push(mix(cueHash(cues[k].name), COVER), 1, KIND_CUE, i, i + 1);
   const cls = tokens.word[i].cls;
-  const shape = `${cls ?? '-'}:${tokens.has(i, CAPS) ? 'caps' : '-'}:${covering.length > 0 ? 'covered' : '-'}`;
-  out.push(mix(cueHash(shape), SHAPE), 1, KIND_CUE, i, i + 1);
+  out.push(shapeHash(cls, tokens.has(i, CAPS), covering.length > 0), 1, KIND_CUE, i, i + 1);
   return out;
+}
+
+const CLASSES = [null, 'slur', 'noun', 'adj', 'prof'] as const;
+const shapes = new Int32Array(CLASSES.length * 4);
+const shapeKnown = new Uint8Array(CLASSES.length * 4);
+
+/** The word's shape (its lexicon class, capitals, covered by a cue) as a feature, hashed once per shape. */
+function shapeHash(cls: (typeof CLASSES)[number], caps: boolean, covered: boolean): number {
+  const code = CLASSES.indexOf(cls) * 4 + (caps ? 2 : 0) + (covered ? 1 : 0);
+  if (!shapeKnown[code]) {
+    shapes[code] = mix(cueHash(`${cls ?? '-'}:${caps ? 'caps' : '-'}:${covered ? 'covered' : '-'}`), SHAPE);
+    shapeKnown[code] = 1;
+  }
+  return shapes[code] >>> 0;
 }
