@@ -6,6 +6,7 @@ import { apiPaths } from '../../../shared/api-paths';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment, threadPath, withoutFloodLimit } from '../../support/api';
 import { TEST_SECRET } from '../../support/site';
+import { SiteSettings } from '../../../shared/schemas/site';
 
 const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
 // The same names as a commenter might write them: in capitals, leet, spaced out.
@@ -15,7 +16,10 @@ let t: TestContext;
 let threadId: string;
 let commentId: string;
 beforeAll(async () => {
-  t = await createTestContext({ site: withoutFloodLimit() });
+  // Every request here comes from one address (on workerd, the worker's own loopback): the
+  // invalid tokens among them must not use up its failed-token budget.
+  const site = withoutFloodLimit();
+  t = await createTestContext({ site: { ...site, settings: SiteSettings.parse({ ...site.settings, rateLimits: { addressTokenFailuresPerMinute: 10_000 } }) } });
   const alice = await t.sign(PERSONAS.alice);
   threadId = (await openThread(t, { token: alice })).thread.id;
   commentId = (await postComment(t, threadId, alice, 'A comment for everyone to poke at.')).id;
