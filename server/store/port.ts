@@ -191,6 +191,8 @@ export interface Store extends ModerationStore {
   listReplies(threadId: string, rootIds: string[]): Promise<CommentWithAuthor[]>;
   /** The author's own comments awaiting review in a thread, so they can see them. */
   listPendingByAuthor(threadId: string, authorId: string): Promise<CommentWithAuthor[]>;
+  /** Names of the thread's recent commenters other than this member, newest first (at most 100). */
+  recentCommenters(threadId: string, exceptUserId: string): Promise<string[]>;
   likedBy(userId: string, commentIds: string[]): Promise<Set<string>>;
 
   insertComment(req: InsertCommentRequest): Promise<void>;

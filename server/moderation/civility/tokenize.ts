@@ -166,6 +166,13 @@ function markNegation(tokens: Tokens): void {
   }
 }
 
+// Display names are whatever members chose ("The Realist", "Just Me"): their everyday words are
+// not taken for a person, or every "the" in a comment would point at a member.
+const NOT_A_NAME = new Set(
+  `the a an and or of in on at to for by with from is are was be not no yes just me my i we us our it its this that
+   you your he she they them his her their who what why real true truth news reader guest member user anon anonymous`.split(/\s+/),
+);
+
 /**
  * Flags the words that name people taking part in the thread, so that an insult aimed at them
  * reads as aimed at a member ("a moron like Ben") rather than at someone outside.
@@ -174,7 +181,10 @@ export function markParticipants(tokens: Tokens, names: readonly string[]): void
   if (names.length === 0) return;
   const parts = new Set<string>();
   for (const name of names) {
-    for (const part of name.split(/[^\p{L}\p{N}']+/u)) if (part.length >= 2) parts.add(wordInfo(part).norm);
+    for (const part of name.split(/[^\p{L}\p{N}']+/u)) {
+      const norm = part.length >= 2 ? wordInfo(part).norm : '';
+      if (norm && !NOT_A_NAME.has(norm)) parts.add(norm);
+    }
   }
   for (let i = 0; i < tokens.length; i++) if (parts.has(tokens.norm(i))) tokens.flags[i] |= PARTICIPANT;
 }

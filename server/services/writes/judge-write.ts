@@ -39,7 +39,7 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
   const body = write.body ?? '';
   const scored = (write.kind === 'create' || write.kind === 'edit') && write.user !== null && write.thread !== null;
   const content = write.kind === 'create' || write.kind === 'edit';
-  const [ctx, external, civilityModel] = await Promise.all([
+  const [ctx, external, civilityModel, commenters] = await Promise.all([
     gatherFacts(deps, { ...write }),
     scored
       ? scoreExternally(deps, write.site.settings.moderation.externalScorer, {
@@ -50,7 +50,10 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
         })
       : Promise.resolve({ status: 'off' as const }),
     content ? activeCivilityModel(deps, write.site) : undefined,
+    // Whoever else takes part: an insult naming one of them is aimed at a member.
+    scored ? deps.store.recentCommenters(write.thread!.id, write.user!.id) : [],
   ]);
   const judgedCtx = { ...ctx, external, civilityModel };
-  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants: write.participants }, judgedCtx) };
+  const participants = [...new Set([...(write.participants ?? []), ...commenters])];
+  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants }, judgedCtx) };
 }

@@ -38,6 +38,7 @@ export function createLibsqlStore(client: Client): Store {
     listTopLevel: (req) => comments.listTopLevel(db, req),
     listReplies: (threadId, rootIds) => comments.listReplies(db, threadId, rootIds),
     listPendingByAuthor: (threadId, authorId) => comments.listPendingByAuthor(db, threadId, authorId),
+    recentCommenters: (threadId, exceptUserId) => comments.recentCommenters(db, threadId, exceptUserId),
     likedBy: (userId, ids) => reactions.likedBy(db, userId, ids),
     insertComment: (req) => comments.insertComment(db, req),
     editComment: (req) => comments.editComment(db, req),
