@@ -1,6 +1,6 @@
 // Civility classifier throughput on a few thousand generated sentences: civil debate, sharp
 // criticism of ideas, personal attacks and fear-mongering, in varied lengths.
-import { classifyCivility } from '../server/moderation/civility/index.ts';
+import { DEFAULT_ATTACK_THRESHOLD, DEFAULT_FEAR_ANGER_THRESHOLD, classifyCivility } from '../server/moderation/civility/index.ts';
 import { median, round } from './load';
 
 const OPENERS = ['Honestly,', 'I think', 'Frankly,', 'To be fair,', 'As a parent,', 'Look,', 'With respect,', 'Reading this,', 'Again,', ''];
@@ -59,7 +59,7 @@ export function benchClassifier(count = 4000, rounds = 7): ClassifierResult {
   let flagged = 0;
   for (const t of texts) {
     const s = classifyCivility(t);
-    if (s.attack >= 0.5 || s.fearAnger >= 0.5) flagged++;
+    if (s.attack >= DEFAULT_ATTACK_THRESHOLD || s.fearAnger >= DEFAULT_FEAR_ANGER_THRESHOLD) flagged++;
   }
   const rates: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,read,write,scale,classifier] [-- --profile]`:
+// `npm run bench [-- --only widget,render,read,write,scale,classifier,memory,backup] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -12,10 +12,12 @@ import { benchRead, type ReadResult } from './read-throughput';
 import { benchWrites, type WriteResult } from './writes';
 import { benchScale, type ScaleResult } from './scale';
 import { benchClassifier, type ClassifierResult } from './classifier';
+import { benchMemory, type MemoryResult } from './memory-soak';
+import { benchBackup, type BackupResult } from './backup';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'read', 'write', 'scale'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'read', 'write', 'scale', 'memory', 'backup'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -35,6 +37,8 @@ export interface BenchResults {
   write?: WriteResult & { profile?: Frame[] };
   scale?: ScaleResult;
   classifier?: ClassifierResult;
+  memory?: MemoryResult;
+  backup?: BackupResult;
   machine: Machine;
 }
 
@@ -92,6 +96,8 @@ async function main() {
       if (part === 'read') results.read = await withProfile(profile, (cpuProfDir) => benchRead({ log, cpuProfDir }));
       if (part === 'write') results.write = await withProfile(profile, (cpuProfDir) => benchWrites({ log, cpuProfDir }));
       if (part === 'scale') results.scale = await benchScale({ log });
+      if (part === 'memory') results.memory = await benchMemory({ log });
+      if (part === 'backup') results.backup = await benchBackup({ log });
     } catch (error) {
       failures.push(part);
       console.error(`✗ ${part} failed:`, error);

@@ -61,6 +61,28 @@ export function rows(r: BenchResults): Row[] {
   if (r.classifier) {
     out.push({ part: 'classifier', measure: `classifyCivility, ${n(r.classifier.sentences)} sentences`, value: `${n(r.classifier.commentsPerSecond)} comments/s` });
   }
+  if (r.memory) {
+    const x = r.memory;
+    const growth = Math.max(...x.rssAfterRoundsMiB) - x.rssAfterRoundsMiB[0];
+    out.push({
+      part: 'memory',
+      measure: `RSS, ${n(x.requests)} requests of a ${n(x.pageBytes / 1e6, 2)} MB page under junk query strings`,
+      value: `${n(x.rssBeforeMiB)} MiB before, ${x.rssAfterRoundsMiB.map((v) => n(v)).join(' / ')} MiB after each round`,
+      target: 'flat after round 1 (±32 MiB)',
+      met: growth <= 32,
+    });
+    if (x.non2xx) out.push({ part: 'memory', measure: 'non-2xx or failed requests', value: n(x.non2xx), target: '0', met: false });
+  }
+  if (r.backup) {
+    const x = r.backup;
+    out.push({
+      part: 'backup',
+      measure: `npm run backup of a ${n(x.databaseMB)} MB file under ${x.writesPerSecond} writes/s (verified)`,
+      value: `${n(x.seconds, 2)} s, ${n(x.backupMB)} MB, ${n(x.rows)} rows; ${n(x.failedWrites)} failed writes`,
+      target: '< 120 s, 0 failed',
+      met: x.seconds < 120 && x.failedWrites === 0,
+    });
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { personaById } from './personas';
 import { DEMO_SITE_ID, type DemoSecrets } from './site';
 
 const COOKIE = 'demo_persona';
+const OWN_PAGES = new Set(['/', '/subscribe', '/demo/moderate', ...ARTICLES.map((a) => a.path)]);
 
 export interface DemoOptions {
   secrets: DemoSecrets;
@@ -22,7 +23,12 @@ export function demoRoutes(options: DemoOptions) {
 
   app.get('/', (c) => c.html(listingPage(persona(c), options.canonicalOrigin)));
   app.get('/subscribe', (c) => c.html(subscribePage(persona(c))));
-  app.get('/demo/moderate', (c) => c.html(moderatePage(persona(c))));
+  app.get('/demo/moderate', (c) => {
+    // The dashboard acts with a moderator's token: only the publisher's own pages may frame it.
+    c.header('Content-Security-Policy', "frame-ancestors 'self'");
+    c.header('X-Frame-Options', 'SAMEORIGIN');
+    return c.html(moderatePage(persona(c)));
+  });
   for (const article of ARTICLES) {
     app.get(article.path, (c) => c.html(articlePage(article, persona(c), options.canonicalOrigin)));
   }
@@ -31,8 +37,9 @@ export function demoRoutes(options: DemoOptions) {
     const form = await c.req.parseBody();
     const chosen = personaById(String(form.persona ?? ''));
     setCookie(c, COOKIE, chosen.id, { path: '/', httpOnly: true, sameSite: 'Lax' });
+    // Back to one of the demo's own pages only: anything else ("/\\host", "//host") is an open redirect.
     const back = String(form.return ?? '/');
-    return c.redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/', 303);
+    return c.redirect(OWN_PAGES.has(back) ? back : '/', 303);
   });
 
   app.get('/demo/token', async (c) => {

@@ -3,6 +3,7 @@
 import type { Store } from '../server/store/port';
 import type { ServiceDeps } from '../server/services/deps';
 import { newId } from '../server/services/ids';
+import { nodeOutbound } from '../server/runtime/node-outbound';
 import { openThread } from '../server/services/threads/open-thread';
 import { createComment } from '../server/services/comments/create-comment';
 import { ARTICLES } from './articles';
@@ -10,7 +11,7 @@ import { PERSONAS } from './personas';
 import { demoSite, type DemoSecrets } from './site';
 
 export async function seedDemo(store: Store, origins: string[], canonicalOrigin: string, secrets: DemoSecrets): Promise<void> {
-  const deps: ServiceDeps = { store, now: Date.now, newId, ipSalt: newId(), fetch };
+  const deps: ServiceDeps = { store, now: Date.now, newId, ipSalt: newId(), outbound: nodeOutbound, privateNetworkAllowed: true };
   const existed = (await store.getSite('demo')) !== null;
   const site = await demoSite(origins, secrets);
   await store.saveSite(site, deps.now());

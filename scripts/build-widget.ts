@@ -178,6 +178,8 @@ export async function buildWidget(options: WidgetBuildOptions = {}): Promise<Wid
     if (!options.only) for (const name of readdirSync(outdir)) if (CHUNK.test(name)) rmSync(join(outdir, name));
     for (const [name, f] of Object.entries({ ...named, ...out.lazy })) writeFileSync(join(outdir, name), f.code);
     const sizes = (files: Record<string, BuiltFile>) => Object.fromEntries(Object.entries(files).map(([name, { code: _, ...s }]) => [name, s]));
+    // Workers static assets read their response headers from this file (Node sets the same ones).
+    writeFileSync(join(outdir, '_headers'), '/*\n  X-Content-Type-Options: nosniff\n  Access-Control-Allow-Origin: *\n');
     writeFileSync(join(outdir, 'sizes.json'), `${JSON.stringify({ ...sizes(named), reader: out.reader, lazy: sizes(out.lazy) }, null, 2)}\n`);
   }
   const log = options.log ?? (() => {});

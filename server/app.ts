@@ -12,6 +12,8 @@ import { errorHandler, errorJson } from './middleware/errors';
 import { siteResolver } from './middleware/site';
 import { siteCors } from './middleware/site/cors';
 import { memberAuth } from './middleware/auth';
+import { writeLimits } from './middleware/rate-limit';
+import { baseHeaders, privateWhenAuthenticated } from './middleware/headers';
 import { publicRoutes } from './routes/public';
 import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
@@ -19,6 +21,7 @@ import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
+import { guardedFetch, type OutboundFetch } from './services/outbound/guarded-fetch';
 import { idempotentWrite, replayAnswered, writeDeadline } from './middleware/idempotency';
 import { memberSender, type WriteOnce } from './routes/write-deps';
 import { REMOTE_READ_TIMEOUT_MS } from './store/libsql/db';
@@ -35,13 +38,19 @@ export interface AppDeps {
   clientAddress?: (c: Context) => string | null;
   /** Salt for hashing client addresses; random per process when not given. */
   ipSalt?: string;
-  /** Outbound HTTP for the site's external scorer. */
+  /** The runtime's fetch, for outbound requests on a site's behalf (vetted: see services/outbound). */
   fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+  /** A runtime's own vetted outbound requests, checking addresses at connect time (Node). */
+  outbound?: OutboundFetch;
+  /** Lets sites opt into private addresses for their scorer (Node only; never on Workers). */
+  privateNetworkAllowed?: boolean;
   log?: (message: string, error: unknown) => void;
   /** Where finished guest thread reads are kept (Workers: the Cache API; Node: memory). None by default. */
   responseCache?: ResponseCache;
   /** How long a guest thread read is answered from memory without a database lookup (default 0). */
   guestRevalidateMs?: number;
+  /** Most bytes those in-memory guest responses may hold (see ThreadReadsOptions). */
+  guestRecentMaxBytes?: number;
   /** Shared by apps that should log database incidents as one (default: this app's own log). */
   reportIncident?: (kind: string, error: unknown) => void;
   /** How long a write may take before the client is answered 503 (default: the bounded wait of reads). */
@@ -55,12 +64,13 @@ export function createApp(deps: AppDeps) {
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ipSalt: deps.ipSalt ?? newId() + newId(),
-    fetch: deps.fetch ?? ((url, init) => fetch(url, init)),
+    outbound: deps.outbound ?? guardedFetch(deps.fetch ?? ((url, init) => fetch(url, init))),
+    privateNetworkAllowed: deps.privateNetworkAllowed ?? false,
   };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
   const writeOnce: WriteOnce = (sender) => idempotentWrite({ store, now: services.now, sender });
-  // A retry of a member write that already has its answer gets it before anything else runs for it.
+  // A retry of a member write that already has its answer gets it before the write limits count it.
   const replayMemberWrites = replayAnswered({ store, now: services.now, sender: memberSender });
 
   const site = new Hono<AppEnv>()
@@ -80,14 +90,20 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/admin', siteApiRoutes(services, writeOnce))
-    .use(memberAuth({ verifier, now: services.now }))
-    .use('/threads/*', replayMemberWrites)
-    .use('/comments/*', replayMemberWrites)
+    .use(memberAuth({ verifier, now: services.now, deps: services }))
+    .use('/threads/*', replayMemberWrites, writeLimits(services))
+    .use('/comments/*', replayMemberWrites, writeLimits(services))
     .route('/moderation', moderatorRoutes(services, writeOnce))
-    .route('/', publicRoutes(services, { cache: deps.responseCache ?? noResponseCache, guestRevalidateMs: deps.guestRevalidateMs }))
+    .route('/', publicRoutes(services, {
+        cache: deps.responseCache ?? noResponseCache,
+        guestRevalidateMs: deps.guestRevalidateMs,
+        recentMaxBytes: deps.guestRecentMaxBytes,
+      }))
     .route('/', memberRoutes(services, writeOnce));
 
   return new Hono<AppEnv>()
+    .use(baseHeaders())
+    .use('/api/*', privateWhenAuthenticated())
     .get('/api/v1/health', (c) => c.json({ ok: true }))
     .get('/moderate', dashboardPage)
     .route('/api/v1/sites/:siteId', site)

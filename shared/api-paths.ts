@@ -40,5 +40,6 @@ export const apiPaths = {
     settings: (siteId: string) => `${base(siteId)}/moderation/settings`,
     tryComment: (siteId: string) => `${base(siteId)}/moderation/try`,
     stats: (siteId: string) => `${base(siteId)}/moderation/stats`,
+    model: (siteId: string) => `${base(siteId)}/moderation/model`,
   },
 };

@@ -1,5 +1,6 @@
 // Error codes are the contract between server and widget: the server answers
 // `{ error: { code, message, fields? } }`, the widget shows a sentence per code.
+import { own } from './own';
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -68,5 +69,5 @@ export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 export function readerMessage(code: string | undefined): string {
-  return READER_MESSAGES[code as ErrorCode] ?? 'Something went wrong. Your draft is kept; please retry.';
+  return (code === undefined ? undefined : own(READER_MESSAGES, code)) ?? 'Something went wrong. Your draft is kept; please retry.';
 }

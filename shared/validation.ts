@@ -28,7 +28,7 @@ export function issuesToFields(issues: readonly Issue[]): Record<string, string>
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.map(String).join('.') : '_';
-    fields[key] ??= describeIssue(issue);
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) Object.defineProperty(fields, key, { value: describeIssue(issue), enumerable: true, writable: true, configurable: true });
   }
   return fields;
 }

@@ -1,4 +1,4 @@
-// Reading labelled comment files and the deterministic held-out split.
+// Reading labelled comment files, and the stable hash the data split is made with (corpus.ts).
 
 import { readFileSync } from 'node:fs';
 
@@ -26,31 +26,4 @@ export function fnv1a(s: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
-}
-
-export const HELDOUT_FRACTION = 0.25;
-
-/**
- * Held-out split: within each (source prefix, label) stratum, order examples by
- * a hash of their source id and hold out the first quarter. Same file, same split.
- */
-export function splitHeldOut(rows: readonly Example[]): { train: Example[]; heldout: Example[] } {
-  const strata = new Map<string, Example[]>();
-  for (const r of rows) {
-    const key = `${(r.source ?? '').split('/')[0]}\u0000${r.label}`;
-    const list = strata.get(key) ?? [];
-    list.push(r);
-    strata.set(key, list);
-  }
-  const held = new Set<Example>();
-  for (const list of strata.values()) {
-    const sorted = [...list].sort((a, b) => fnv1a(a.source ?? a.text) - fnv1a(b.source ?? b.text) || cmp(a.source ?? a.text, b.source ?? b.text));
-    const k = Math.round(sorted.length * HELDOUT_FRACTION);
-    for (let i = 0; i < k; i++) held.add(sorted[i]);
-  }
-  return { train: rows.filter((r) => !held.has(r)), heldout: rows.filter((r) => held.has(r)) };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 // The response cache port: where a runtime keeps finished guest responses so a busy thread is
 // not rebuilt from the database for every reader. Workers back it with the Cache API; Node keeps
 // a small in-process map; tests and single readers can go without.
+import { ByteBudgetMap } from './byte-budget-map';
+
 export interface ResponseCache {
   /** The stored response for a key, or null when there is none (or it has expired). */
   match(key: string): Promise<Response | null>;
@@ -15,16 +17,28 @@ export const noResponseCache: ResponseCache = {
 };
 
 export interface MemoryResponseCacheOptions {
-  /** Most entries kept; the oldest is dropped first. */
-  maxEntries?: number;
+  /** Most bytes of responses kept (bodies, headers and keys); the oldest go first. Default 48 MiB. */
+  maxBytes?: number;
   now?: () => number;
 }
 
-/** An in-process cache for one Node server: bounded, with per-entry expiry. */
-export function memoryResponseCache(options: MemoryResponseCacheOptions = {}): ResponseCache {
-  const maxEntries = options.maxEntries ?? 2000;
+export interface MemoryResponseCache extends ResponseCache {
+  /** Entries and bytes held, for tests and the bench. */
+  readonly size: number;
+  readonly bytes: number;
+}
+
+interface Stored {
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+  expiresAt: number;
+}
+
+/** An in-process cache for one Node server: bounded in bytes, with per-entry expiry. */
+export function memoryResponseCache(options: MemoryResponseCacheOptions = {}): MemoryResponseCache {
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { status: number; headers: [string, string][]; body: ArrayBuffer; expiresAt: number }>();
+  const entries = new ByteBudgetMap<Stored>(options.maxBytes ?? 48 * 1024 * 1024);
   return {
     async match(key) {
       const entry = entries.get(key);
@@ -37,10 +51,15 @@ export function memoryResponseCache(options: MemoryResponseCacheOptions = {}): R
     },
     async put(key, response, ttlSeconds) {
       const body = await response.clone().arrayBuffer();
-      entries.delete(key);
-      entries.set(key, { status: response.status, headers: [...response.headers], body, expiresAt: now() + ttlSeconds * 1000 });
-      // Maps iterate in insertion order, so the first key is the least recently stored.
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      const headers = [...response.headers];
+      const headerBytes = headers.reduce((n, [k, v]) => n + (k.length + v.length) * 2, 0);
+      entries.set(key, { status: response.status, headers, body, expiresAt: now() + ttlSeconds * 1000 }, body.byteLength + headerBytes);
+    },
+    get size() {
+      return entries.size;
+    },
+    get bytes() {
+      return entries.bytes;
     },
   };
 }

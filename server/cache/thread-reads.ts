@@ -11,6 +11,7 @@ import type { ThreadRecord } from '../store/port';
 import { StoreUnavailableError } from '../store/libsql/db';
 import type { ResponseCache } from './response-cache';
 import { sha256Hex } from '../services/sha256';
+import { ByteBudgetMap } from './byte-budget-map';
 
 export const GUEST_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const SIGNED_IN_CACHE_CONTROL = 'private, no-cache';
@@ -30,6 +31,8 @@ export interface ThreadReadsOptions {
    * a second of this changes nothing they can see and takes the database off the hot path.
    */
   guestRevalidateMs?: number;
+  /** Most bytes of those in-memory guest responses (default 16 MiB). */
+  recentMaxBytes?: number;
 }
 
 /** A finished guest response held in process memory: its ETag and the bytes as sent. */
@@ -39,9 +42,12 @@ interface RecentGuestRead {
   at: number;
 }
 
-const MAX_RECENT = 1000;
-
 export interface ThreadRead {
+  /**
+   * What makes this page differ from another, normalised (the page's key, sort, limit, cursor):
+   * never the raw query string, or junk parameters would each cache a copy of the same page.
+   */
+  key: readonly string[];
   /** Finds the thread (one small query); its version is what the ETag and cache key rest on. */
   locate(): Promise<ThreadRecord>;
   /** Builds the full response body for that thread (the expensive part). */
@@ -53,21 +59,18 @@ export function threadReads(options: ThreadReadsOptions) {
   const freshSeconds = options.freshSeconds ?? 300;
   const staleSeconds = options.staleSeconds ?? 24 * 3600;
   const guestRevalidateMs = options.guestRevalidateMs ?? 0;
-  const recent = new Map<string, RecentGuestRead>();
+  const recent = new ByteBudgetMap<RecentGuestRead>(options.recentMaxBytes ?? 16 * 1024 * 1024);
 
   function remember(request: string, etag: string, body: ArrayBuffer) {
     if (guestRevalidateMs <= 0) return;
-    if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value!);
-    recent.set(request, { etag, body, at: now() });
+    recent.set(request, { etag, body, at: now() }, body.byteLength);
   }
 
   return async function serveThreadRead(c: Context<AppEnv>, read: ThreadRead): Promise<Response> {
     const site = c.get('site');
     const claims = c.get('claims');
     const guest = claims === null;
-    const url = new URL(c.req.url);
-    const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const request = `${site.id} ${url.pathname} ${new URLSearchParams(params)}`;
+    const request = JSON.stringify([site.id, new URL(c.req.url).pathname, ...read.key]);
     const lastKey = `last ${request}`;
     c.header('Vary', 'Authorization');
 

@@ -3,6 +3,7 @@
 import type { ErrorCode } from '../../shared/errors';
 import type { ModerationSettings, Reason, RuleId } from '../../shared/schemas/moderation-settings';
 import type { Role } from '../../shared/schemas/common';
+import type { CivilityModel } from './civility/index';
 
 export type Verdict = 'published' | 'pending' | 'rejected';
 export type { Reason, RuleId, ModerationSettings };
@@ -21,6 +22,8 @@ export interface CommentDraft {
   /** The Markdown source exactly as stored; reason spans index into it. Empty for writes without text. */
   body: string;
   parentId: string | null;
+  /** Display names of people in the conversation it answers (the replied-to author): insults aimed at them are aimed at members. */
+  participants?: readonly string[];
 }
 
 export interface RecentComment {
@@ -64,6 +67,8 @@ export interface ModerationContext {
   /** The author saw a nudge for this draft and chose to post it anyway. */
   nudgeAcknowledged: boolean;
   external: ExternalScores;
+  /** The site's own civility model when it has activated one; the shipped model otherwise. */
+  civilityModel?: CivilityModel;
 }
 
 export interface Refusal {

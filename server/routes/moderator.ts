@@ -27,6 +27,8 @@ import { auditPage } from '../services/moderation/audit-view';
 import { toActionSummary } from '../services/moderation/action-record';
 import { tryComment } from '../services/moderation/try-comment';
 import { moderationStats } from '../services/moderation/stats';
+import { civilityModelInfo } from '../services/moderation/model-info';
+import { activateCivilityModel } from '../services/moderation/activate-civility-model';
 import { saveModerationSettings } from '../services/moderation/settings';
 import { threadInfo } from '../services/threads/get-thread-view';
 import { validate } from './validate';
@@ -38,6 +40,8 @@ const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const ActionParam = z.object({ siteId: z.string(), actionId: Id });
 const SettingsBody = z.strictObject({ settings: ModerationSettings });
 const CountsQuery = z.object({ threadId: z.optional(Id) });
+/** The site's own model to run, or null for the shipped one. */
+const ActivateModelBody = z.strictObject({ id: z.nullable(Id) });
 
 /** Tuning the rules is the site owner's call: admins or the API key, not every moderator. */
 function mayEditRules(c: Context<AppEnv>): boolean {
@@ -96,6 +100,11 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
       return c.json({ settings: await saveModerationSettings(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
     }))
-    .post('/try', validate('json', TryCommentBody), (c) => c.json(tryComment(deps, c.get('site'), c.req.valid('json'))))
-    .get('/stats', async (c) => c.json(await moderationStats(deps, c.get('site'))));
+    .post('/try', validate('json', TryCommentBody), async (c) => c.json(await tryComment(deps, c.get('site'), c.req.valid('json'))))
+    .get('/stats', async (c) => c.json(await moderationStats(deps, c.get('site'))))
+    .get('/model', async (c) => c.json(await civilityModelInfo(deps, c.get('site'))))
+    .put('/model', validate('json', ActivateModelBody), async (c) => once(c, async () => {
+      const action = await activateCivilityModel(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').id);
+      return c.json({ ...(await civilityModelInfo(deps, { ...c.get('site'), civilityModelId: c.req.valid('json').id })), action: toActionSummary(action) });
+    }));
 }

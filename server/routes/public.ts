@@ -15,7 +15,8 @@ import { countComments } from '../services/threads/count-comments';
 import { findViewerUser } from '../services/identity/viewer-user';
 import { validate } from './validate';
 import { openThread } from '../services/threads/open-thread';
-import { threadReads } from '../cache/thread-reads';
+import { pageKeyFor } from '../services/threads/page-key';
+import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import type { ResponseCache } from '../cache/response-cache';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
@@ -26,28 +27,35 @@ export interface PublicRoutesOptions {
   cache: ResponseCache;
   /** See ThreadReadsOptions.guestRevalidateMs. */
   guestRevalidateMs?: number;
+  /** See ThreadReadsOptions.recentMaxBytes. */
+  recentMaxBytes?: number;
 }
 
 export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
-  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs });
+  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes });
   return new Hono<AppEnv>()
     .get('/thread', validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
       return cachedRead(c, {
-        locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title }),
+        key: [pageKeyFor(query.url, query.pageId), query.sort, String(query.limit)],
+        locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title, clientAddress: c.get('clientAddress') }),
         build: (thread) => getThreadView(deps, site, c.get('claims'), query, thread),
       });
     })
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
+      const { threadId } = c.req.valid('param');
       return cachedRead(c, {
-        locate: () => loadThread(deps, site, c.req.valid('param').threadId),
+        key: [threadId, query.sort, String(query.limit), query.cursor ?? ''],
+        locate: () => loadThread(deps, site, threadId),
         build: async (thread) => listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query }),
       });
     })
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
+      // As fresh as a guest's thread read; a member's answer is made private by the app.
+      c.header('Cache-Control', GUEST_CACHE_CONTROL);
       return c.json(await getConversation(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims')));
     })
     .get('/counts', validate('query', CountsQuery), async (c) => {

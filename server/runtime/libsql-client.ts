@@ -16,7 +16,8 @@ export const DatabaseEnv = z.object({
 });
 export type DatabaseEnv = z.infer<typeof DatabaseEnv>;
 
-export async function openLibsql(env: DatabaseEnv): Promise<Client> {
+/** `intMode: 'bigint'` for tools that copy rows whole (backups): no integer loses precision. */
+export async function openLibsql(env: DatabaseEnv, options: { intMode?: 'number' | 'bigint' } = {}): Promise<Client> {
   const url = env.LIBSQL_URL;
   if (url.startsWith('file:') && !url.includes(':memory:')) {
     mkdirSync(dirname(url.slice('file:'.length)) || '.', { recursive: true });
@@ -29,6 +30,7 @@ export async function openLibsql(env: DatabaseEnv): Promise<Client> {
     syncUrl: env.LIBSQL_SYNC_URL,
     syncInterval: env.LIBSQL_SYNC_INTERVAL_SECONDS,
     timeout: 5000,
+    intMode: options.intMode,
   });
   if (url.startsWith('file:') && !env.LIBSQL_SYNC_URL && !url.includes(':memory:')) {
     await client.execute('PRAGMA journal_mode=WAL');

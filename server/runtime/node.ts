@@ -14,11 +14,17 @@ import { memoryResponseCache } from '../cache/response-cache';
 import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
+import { nodeOutbound } from './node-outbound';
+import { clientAddressFrom, parseTrustProxy } from './client-address';
 import { DatabaseEnv, openLibsql } from './libsql-client';
 
 const ServerEnv = z.extend(DatabaseEnv, {
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   HOST: z._default(z.string(), '127.0.0.1'),
+  /** Whose word to take for the client's address: see client-address.ts and the README. */
+  TRUST_PROXY: z._default(z.string(), 'none'),
+  /** Memory for guests' cached pages, in MiB: three quarters for the response cache, a quarter for the hot copies. */
+  GUEST_CACHE_MB: z._default(z.coerce.number().check(z.gte(1), z.lte(16384)), 64),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -49,6 +55,7 @@ export function widgetAssets() {
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=300');
         c.header('Access-Control-Allow-Origin', '*');
+        c.header('X-Content-Type-Options', 'nosniff');
       },
     }),
   );
@@ -62,6 +69,8 @@ export interface StartOptions {
 }
 
 export async function startNodeServer(options: StartOptions): Promise<NodeServer> {
+  const trust = parseTrustProxy(options.env.TRUST_PROXY);
+  const guestCacheBytes = options.env.GUEST_CACHE_MB * 1024 * 1024;
   const client = await openLibsql(options.env);
   await applyMigrations(client, loadMigrations());
   const store = createLibsqlStore(client);
@@ -69,7 +78,15 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   // the API's JSON 404 answers anything left.
   // Guest thread reads are kept in memory by thread version: a popular article costs one cheap
   // version lookup per reader, and readers still get the last copy while the database is down.
-  const app = createApp({ store, responseCache: memoryResponseCache(), guestRevalidateMs: 1000, clientAddress: (c) => getConnInfo(c).remote.address ?? null });
+  const app = createApp({
+    store,
+    responseCache: memoryResponseCache({ maxBytes: guestCacheBytes * 0.75 }),
+    guestRevalidateMs: 1000,
+    guestRecentMaxBytes: guestCacheBytes * 0.25,
+    clientAddress: (c) => clientAddressFrom(trust, getConnInfo(c).remote.address, (name) => c.req.header(name)),
+    outbound: nodeOutbound,
+    privateNetworkAllowed: true,
+  });
   app.route('/', widgetAssets());
   await options.mount?.(app, store);
   const server: ServerType = await new Promise((resolve) => {

@@ -1,5 +1,6 @@
 // What services need from the outside world, injected by the runtime (and by tests).
 import type { Store } from '../store/port';
+import type { OutboundFetch } from './outbound/guarded-fetch';
 
 export interface ServiceDeps {
   store: Store;
@@ -7,6 +8,8 @@ export interface ServiceDeps {
   newId: () => string;
   /** Salt for hashing client addresses (flooding checks); random per process is enough. */
   ipSalt: string;
-  /** Outbound HTTP (the site's external scorer). */
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Outbound HTTP on a site's behalf (its external scorer), vetted against private addresses. */
+  outbound: OutboundFetch;
+  /** Whether this runtime lets a site opt into private addresses (Node yes, Workers never). */
+  privateNetworkAllowed: boolean;
 }

@@ -158,7 +158,20 @@ export interface SetLikeRequest {
 import type { ModerationStore } from './moderation-port';
 import type { IdempotencyStore } from './idempotency-port';
 
+/** One more of something counted in a fixed window (see services/limits). */
+export interface RateHit {
+  siteId: string;
+  /** What is counted, for whom: "member-writes:u-123", "address-token-failures:ab12…". */
+  bucket: string;
+  windowMs: number;
+  now: number;
+}
+
 export interface Store extends ModerationStore, IdempotencyStore {
+  /** Counts the hit and returns the window's count, this one included. */
+  countHit(hit: RateHit): Promise<number>;
+  /** The window's count so far, counting nothing. */
+  peekHits(hit: RateHit): Promise<number>;
   getSite(siteId: string): Promise<SiteRecord | null>;
   saveSite(site: SiteRecord, now: number): Promise<void>;
 
@@ -179,6 +192,8 @@ export interface Store extends ModerationStore, IdempotencyStore {
   listReplies(threadId: string, rootIds: string[]): Promise<CommentWithAuthor[]>;
   /** The author's own comments awaiting review in a thread, so they can see them. */
   listPendingByAuthor(threadId: string, authorId: string): Promise<CommentWithAuthor[]>;
+  /** Names of the thread's recent commenters other than this member, newest first (at most 100). */
+  recentCommenters(threadId: string, exceptUserId: string): Promise<string[]>;
   likedBy(userId: string, commentIds: string[]): Promise<Set<string>>;
 
   insertComment(req: InsertCommentRequest): Promise<void>;

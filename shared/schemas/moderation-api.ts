@@ -167,7 +167,7 @@ export const TryCommentBody = z.strictObject({
 export const TryCommentResponse = z.object({
   verdict: z.enum(['published', 'pending', 'rejected', 'nudge', 'refused']),
   reasons: z.array(Reason),
-  civility: z.object({ attack: z.number(), fearAnger: z.number() }),
+  civility: z.object({ attack: z.number(), attackOther: z.optional(z.number()), fearAnger: z.number() }),
 });
 export type TryCommentResponse = z.infer<typeof TryCommentResponse>;
 
@@ -188,3 +188,19 @@ export const ModeratorSession = z.object({
   canEditRules: z.optional(z.boolean()),
 });
 export type ModeratorSession = z.infer<typeof ModeratorSession>;
+
+/** A civility model a site may run: the shipped one, or one trained on its own decisions. */
+export const CivilityModelInfo = z.object({
+  /** null: the shipped model. */
+  id: z.nullable(z.string()),
+  name: z.string(),
+  source: z.enum(['shipped', 'site']),
+  createdAt: z.nullable(z.number()),
+  /** The model's own calibrated thresholds (the rules use the site's settings). */
+  thresholds: z.object({ attack: z.number(), fearAnger: z.number() }),
+  /** What it measured when it was built: validation figures, and for a site's model the comparison that let it in. */
+  figures: z.record(z.string(), z.unknown()),
+});
+export type CivilityModelInfo = z.infer<typeof CivilityModelInfo>;
+export const CivilityModelResponse = z.object({ active: CivilityModelInfo, models: z.array(CivilityModelInfo) });
+export type CivilityModelResponse = z.infer<typeof CivilityModelResponse>;

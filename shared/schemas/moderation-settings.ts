@@ -4,6 +4,13 @@ import * as z from 'zod/mini';
 // is `hold` (to the review queue) or `reject`. Defaults suit a subscription news site.
 
 const HoldOrReject = z.enum(['hold', 'reject']);
+
+/**
+ * The civility model's calibrated default thresholds, chosen on its validation split when the
+ * model is built (server/moderation/civility/README.md gives precision and recall at them). The
+ * shipped model file carries the same numbers, and a test keeps the two equal.
+ */
+export const CIVILITY_DEFAULT_THRESHOLDS = { attack: 0.734, fearAnger: 0.496 } as const;
 const on = (enabled = true) => z._default(z.boolean(), enabled);
 const int = (min: number, max: number, dflt: number) => z._default(z.number().check(z.int(), z.gte(min), z.lte(max)), dflt);
 const share = (dflt: number) => z._default(z.number().check(z.gte(0), z.lte(1)), dflt);
@@ -38,10 +45,12 @@ export const ModerationSettings = z.object({
       civility: z.prefault(
         z.object({
           enabled: on(),
-          // Above the classifier's evaluation threshold (0.35): short civil replies score 0.2–0.4,
-          // and a nudge on "your point is wrong" would work against the guidelines.
-          attackThreshold: share(0.5),
-          fearAngerThreshold: share(0.5),
+          // Scores are calibrated probabilities. Attacks on members of the conversation are what the
+          // guidelines name; attacks on others (the author, the publication, public figures) are
+          // only acted on when a site switches that on, with its own threshold.
+          attackThreshold: share(CIVILITY_DEFAULT_THRESHOLDS.attack),
+          attackOther: z.prefault(z.object({ enabled: on(false), threshold: share(CIVILITY_DEFAULT_THRESHOLDS.attack) }), {}),
+          fearAngerThreshold: share(CIVILITY_DEFAULT_THRESHOLDS.fearAnger),
           action: z._default(z.enum(['nudge', 'hold', 'reject']), 'hold'),
         }),
         {},
@@ -62,6 +71,8 @@ export const ModerationSettings = z.object({
       secret: z._default(z.string().check(z.maxLength(200)), ''),
       timeoutMs: int(50, 10_000, 800),
       onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
+      /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
+      allowPrivateNetwork: on(false),
     }),
     {},
   ),

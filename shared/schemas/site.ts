@@ -24,8 +24,26 @@ export const SsoConfig = z.object({
   /** RS256/ES256 keys from a JWKS endpoint. */
   jwksUrl: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   issuer: z.optional(z.string()),
+  /** Longest a token may live, from its issue (or from now, without iat) to its expiry; default 24 h. */
+  maxTokenLifetimeSeconds: z.optional(z.number().check(z.int(), z.gte(60), z.lte(30 * 24 * 3600))),
 });
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 export type SsoConfig = z.infer<typeof SsoConfig>;
+
+const limit = (max: number, fallback: number) => z._default(z.number().check(z.int(), z.gte(1), z.lte(max)), fallback);
+
+/** Fixed windows, counted in the database so every instance shares them. 429 with Retry-After past them. */
+export const RateLimits = z.object({
+  /** Writes (comment, edit, delete, like, report) by one member, per minute. */
+  memberWritesPerMinute: limit(10_000, 60),
+  /** Writes from one address, per minute (members behind one network share it). */
+  addressWritesPerMinute: limit(100_000, 600),
+  /** Threads one address may make appear by opening pages that have none yet, per hour. */
+  addressNewThreadsPerHour: limit(100_000, 100),
+  /** Tokens from one address that fail verification, per minute; past it tokens are not even checked. */
+  addressTokenFailuresPerMinute: limit(10_000, 30),
+});
+export type RateLimits = z.infer<typeof RateLimits>;
 
 const SiteSettingsFields = z.object({
   theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
@@ -38,6 +56,8 @@ const SiteSettingsFields = z.object({
    * page is then set by the publisher's server, never by what a browser sends).
    */
   threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
+  /** How much one member or one address may do, beside the moderation rules' flooding limits. */
+  rateLimits: z.prefault(RateLimits, {}),
   moderation: z.prefault(ModerationSettings, {}),
 });
 

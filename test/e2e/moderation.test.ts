@@ -21,7 +21,7 @@ describe('moderation end to end', () => {
     const alice = await pageAs('alice', ARTICLE);
     await alice.locator('textarea').first().fill(text);
     await alice.getByRole('button', { name: 'Post', exact: true }).click();
-    await alice.getByText(/aimed at a person rather than their argument/).waitFor();
+    await alice.getByText(/This reads as a personal attack on another member: ‘idiot’/).waitFor();
     await alice.getByRole('button', { name: /post anyway/i }).click();
     const mine = alice.locator('article', { hasText: text });
     await mine.getByText('Awaiting review').waitFor();

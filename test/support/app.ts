@@ -16,6 +16,7 @@ import type { SiteRecord, Store } from '../../server/store/port';
 import { buildSite, TEST_API_KEY, TEST_ORIGIN, TEST_SECRET } from './site';
 import { BACKEND } from './backends/provided';
 import { TEST_NOW_HEADER, remoteApp, wipeTables } from './backends/remote';
+import { nodeOutbound } from '../../server/runtime/node-outbound';
 
 export { BACKEND };
 
@@ -38,7 +39,7 @@ export const PERSONAS = {
 export type TestApp = Pick<ReturnType<typeof createApp>, 'request'>;
 
 /** Deps the worker has its own of; every other override cannot reach workerd and is refused there. */
-const WORKER_HAS_ITS_OWN: (keyof AppDeps)[] = ['fetch', 'log', 'responseCache'];
+const WORKER_HAS_ITS_OWN: (keyof AppDeps)[] = ['fetch', 'outbound', 'privateNetworkAllowed', 'log', 'responseCache'];
 
 export interface TestContext {
   app: TestApp;
@@ -78,7 +79,18 @@ export async function createTestContext(
     if (refused.length) throw new Error(`deps ${refused.join(', ')} cannot reach the worker: skip this test on workerd (it.skipIf(BACKEND === 'workerd'))`);
     app = remoteApp(inject('workerUrl'), () => ({ [TEST_NOW_HEADER]: String(clock.now) }));
   } else {
-    app = createApp({ store, now: () => clock.now, siteCacheTtlMs: 0, log: () => {}, ...options.deps });
+    // Outbound requests as the Node runtime makes them: vetted at connect time, private networks allowed on request.
+    // The client's address as the worker reads it, so tests send CF-Connecting-IP on every backend.
+    app = createApp({
+      store,
+      now: () => clock.now,
+      siteCacheTtlMs: 0,
+      log: () => {},
+      outbound: nodeOutbound,
+      privateNetworkAllowed: true,
+      clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? null,
+      ...options.deps,
+    });
   }
 
   return {

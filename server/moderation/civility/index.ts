@@ -1,33 +1,29 @@
-// Offline, explainable civility classifier: two scores in 0..1 (attack on a
-// person; stoking fear and anger) plus the character ranges that drove them.
-// Pure and deterministic: no I/O, no clock, no platform APIs, so it runs the
-// same on Node and on Workers.
+// Offline, explainable civility classifier: calibrated probabilities that a comment attacks a
+// member of the conversation, attacks someone else (the author, the publication, public
+// figures), or is meant to stoke fear or anger, with the character ranges that drove them.
+// Pure and deterministic: no I/O, no clock, no platform APIs, so it runs the same on Node and
+// on Workers. The shipped model is built by `npm run civility:build` (see README.md); another
+// model (a site's own) is loaded from its JSON with loadModel() and used with classifyWith().
 
-import { ATTACK_THRESHOLD, scoreAttack } from './attack-model.ts';
-import { matchPhrases } from './civility-phrases.ts';
-import { FEAR_ANGER_THRESHOLD, scoreFearAnger } from './fear-anger.ts';
-import { Tokens, tokenize } from './tokenize.ts';
-import type { CivilityScores } from './types.ts';
+import { type CivilityModel, type SpanCutoffs, classifyWith, loadModel } from './classify.ts';
+import type { CivilityModelFile } from './model-file.ts';
+import shipped from './model.json';
+import type { CivilityContext, CivilityScores } from './types.ts';
 
-export type { CivilityLabel, CivilityScores, CivilitySpan } from './types.ts';
+export type { CivilityContext, CivilityLabel, CivilityScores, CivilitySpan } from './types.ts';
+export type { CivilityModel, SpanCutoffs } from './classify.ts';
+export type { CivilityModelFile } from './model-file.ts';
+export { classifyWith, loadModel } from './classify.ts';
 
-/** Default cut-off for `attack`, chosen at training time (see README). */
-export const DEFAULT_ATTACK_THRESHOLD: number = ATTACK_THRESHOLD;
-/** Default cut-off for `fearAnger`. */
-export const DEFAULT_FEAR_ANGER_THRESHOLD: number = FEAR_ANGER_THRESHOLD;
+/** The model built from the shared data, loaded once. */
+export const DEFAULT_MODEL: CivilityModel = loadModel(shipped as CivilityModelFile);
 
-// Reused from call to call: classification is synchronous and never re-entered,
-// and the tokens never leave this function.
-const tokens = new Tokens();
+/** The shipped model's calibrated threshold for attacks (see README.md for its precision). */
+export const DEFAULT_ATTACK_THRESHOLD: number = DEFAULT_MODEL.file.attackThreshold;
+/** The shipped model's calibrated threshold for fear and anger. */
+export const DEFAULT_FEAR_ANGER_THRESHOLD: number = DEFAULT_MODEL.file.fearAngerThreshold;
 
-export function classifyCivility(text: string): CivilityScores {
-  tokenize(text, tokens);
-  const phrases = matchPhrases(tokens);
-  const attack = scoreAttack(tokens, phrases.attack);
-  const fear = scoreFearAnger(text, tokens, phrases.fearAnger);
-  const spans = attack.spans.concat(fear.spans);
-  if (spans.length > 1) {
-    spans.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) || b.weight - a.weight);
-  }
-  return { attack: attack.score, fearAnger: fear.score, spans };
+/** Scores `text` with `model` (the shipped one unless a site has its own); see classifyWith. */
+export function classifyCivility(text: string, context?: CivilityContext, model: CivilityModel = DEFAULT_MODEL, spanCutoffs?: SpanCutoffs): CivilityScores {
+  return classifyWith(model, text, context, spanCutoffs);
 }

@@ -54,10 +54,27 @@ export const THIRD_PERSON = new Set(words(`
   that these those who my our someone somebody everyone everybody
 `));
 
+/**
+ * Words that negate what follows in their clause: "I'm not calling you stupid", "never said you
+ * were an idiot". Words ending in n't count too (normalize.ts).
+ */
+export const NEGATORS = new Set(words(`not never no nor cannot neither`));
+
 /** Verbs that report what someone else said: "he called me an idiot" is a quote, not an attack. */
 export const REPORTING_VERBS = new Set(words(`
   called calls calling call named labelled labeled branded said says saying told tells telling wrote
   writes accused accuses accusing
+`));
+
+/**
+ * People outside the conversation that comments often aim at: the publication, its writers,
+ * office holders. An insult aimed here is an attack on someone other than a member.
+ */
+export const OUTSIDE_TARGETS = new Set(words(`
+  author writer reporter journalist journalists editor editors columnist article paper newspaper media
+  president minister premier mayor senator congressman governor prime government administration party
+  politician politicians leader leaders trump obama biden clinton hillary harper trudeau wynne ford
+  democrats republicans liberals conservatives ndp gop left right police cops ceo company
 `));
 
 /** Human groups; dehumanising words only count when they are about people. */

@@ -2,7 +2,9 @@
 // the whole string: every token keeps the original [start, end) it came from, so
 // spans always point back into the caller's text without a per-character map.
 
-import { DEHUMANIZING, LEXICON_WORDS, MASKABLE_WORDS, type WordClass, wordClass } from './lexicons.ts';
+import { own } from '../../../shared/own';
+import { FAMILY, charGramHashes, hashString } from './hashing.ts';
+import { DEHUMANIZING, LEXICON_WORDS, MASKABLE_WORDS, NEGATORS, type WordClass, wordClass } from './lexicons.ts';
 
 // Digits and symbols people use to dodge word filters ("id1ot", "a$$", "st0pid").
 const LEET: Record<string, string> = {
@@ -66,13 +68,13 @@ function normalizeUncached(raw: string): string {
   }
   if (NEEDS_DELEET.test(w) && HAS_LETTER.test(w)) w = deLeet(w);
   w = collapseRuns(w);
-  const canon = CANONICAL[w];
+  const canon = own(CANONICAL, w);
   if (canon) return canon;
   if (LEXICON_WORDS.has(w)) return w;
   // "stuupid", "idiiot": try the word with every doubled letter halved.
   const single = collapseDoubles(w);
   if (single !== w && LEXICON_WORDS.has(single)) return single;
-  const canonSingle = CANONICAL[single];
+  const canonSingle = own(CANONICAL, single);
   if (canonSingle && single.length > 2) return canonSingle;
   return w;
 }
@@ -80,23 +82,28 @@ function normalizeUncached(raw: string): string {
 export interface WordInfo {
   norm: string;
   cls: WordClass | null;
-  /**
-   * Slots for the attack model's numbers of `norm`, filled on first use
-   * (vocabId -2 = not looked up yet) so a hot word is looked up once, not per
-   * comment: its vocabulary number, its unigram weight and whether it can
-   * start or end a bigram.
-   */
-  vocabId: number;
-  unigramId: number;
-  bigramRole: number;
+  /** Hash of `norm`, the word's feature (hashing.ts). */
+  hash: number;
+  /** Hashes of the character n-grams of `norm`, computed on first use. */
+  grams: Int32Array | undefined;
   /** Used as a dehumanising term ("vermin") when about people. */
   dehumanizing: boolean;
+  /** A negator ("not", "never", "don't"): the words after it, to the end of the clause, are negated. */
+  negator: boolean;
   /** The phrase trie node this word starts, null if none, undefined if not looked up yet (phrases.ts). */
   phraseStart: unknown;
 }
 
 export function newWordInfo(norm: string): WordInfo {
-  return { norm, cls: wordClass(norm), vocabId: -2, unigramId: -1, bigramRole: 0, dehumanizing: DEHUMANIZING.has(norm), phraseStart: undefined };
+  return {
+    norm, cls: wordClass(norm), hash: hashString(norm, FAMILY.word), grams: undefined,
+    dehumanizing: DEHUMANIZING.has(norm), negator: NEGATORS.has(norm) || (norm.endsWith("n't") && norm !== "n't"), phraseStart: undefined,
+  };
+}
+
+/** The word's character n-gram hashes, computed once per distinct word. */
+export function gramsOf(info: WordInfo): Int32Array {
+  return (info.grams ??= charGramHashes(info.norm));
 }
 
 // Comment vocabularies are Zipfian, so a bounded cache removes most of the

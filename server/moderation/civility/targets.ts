@@ -5,11 +5,12 @@
 import {
   FIRST_PERSON, IDEA_NOUNS, REPORTING_VERBS, SECOND_PERSON, THIRD_PERSON,
 } from './lexicons.ts';
-import { COMMA_BEFORE, MENTION, QUOTED, SENTENCE_START, type Tokens } from './tokens.ts';
+import { COMMA_BEFORE, MENTION, NEGATED, PARTICIPANT, QUOTED, SENTENCE_START, type Tokens } from './tokens.ts';
 
 export type TargetKind =
   | 'you' // second person or "people like you"
-  | 'named' // an @participant
+  | 'named' // an @participant, or a participant named in the context
+  | 'negated' // "I'm not calling you stupid"
   | 'vocative' // a bare insult as its own clause: "Idiot." / "Nice try, moron."
   | 'self'
   | 'quoted'
@@ -39,6 +40,7 @@ function reportedBefore(tokens: Tokens, j: number, floor: number): boolean {
 
 export function findTarget(tokens: Tokens, i: number): Target {
   if (tokens.has(i, QUOTED)) return { kind: 'quoted', at: i };
+  if (tokens.has(i, NEGATED)) return { kind: 'negated', at: i };
 
   const n = tokens.length;
   if (i + 1 < n && !tokens.has(i + 1, SENTENCE_START) && IDEA_NOUNS.has(tokens.norm(i + 1))) return { kind: 'idea', at: i + 1 };
@@ -48,7 +50,7 @@ export function findTarget(tokens: Tokens, i: number): Target {
   while (floor > 0 && i - floor < BACK_WINDOW && !tokens.has(floor, SENTENCE_START)) floor--;
   for (let j = i - 1; j >= floor; j--) {
     const w = tokens.norm(j);
-    if (tokens.has(j, MENTION)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'named', at: j };
+    if (tokens.has(j, MENTION | PARTICIPANT)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'named', at: j };
     if (SECOND_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'you', at: j };
     if (FIRST_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'self', at: j };
     if (THIRD_PERSON.has(w)) return { kind: reportedBefore(tokens, j, floor) ? 'quoted' : 'third', at: j };
@@ -61,7 +63,7 @@ export function findTarget(tokens: Tokens, i: number): Target {
     if (tokens.has(j, SENTENCE_START)) break;
     const w = tokens.norm(j);
     if (SECOND_PERSON.has(w)) return { kind: 'you', at: j };
-    if (tokens.has(j, MENTION)) return { kind: 'named', at: j };
+    if (tokens.has(j, MENTION | PARTICIPANT)) return { kind: 'named', at: j };
     if (FIRST_PERSON.has(w) || THIRD_PERSON.has(w)) break;
   }
 

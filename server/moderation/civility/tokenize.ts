@@ -3,7 +3,7 @@
 
 import { LEXICON_WORDS } from './lexicons.ts';
 import { type WordInfo, newWordInfo, wordInfo } from './normalize.ts';
-import { CAPS, COMMA_BEFORE, MENTION, QUOTED, SENTENCE_START, Tokens } from './tokens.ts';
+import { CAPS, COMMA_BEFORE, MENTION, NEGATED, PARTICIPANT, QUOTED, SENTENCE_START, Tokens } from './tokens.ts';
 
 export { Tokens } from './tokens.ts';
 
@@ -145,7 +145,48 @@ export function tokenize(text: string, into: Tokens = new Tokens()): Tokens {
     commaBefore = false;
   }
   joinSpacedLetters(tokens, text);
+  markNegation(tokens);
   return tokens;
+}
+
+/** Words a negator reaches: to the end of its clause, at most this many. */
+const NEGATION_REACH = 6;
+// "not only stupid but...", "no doubt": negators that do not negate what follows.
+const NOT_NEGATING_NEXT = new Set(['only', 'just', 'doubt', 'wonder', 'matter', 'longer', 'more', 'less']);
+
+function markNegation(tokens: Tokens): void {
+  let left = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens.has(i, SENTENCE_START | COMMA_BEFORE)) left = 0;
+    if (left > 0) {
+      tokens.flags[i] |= NEGATED;
+      left--;
+    }
+    if (tokens.word[i].negator && !(i + 1 < tokens.length && NOT_NEGATING_NEXT.has(tokens.norm(i + 1)))) left = NEGATION_REACH;
+  }
+}
+
+// Display names are whatever members chose ("The Realist", "Just Me"): their everyday words are
+// not taken for a person, or every "the" in a comment would point at a member.
+const NOT_A_NAME = new Set(
+  `the a an and or of in on at to for by with from is are was be not no yes just me my i we us our it its this that
+   you your he she they them his her their who what why real true truth news reader guest member user anon anonymous`.split(/\s+/),
+);
+
+/**
+ * Flags the words that name people taking part in the thread, so that an insult aimed at them
+ * reads as aimed at a member ("a moron like Ben") rather than at someone outside.
+ */
+export function markParticipants(tokens: Tokens, names: readonly string[]): void {
+  if (names.length === 0) return;
+  const parts = new Set<string>();
+  for (const name of names) {
+    for (const part of name.split(/[^\p{L}\p{N}']+/u)) {
+      const norm = part.length >= 2 ? wordInfo(part).norm : '';
+      if (norm && !NOT_A_NAME.has(norm)) parts.add(norm);
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) if (parts.has(tokens.norm(i))) tokens.flags[i] |= PARTICIPANT;
 }
 
 // "i d i o t" -> one token "idiot". Only joined when the result is a word we

@@ -14,6 +14,12 @@ export const COMMA_BEFORE = 4;
 export const QUOTED = 8;
 /** An @-mention of a participant. */
 export const MENTION = 16;
+/** The name of someone taking part in the thread (the replied-to author, another commenter). */
+export const PARTICIPANT = 32;
+/** After a negator in the same clause: "not calling you *stupid*". */
+export const NEGATED = 64;
+/** A bad word aimed at an idea, at the writer, or quoted or negated: not an insult of anyone here (cues.ts). */
+export const SOFTENED = 128;
 
 export class Tokens {
   length = 0;
@@ -24,7 +30,7 @@ export class Tokens {
   end = new Int32Array(64);
   /** Number of letters, for capitals ratios. */
   letters = new Int32Array(64);
-  /** CAPS | SENTENCE_START | COMMA_BEFORE | QUOTED | MENTION. */
+  /** CAPS | SENTENCE_START | COMMA_BEFORE | QUOTED | MENTION | PARTICIPANT | NEGATED. */
   flags = new Uint8Array(64);
 
   /** Normalised form of token i: lowercase, de-leeted, stretched letters folded, spellings unified. */

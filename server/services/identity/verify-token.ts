@@ -10,7 +10,7 @@ import {
   type JWTVerifyGetKey,
   type CryptoKey,
 } from 'jose';
-import type { SsoConfig } from '../../../shared/schemas/site';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type SsoConfig } from '../../../shared/schemas/site';
 import { issuesToFields } from '../../../shared/validation';
 import { AppError } from '../errors';
 import { MemberClaims } from './claims';
@@ -62,11 +62,22 @@ export function createTokenVerifier(): TokenVerifier {
       } catch (error) {
         throw fromJoseError(error, typeof source.key === 'function');
       }
+      assertLifetime(payload as { exp: number; iat?: unknown }, sso.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, now);
       const claims = MemberClaims.safeParse(payload);
       if (!claims.success) throw new AppError('token_invalid', 'The token lacks required claims', issuesToFields(claims.error.issues));
       return claims.data;
     },
   };
+}
+
+/** A leaked token stays useful only as long as the site allows: refuse one that lives longer. */
+function assertLifetime(payload: { exp: number; iat?: unknown }, maxSeconds: number, now: number): void {
+  const nowSeconds = Math.floor(now / 1000);
+  // An issue time in the future (a skewed clock) counts from now.
+  const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+  if (payload.exp - issued > maxSeconds) {
+    throw new AppError('token_invalid', `The token lives longer than this site allows (${maxSeconds} seconds from issue to expiry)`);
+  }
 }
 
 function fromJoseError(error: unknown, fromKeySet: boolean): AppError {

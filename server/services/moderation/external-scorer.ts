@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { Reason, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { ExternalScores } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
+import type { OutboundPolicy } from '../outbound/public-address';
 
 const Score = z.optional(z.number().check(z.gte(0), z.lte(1)));
 const ScorerResponse = z.object({ attack: Score, fearAnger: Score, spam: Score, reasons: z.optional(z.array(Reason)) });
@@ -22,26 +23,38 @@ async function sign(secret: string, body: string): Promise<string> {
   return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What a site's scorer settings may reach on this runtime. */
+export const outboundPolicy = (deps: Pick<ServiceDeps, 'privateNetworkAllowed'>, config: ModerationSettings['externalScorer']): OutboundPolicy => ({
+  allowPrivateNetwork: config.allowPrivateNetwork && deps.privateNetworkAllowed,
+});
+
+// One reason for every failure: the queue shows it to moderators, and telling "refused" from
+// "timed out" from "not allowed" would let a settings editor probe which ports are open.
+const NO_ANSWER = 'the scorer gave no usable answer in time';
+
 export async function scoreExternally(
-  fetchFn: ServiceDeps['fetch'],
+  deps: Pick<ServiceDeps, 'outbound' | 'privateNetworkAllowed'>,
   config: ModerationSettings['externalScorer'],
   request: ScoreRequest,
 ): Promise<ExternalScores> {
   if (!config.enabled || !config.url) return { status: 'off' };
   const body = JSON.stringify(request);
   try {
-    const res = await fetchFn(config.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Parley-Signature': `sha256=${await sign(config.secret, body)}` },
-      body,
-      signal: AbortSignal.timeout(config.timeoutMs),
-    });
-    if (!res.ok) return { status: 'failed', error: `the scorer answered ${res.status}` };
+    const res = await deps.outbound(
+      config.url,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Parley-Signature': `sha256=${await sign(config.secret, body)}` },
+        body,
+        signal: AbortSignal.timeout(config.timeoutMs),
+      },
+      outboundPolicy(deps, config),
+    );
+    if (!res.ok) return { status: 'failed', error: NO_ANSWER };
     const parsed = ScorerResponse.safeParse(await res.json());
-    if (!parsed.success) return { status: 'failed', error: 'the scorer answered with an unexpected body' };
+    if (!parsed.success) return { status: 'failed', error: NO_ANSWER };
     return { status: 'ok', ...parsed.data };
-  } catch (error) {
-    const timedOut = (error as Error)?.name === 'TimeoutError' || (error as Error)?.name === 'AbortError';
-    return { status: 'failed', error: timedOut ? `no answer within ${config.timeoutMs} ms` : 'the scorer could not be reached' };
+  } catch {
+    return { status: 'failed', error: NO_ANSWER };
   }
 }

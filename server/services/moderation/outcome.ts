@@ -12,8 +12,6 @@ export function refusalError(refusal: Refusal): AppError {
 export function nudgeMessage(reasons: Reason[]): string {
   const first = reasons[0];
   if (!first) return 'This comment may not meet the community guidelines.';
-  if (first.ruleId === 'civility' && first.spans.some((s) => s.label === 'attack')) {
-    return 'This reads as aimed at a person rather than their argument. You can edit it, or post it anyway for a moderator to review.';
-  }
+  // The civility rule's message already quotes the words, in the guidelines' terms.
   return `${first.message}. You can edit it, or post it anyway for a moderator to review.`;
 }

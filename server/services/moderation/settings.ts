@@ -5,6 +5,9 @@ import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { actionRecord } from './action-record';
+import { AppError } from '../errors';
+import { outboundPolicy } from './external-scorer';
+import { vetOutboundUrl } from '../outbound/public-address';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -25,7 +28,18 @@ function valueAt(settings: ModerationSettings, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], settings);
 }
 
+/** The scorer URL must be one this runtime will call: refused when saved, not only when used. */
+function assertScorerReachable(deps: ServiceDeps, scorer: ModerationSettings['externalScorer']): void {
+  if (scorer.allowPrivateNetwork && !deps.privateNetworkAllowed) {
+    throw new AppError('invalid_input', 'Private addresses are not available on this runtime', { 'settings.externalScorer.allowPrivateNetwork': 'is not available here' });
+  }
+  if (!scorer.url) return;
+  const verdict = vetOutboundUrl(scorer.url, outboundPolicy(deps, scorer));
+  if (!verdict.ok) throw new AppError('invalid_input', `The scorer URL ${verdict.why}`, { 'settings.externalScorer.url': verdict.why });
+}
+
 export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, settings: ModerationSettings): Promise<ModerationSettings> {
+  assertScorerReachable(deps, settings.externalScorer);
   const before = site.settings.moderation;
   const paths = changedPaths(before as unknown as Json, settings as unknown as Json);
   // The diff only: the scorer's secret is recorded as changed, never as its value.

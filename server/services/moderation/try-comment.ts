@@ -6,12 +6,14 @@ import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { classifyCivility } from '../../moderation/civility';
 import { moderate } from '../../moderation/rules';
+import { activeCivilityModel } from './civility-model';
 
-export function tryComment(
+export async function tryComment(
   deps: ServiceDeps,
   site: SiteRecord,
   input: { body: string; settings?: ModerationSettings; asNewMember: boolean },
-): TryCommentResponse {
+): Promise<TryCommentResponse> {
+  const civilityModel = await activeCivilityModel(deps, site);
   const outcome = moderate(
     { kind: 'create', body: input.body, parentId: null },
     {
@@ -33,9 +35,10 @@ export function tryComment(
       sameIpRecentCount: 0,
       nudgeAcknowledged: false,
       external: { status: 'off' },
+      civilityModel,
     },
   );
-  const { attack, fearAnger } = classifyCivility(input.body);
+  const { attack, attackOther, fearAnger } = classifyCivility(input.body, undefined, civilityModel);
   const verdict = outcome.kind === 'decided' ? outcome.status : outcome.kind;
-  return { verdict, reasons: outcome.reasons, civility: { attack, fearAnger } };
+  return { verdict, reasons: outcome.reasons, civility: { attack, attackOther, fearAnger } };
 }

@@ -11,7 +11,6 @@ export async function countComments(deps: ServiceDeps, site: SiteRecord, query: 
   }
   for (const pageId of query.pageId ?? []) asked.set(pageId, pageKeyFor('', pageId));
   const stored = await deps.store.countComments(site.id, [...new Set(asked.values())]);
-  const counts: Record<string, number> = {};
-  for (const [value, key] of asked) counts[value] = stored.get(key) ?? 0;
-  return counts;
+  // fromEntries defines own properties, so a page id of "__proto__" is just a key.
+  return Object.fromEntries([...asked].map(([value, key]) => [value, stored.get(key) ?? 0]));
 }

@@ -5,12 +5,15 @@ import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { sectionForUrl } from '../entitlements/section-for-url';
 import { isUnderAllowedOrigin, normaliseUrl, pageKeyFor } from './page-key';
+import { addressKey, takeOne } from '../limits/rate-limit';
 
 export interface OpenThreadRequest {
   site: SiteRecord;
   url: string;
   pageId?: string;
   title?: string;
+  /** Where the request came from: new threads count against that address's limit. */
+  clientAddress?: string | null;
 }
 
 export async function openThread(deps: ServiceDeps, req: OpenThreadRequest): Promise<ThreadRecord> {
@@ -23,6 +26,8 @@ export async function openThread(deps: ServiceDeps, req: OpenThreadRequest): Pro
   if (req.site.settings.threadCreation === 'api') {
     throw new AppError('thread_not_found', 'This page has no comment thread yet');
   }
+  const address = await addressKey(deps, req.site, req.clientAddress ?? null);
+  if (address) await takeOne(deps, req.site, 'address-new-threads', address);
   return deps.store.createThread({
     id: deps.newId(),
     siteId: req.site.id,

@@ -8,6 +8,7 @@ import type { MemberClaims } from '../identity/claims';
 import { moderate } from '../../moderation/rules';
 import { gatherFacts } from '../moderation/gather-facts';
 import { scoreExternally } from '../moderation/external-scorer';
+import { activeCivilityModel } from '../moderation/civility-model';
 import { refusalError } from '../moderation/outcome';
 
 export interface WriteToJudge {
@@ -20,6 +21,8 @@ export interface WriteToJudge {
   parentId?: string | null;
   ipHash?: string | null;
   nudgeAcknowledged?: boolean;
+  /** Display names of people in the conversation the text answers (for the civility rule). */
+  participants?: readonly string[];
 }
 
 export type Judged = { ctx: ModerationContext; outcome: Exclude<ModerationOutcome, { kind: 'refused' }> };
@@ -35,17 +38,22 @@ export async function judgeWrite(deps: ServiceDeps, write: WriteToJudge): Promis
 export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ ctx: ModerationContext; outcome: ModerationOutcome }> {
   const body = write.body ?? '';
   const scored = (write.kind === 'create' || write.kind === 'edit') && write.user !== null && write.thread !== null;
-  const [ctx, external] = await Promise.all([
+  const content = write.kind === 'create' || write.kind === 'edit';
+  const [ctx, external, civilityModel, commenters] = await Promise.all([
     gatherFacts(deps, { ...write }),
     scored
-      ? scoreExternally(deps.fetch, write.site.settings.moderation.externalScorer, {
+      ? scoreExternally(deps, write.site.settings.moderation.externalScorer, {
           siteId: write.site.id,
           threadId: write.thread!.id,
           authorId: write.user!.id,
           text: body,
         })
       : Promise.resolve({ status: 'off' as const }),
+    content ? activeCivilityModel(deps, write.site) : undefined,
+    // Whoever else takes part: an insult naming one of them is aimed at a member.
+    scored ? deps.store.recentCommenters(write.thread!.id, write.user!.id) : [],
   ]);
-  const judgedCtx = { ...ctx, external };
-  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null }, judgedCtx) };
+  const judgedCtx = { ...ctx, external, civilityModel };
+  const participants = [...new Set([...(write.participants ?? []), ...commenters])];
+  return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants }, judgedCtx) };
 }

@@ -150,3 +150,20 @@ export async function deleteComment(db: Db, req: DeleteCommentRequest): Promise<
     },
   ]);
 }
+
+// Each depth is one range of the thread-time index, read newest first: no sort of the whole thread.
+const COMMENTERS_PER_DEPTH = 60;
+
+/** Display names of the thread's recent commenters other than `exceptUserId`, newest first. */
+export async function recentCommenters(db: Db, threadId: string, exceptUserId: string): Promise<string[]> {
+  const byDepth = [0, 1, 2, 3].map(
+    (d) => `SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth = ${d} ORDER BY created_at DESC LIMIT ${COMMENTERS_PER_DEPTH})`,
+  );
+  byDepth.push(`SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth >= 4 LIMIT ${COMMENTERS_PER_DEPTH})`);
+  const rs = await db.read({
+    sql: `SELECT u.display_name FROM (${byDepth.join(' UNION ALL ')}) c JOIN users u ON u.id = c.author_id
+          WHERE c.author_id <> ?2 GROUP BY c.author_id ORDER BY MAX(c.created_at) DESC LIMIT 100`,
+    args: [threadId, exceptUserId],
+  });
+  return rs.rows.map((r) => String(r.display_name));
+}

@@ -15,6 +15,7 @@ import * as queue from './queue';
 import * as actions from './actions';
 import * as stats from './stats';
 import * as civilityModels from './civility-models';
+import * as rateLimits from './rate-limits';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -31,6 +32,8 @@ export function createLibsqlStore(client: Client, options: DbOptions = {}): Stor
  */
 function storeOn(db: Db, plain: Db = db): Store {
   return {
+    countHit: (hit) => rateLimits.countHit(db, hit),
+    peekHits: (hit) => rateLimits.peekHits(db, hit),
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
     getThread: (siteId, id) => threads.getThread(db, siteId, id),
@@ -45,6 +48,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     listTopLevel: (req) => comments.listTopLevel(db, req),
     listReplies: (threadId, rootIds) => comments.listReplies(db, threadId, rootIds),
     listPendingByAuthor: (threadId, authorId) => comments.listPendingByAuthor(db, threadId, authorId),
+    recentCommenters: (threadId, exceptUserId) => comments.recentCommenters(db, threadId, exceptUserId),
     likedBy: (userId, ids) => reactions.likedBy(db, userId, ids),
     insertComment: (req) => comments.insertComment(db, req),
     editComment: (req) => comments.editComment(db, req),

@@ -51,11 +51,12 @@ describe.skipIf(BACKEND !== 'workerd')('wrangler dev', () => {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it('serves every widget bundle as JavaScript', async () => {
+  it('serves every widget bundle as JavaScript, never sniffed', async () => {
     for (const file of ['embed.js', 'app.js', 'count.js', 'moderate.js']) {
       const res = await fetch(`${base}/${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get('Content-Type'), file).toMatch(/javascript/);
+      expect(res.headers.get('X-Content-Type-Options'), file).toBe('nosniff');
       expect((await res.text()).length, file).toBeGreaterThan(100);
     }
   });

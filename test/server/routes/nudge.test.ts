@@ -24,7 +24,7 @@ describe('civility in the pipeline', () => {
     const res = await post(ATTACK);
     expect(res.status).toBe(200);
     const { nudge } = await res.json();
-    expect(nudge.message).toMatch(/aimed at a person rather than their argument/);
+    expect(nudge.message).toMatch(/^This reads as a personal attack on another member: ‘idiot’\. You can edit it/);
     const civility = nudge.reasons.find((r: { ruleId: string }) => r.ruleId === 'civility');
     expect(civility.score).toBeGreaterThan(0.5);
     expect(civility.spans.map((s: { start: number; end: number }) => ATTACK.slice(s.start, s.end)).join(' ')).toMatch(/idiot/i);

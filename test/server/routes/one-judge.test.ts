@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import { SiteSettings } from '../../../shared/schemas/site';
+import { ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import { createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, setUserFlags } from '../../support/api';
 
@@ -151,7 +152,7 @@ describe('everything is audited', () => {
     expect(rules.entries[0]).toMatchObject({
       actor: 'api-key',
       summary: 'Changed the rules: rules.civility.attackThreshold',
-      before: { 'rules.civility.attackThreshold': 0.5 },
+      before: { 'rules.civility.attackThreshold': ModerationSettings.parse({}).rules.civility.attackThreshold },
       after: { 'rules.civility.attackThreshold': 0.7 },
     });
     expect((await refusal(await t.call('GET', `${m.audit(t.site.id)}?cursor=nonsense`, { token: mod }))).status).toBe(400);

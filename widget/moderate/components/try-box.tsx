@@ -63,7 +63,10 @@ interface CivilityBarsProps {
 
 function CivilityBars({ civility, settings }: CivilityBarsProps) {
   const rows = [
-    { label: 'Attack', value: civility.attack, threshold: settings?.rules.civility.attackThreshold },
+    { label: 'Attack on a member', value: civility.attack, threshold: settings?.rules.civility.attackThreshold },
+    ...(civility.attackOther === undefined
+      ? []
+      : [{ label: 'Attack on others', value: civility.attackOther, threshold: settings?.rules.civility.attackOther.threshold }]),
     { label: 'Fear/anger', value: civility.fearAnger, threshold: settings?.rules.civility.fearAngerThreshold },
   ];
   return (

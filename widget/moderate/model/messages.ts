@@ -1,4 +1,5 @@
 // Sentences a moderator sees for each error code; the server's message is for developers.
+import { own } from '../../../shared/own';
 const MESSAGES: Record<string, string> = {
   not_signed_in: 'Sign in as a moderator to continue.',
   token_invalid: 'That sign-in token was not accepted. Paste a fresh one.',
@@ -21,5 +22,5 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function moderatorMessage(code: string | undefined): string {
-  return (code && MESSAGES[code]) || 'Something went wrong. Try again.';
+  return (code && own(MESSAGES, code)) || 'Something went wrong. Try again.';
 }

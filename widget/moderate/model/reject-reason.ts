@@ -1,6 +1,7 @@
 // The reason a reject menu offers first, guessed from why the comment was held or reported.
 import { REJECT_REASONS, type QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { RejectReason } from '../api';
+import { own } from '../../../shared/own';
 
 export const REJECT_LABELS: Record<RejectReason, string> = {
   personal_attack: 'Personal attack',
@@ -27,10 +28,11 @@ export function defaultRejectReason(item: Pick<QueueItemView, 'reasons' | 'repor
   const labels = item.reasons.filter((r) => r.ruleId === 'civility').flatMap((r) => r.spans.map((s) => s.label));
   if (labels.includes('attack')) return 'personal_attack';
   if (labels.includes('fearAnger')) return 'fear_anger';
+  if (labels.includes('attackOther')) return 'abusive';
   const topReport = [...item.reports].sort((a, b) => b.count - a.count).find((r) => isRejectReason(r.reason));
   if (topReport) return topReport.reason as RejectReason;
   for (const reason of item.reasons) {
-    const guess = BY_RULE[reason.ruleId];
+    const guess = own(BY_RULE, reason.ruleId);
     if (guess) return guess;
   }
   return 'personal_attack';

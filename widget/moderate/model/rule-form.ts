@@ -67,11 +67,18 @@ export const RULE_SECTIONS: SectionDef[] = [
   rule('newMember', 'New members', 'Hold comments from members until enough of theirs were approved.', [
     { name: 'approvedNeeded', label: 'Approved comments needed', kind: 'int', min: 1, max: 100 },
   ]),
-  rule('civility', 'Civility', 'The built-in classifier for personal attacks and fear or anger.', [
-    { name: 'attackThreshold', label: 'Attack score at or above', kind: 'share' },
+  rule('civility', 'Civility', 'The built-in classifier for personal attacks on members and fear or anger.', [
+    { name: 'attackThreshold', label: 'Attack on a member at or above', kind: 'share' },
     { name: 'fearAngerThreshold', label: 'Fear/anger score at or above', kind: 'share' },
     { name: 'action', label: 'Then', kind: 'choice', options: ['nudge', 'hold', 'reject'] },
   ]),
+  {
+    path: ['rules', 'civility', 'attackOther'],
+    title: 'Civility: attacks on others',
+    description: 'Also act on attacks aimed at the author, the publication or public figures rather than at members.',
+    toggle: true,
+    fields: [{ name: 'threshold', label: 'Attack on others at or above', kind: 'share' }],
+  },
   {
     path: ['reports'],
     title: 'Reader reports',

@@ -9,21 +9,17 @@ function expectSplit(fearText: string, fineText: string) {
 }
 
 describe('fear/anger score', () => {
+  it('flags a threat made without the stock phrases but not a neutral report', () => {
+    expectSplit(
+      'They are watching you and they will come for you next. Wake up!',
+      'The inspectors are visiting the street next week to check the meters.',
+    );
+  });
+
   it('flags catastrophising but not sober concern', () => {
     expectSplit(
       'They are coming for your children and nobody will stop them.',
       "I'm worried the new policy will raise rents for families.",
-    );
-    expectSplit(
-      "Wake up before it's too late, the collapse is already here.",
-      'The report says the economy could slow next year.',
-    );
-  });
-
-  it('flags dehumanising a group but not criticising a policy about it', () => {
-    expectSplit(
-      'Those immigrants are vermin infesting our cities.',
-      'The immigration bill has serious flaws and should be rewritten.',
     );
   });
 
@@ -38,7 +34,7 @@ describe('fear/anger score', () => {
     );
   });
 
-  it('flags all-caps rage but not a single emphasised word', () => {
-    expectSplit('WHY DOES NOBODY CARE?? THEY ARE RUINING EVERYTHING!!!', 'This is NOT the right way to fund schools.');
+  it('does not read a plain insult as fear-mongering', () => {
+    expect(fear('You are an idiot.')).toBeLessThan(DEFAULT_FEAR_ANGER_THRESHOLD);
   });
 });

@@ -8,40 +8,41 @@ function spanTexts(text: string, label: CivilitySpan['label']): string[] {
 }
 
 describe('explanation spans', () => {
-  it('cover the insult together with its target, in original offsets', () => {
-    const text = 'Well, honestly, you are an idiot.';
-    expect(spanTexts(text, 'attack')).toContain('you are an idiot');
+  it('cover the insulting words, in original offsets', () => {
+    expect(spanTexts('Well, honestly, you are an idiot.', 'attack')).toContain('idiot');
+    expect(spanTexts('Shut up, you pathetic loser.', 'attack').join(' ')).toMatch(/loser/);
   });
 
   it('point into the original text, not the normalised one', () => {
-    expect(spanTexts('Listen y0u 4re an id1ot!!', 'attack')).toContain('y0u 4re an id1ot');
-    expect(spanTexts('ok so you are an i d i o t', 'attack')).toContain('you are an i d i o t');
+    expect(spanTexts('Listen y0u 4re an id1ot!!', 'attack')).toContain('id1ot');
+    expect(spanTexts('ok so you are an i d i o t', 'attack')).toContain('i d i o t');
   });
 
   it('count UTF-16 units, so emoji before a span do not shift it', () => {
-    const text = '🙄🙄 wow. You are a moron 🤡';
-    expect(spanTexts(text, 'attack')).toContain('You are a moron');
+    expect(spanTexts('🙄🙄 wow. You are a moron 🤡', 'attack')).toContain('moron');
   });
 
-  it('name the phrase that made a comment fearful', () => {
-    const text = 'Mark this: they are coming for your children.';
-    expect(spanTexts(text, 'fearAnger')).toContain('coming for your children');
-    expect(spanTexts('These people are vermin.', 'fearAnger')).toContain('vermin');
+  it('carry the label of the likelier target', () => {
+    expect(spanTexts('The mayor is a corrupt idiot.', 'attackOther').join(' ')).toMatch(/idiot/);
+  });
+
+  it('name the words that made a comment fearful', () => {
+    const text = 'They are watching you and they will come for you next. Wake up!';
+    expect(spanTexts(text, 'fearAnger').length).toBeGreaterThan(0);
   });
 
   it('have a label, a positive weight and a non-empty range inside the text', () => {
-    const text = 'Shut up, you pathetic loser. THEY ARE DESTROYING OUR COUNTRY!!!';
+    const text = 'Shut up, you pathetic loser. They are coming for your children and nobody will stop them.';
     const { spans } = classifyCivility(text);
-    expect(spans.length).toBeGreaterThan(0);
+    expect(spans.some((s) => s.label === 'attack')).toBe(true);
+    expect(spans.some((s) => s.label === 'fearAnger')).toBe(true);
     for (const s of spans) {
-      expect(['attack', 'fearAnger']).toContain(s.label);
+      expect(['attack', 'attackOther', 'fearAnger']).toContain(s.label);
       expect(s.weight).toBeGreaterThan(0);
       expect(s.start).toBeGreaterThanOrEqual(0);
       expect(s.end).toBeGreaterThan(s.start);
       expect(s.end).toBeLessThanOrEqual(text.length);
     }
-    expect(spans.some((s) => s.label === 'attack')).toBe(true);
-    expect(spans.some((s) => s.label === 'fearAnger')).toBe(true);
   });
 
   it('are empty for a civil comment', () => {

@@ -17,8 +17,8 @@ describe('civility', () => {
     expect(result?.reasons).toHaveLength(1);
     const [reason] = result?.reasons ?? [];
     expect(reason.ruleId).toBe('civility');
-    expect(reason.message).toBe('Reads as aimed at a person rather than their argument');
-    expect(reason.score).toBeGreaterThanOrEqual(0.5);
+    expect(reason.message).toMatch(/^This reads as a personal attack on another member: ‘.*idiot.*’$/);
+    expect(reason.score).toBeGreaterThanOrEqual(moderationContext().settings.rules.civility.attackThreshold);
     expect(reason.spans.length).toBeGreaterThan(0);
     for (const span of reason.spans) {
       expect(span.label).toBe('attack');
@@ -29,7 +29,7 @@ describe('civility', () => {
 
   it('flags fear-mongering with its own message and only its own spans', () => {
     const [reason] = civility.check(draft(FEAR), moderationContext())?.reasons ?? [];
-    expect(reason.message).toBe('Reads as meant to stoke fear or anger');
+    expect(reason.message).toMatch(/^This reads as meant to stoke fear or anger: ‘.+’$/);
     expect(reason.spans.length).toBeGreaterThan(0);
     expect(reason.spans.every((s) => s.label === 'fearAnger')).toBe(true);
   });
@@ -37,7 +37,7 @@ describe('civility', () => {
   it('gives one reason per score that crossed its threshold', () => {
     const lenient = moderationContext({ settings: { rules: { civility: { attackThreshold: 0, fearAngerThreshold: 0 } } } });
     const reasons = civility.check(draft(FEAR), lenient)?.reasons ?? [];
-    expect(reasons.map((r) => r.message)).toEqual(['Reads as aimed at a person rather than their argument', 'Reads as meant to stoke fear or anger']);
+    expect(reasons.map((r) => r.message.split(':')[0])).toEqual(['This reads as a personal attack on another member', 'This reads as meant to stoke fear or anger']);
     expect(reasons.every((r) => typeof r.score === 'number')).toBe(true);
   });
 
@@ -58,6 +58,26 @@ describe('civility', () => {
 
   it('lets a civil disagreement through', () => {
     expect(civility.check(draft(CALM), moderationContext())).toBeUndefined();
+  });
+
+  it('flags the demo’s attacks on members and its fear appeal', () => {
+    const ctx = moderationContext();
+    expect(civility.check(draft('Nobody cares what a moron like Ben thinks.', { participants: ['Ben'] }), ctx)?.reasons?.[0].message).toMatch(/another member: ‘moron’/);
+    expect(civility.check(draft("You clearly can't read. Stick to crayons."), ctx)?.status).toBe('pending');
+    expect(civility.check(draft('They are watching you and they will come for you next. Wake up!'), ctx)?.reasons?.[0].message).toMatch(/fear or anger/);
+  });
+
+  it('lets sharp criticism of the publication through', () => {
+    expect(civility.check(draft('This article is lazy and the editors should be ashamed of publishing it.'), moderationContext())).toBeUndefined();
+  });
+
+  it('acts on attacks on others only when the site switches that on, at its own threshold', () => {
+    const text = 'The mayor is a corrupt idiot.';
+    expect(civility.check(draft(text), moderationContext())).toBeUndefined();
+    const on = moderationContext({ settings: { rules: { civility: { attackOther: { enabled: true, threshold: 0.5 } } } } });
+    const [reason] = civility.check(draft(text), on)?.reasons ?? [];
+    expect(reason.message).toMatch(/^This reads as a personal attack on someone rather than an argument: ‘.*idiot.*’$/);
+    expect(reason.spans.every((s) => s.label === 'attackOther')).toBe(true);
   });
 
   it('does nothing when switched off', () => {

@@ -28,14 +28,16 @@ describe('the rules page', () => {
     await waitFor(() => expect(text($(result, '.badge'))).toBe('Held for review'));
     expect(text($(result, 'mark'))).toBe('idiot');
     expect(text($(result, '.reasons'))).toContain('suspect-words');
-    expect($$(result, 'meter')).toHaveLength(2);
+    // Attack on a member, attack on others, fear/anger.
+    expect($$(result, 'meter')).toHaveLength(3);
   });
 
   it('tries a comment against the unsaved rules on the form', async () => {
     const h = await harness();
     h.mount();
     const form = await openRules(h);
-    type($(h.root, '.try textarea'), 'Another idiot remark');
+    // A suspect word the civility model reads as about an idea, not a person.
+    type($(h.root, '.try textarea'), 'An idiot plan, in my view');
     await waitFor(() => expect(text($(h.root, '.try-result .badge'))).toBe('Held for review'));
 
     $<HTMLInputElement>(ruleSection(form, 'Suspect words'), 'legend input').click();

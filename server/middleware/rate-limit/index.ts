@@ -1,0 +1,18 @@
+// Member writes count against the member's and the address's limits before any work is done.
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../../env';
+import type { ServiceDeps } from '../../services/deps';
+import { addressKey, takeOne } from '../../services/limits/rate-limit';
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function writeLimits(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
+  return async function limitWrites(c, next) {
+    if (READS.has(c.req.method)) return next();
+    const site = c.get('site');
+    const claims = c.get('claims');
+    const address = await addressKey(deps, site, c.get('clientAddress'));
+    await Promise.all([claims ? takeOne(deps, site, 'member-writes', claims.sub) : null, address ? takeOne(deps, site, 'address-writes', address) : null]);
+    await next();
+  };
+}

@@ -1,0 +1,23 @@
+// Counting into fixed windows: one upsert that returns the new count, and the bucket's older
+// windows deleted in the same write.
+import type { Db } from './db';
+import type { RateHit } from '../port';
+
+export async function countHit(db: Db, hit: RateHit): Promise<number> {
+  const windowStart = hit.now - (hit.now % hit.windowMs);
+  const [upsert] = await db.write([
+    {
+      sql: `INSERT INTO rate_limits (site_id, bucket, window_start, count) VALUES (?, ?, ?, 1)
+            ON CONFLICT (site_id, bucket, window_start) DO UPDATE SET count = count + 1 RETURNING count`,
+      args: [hit.siteId, hit.bucket, windowStart],
+    },
+    { sql: 'DELETE FROM rate_limits WHERE site_id = ? AND bucket = ? AND window_start < ?', args: [hit.siteId, hit.bucket, windowStart] },
+  ]);
+  return Number(upsert.rows[0]?.count ?? 1);
+}
+
+export async function peekHits(db: Db, hit: RateHit): Promise<number> {
+  const windowStart = hit.now - (hit.now % hit.windowMs);
+  const rs = await db.read({ sql: 'SELECT count FROM rate_limits WHERE site_id = ? AND bucket = ? AND window_start = ?', args: [hit.siteId, hit.bucket, windowStart] });
+  return Number(rs.rows[0]?.count ?? 0);
+}

@@ -1,0 +1,34 @@
+// The demo publisher's own routes: the persona switcher only returns to the demo's pages, and
+// only the demo's own pages may frame its moderator dashboard.
+import { describe, expect, it } from 'vitest';
+import { ARTICLES } from '../../demo/articles';
+import { demoRoutes } from '../../demo/routes';
+
+const app = demoRoutes({ secrets: { hs256Secret: 'x'.repeat(32), apiKey: 'key' }, canonicalOrigin: 'http://localhost:3000' });
+
+const switchTo = (back: string) =>
+  app.request('/demo/persona', { method: 'POST', body: new URLSearchParams({ persona: 'alice', return: back }) });
+
+describe('the demo’s persona switcher', () => {
+  it('returns to the page it was used on', async () => {
+    for (const back of ['/', '/demo/moderate', ARTICLES[0].path]) {
+      const res = await switchTo(back);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('Location')).toBe(back);
+    }
+  });
+
+  it('never redirects off the demo, however the address is spelled', async () => {
+    for (const back of ['//evil.example', '/\\evil.example', '/\\/evil.example', 'https://evil.example/', '/%2F%2Fevil.example', ' /evil', '/articles/../../x']) {
+      expect((await switchTo(back)).headers.get('Location'), back).toBe('/');
+    }
+  });
+});
+
+describe('the demo’s moderator dashboard page', () => {
+  it('may be framed by the demo’s own pages only', async () => {
+    const res = await app.request('/demo/moderate');
+    expect(res.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'self'");
+    expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
+  });
+});
