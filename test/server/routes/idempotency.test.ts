@@ -78,6 +78,7 @@ describe('a replayed write', () => {
       { name: 'act on a member', first: ['POST', apiPaths.moderation.user(site, authorId), { ...asModerator, body: { action: 'premoderate' } }], later: ['POST', apiPaths.moderation.user(site, authorId), { ...asModerator, body: { action: 'unpremoderate' } }] },
       { name: 'act on a thread', first: ['POST', apiPaths.moderation.thread(site, threadId), { ...asModerator, body: { action: 'close' } }], later: ['POST', apiPaths.moderation.thread(site, threadId), { ...asModerator, body: { action: 'reopen' } }] },
       { name: 'save the rules', first: ['PUT', apiPaths.moderation.settings(site), { ...asModerator, body: { settings: t.site.settings.moderation } }] },
+      { name: 'choose the civility model', first: ['PUT', apiPaths.moderation.model(site), { ...asModerator, body: { id: null } }] },
       { name: 'upsert a thread', first: ['PUT', apiPaths.adminThreads(site), { ...asModerator, body: { url: 'https://news.example/2026/01/16/new', title: 'New' } }], later: ['PUT', apiPaths.adminThreads(site), { ...asModerator, body: { url: 'https://news.example/2026/01/16/new', title: 'Renamed' } }] },
       { name: 'delete', first: ['DELETE', apiPaths.comment(site, other.id), { token: alice }] },
     ];
