@@ -69,7 +69,16 @@ export function createModerationClient(options: ModerationClientOptions) {
     return h;
   }
 
+  // Keys of the writes not yet settled, by action (method, path and body), as the reader widget keeps
+  // them: a moderator who presses a again after "could not be reached" retries the same write, and
+  // the server answers it once. A key is dropped when its action succeeds.
+  const keys = new Map<string, string>();
+
   async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const action = `${method} ${path} ${text ?? ''}`;
+    const write = method !== 'GET';
+    if (write && !keys.has(action)) keys.set(action, crypto.randomUUID());
     const qs = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') qs.set(k, String(v));
     const q = qs.toString();
@@ -78,12 +87,15 @@ export function createModerationClient(options: ModerationClientOptions) {
       let res: Response;
       let json: unknown;
       try {
-        res = await doFetch(url, { method, headers: await headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+        const h = await headers(text !== undefined);
+        if (write) h['Idempotency-Key'] = keys.get(action)!;
+        res = await doFetch(url, { method, headers: h, body: text });
         json = await res.json().catch(() => null);
       } catch {
         return fail('unavailable', 'The network request failed');
       }
       if (res.ok) {
+        keys.delete(action);
         const parsed = schema.safeParse(json);
         return parsed.success ? ok(parsed.data) : fail('bad_response', 'The server answered in an unexpected shape');
       }
