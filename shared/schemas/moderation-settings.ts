@@ -71,6 +71,11 @@ export const ModerationSettings = z.object({
       secret: z._default(z.string().check(z.maxLength(200)), ''),
       timeoutMs: int(50, 10_000, 800),
       onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
+      /**
+       * The score at or above which the scorer's attack, fear/anger or spam score holds a comment.
+       * Its own, not the civility rule's: those are calibrated for the built-in model only.
+       */
+      threshold: share(0.5),
       /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
       allowPrivateNetwork: on(false),
     }),

@@ -1,9 +1,7 @@
 // Content: scores from the site's own scoring service, fetched by the service before the rules
-// run. Crossing the site's civility thresholds (or 0.5 for spam) holds the comment; so does a
-// failed call, if the site asked for that.
+// run. A score at or above the scorer's own threshold holds the comment; so does a failed call,
+// if the site asked for that.
 import type { Reason, Rule } from '../types';
-
-const SPAM_THRESHOLD = 0.5;
 
 export const externalScorer: Rule = {
   id: 'external-scorer',
@@ -17,14 +15,14 @@ export const externalScorer: Rule = {
       return { status: 'pending', reasons: [{ ruleId: 'external-scorer', message, spans: [] }] };
     }
     if (external.status !== 'ok') return undefined;
-    const { attackThreshold, fearAngerThreshold } = ctx.settings.rules.civility;
+    const { threshold } = ctx.settings.externalScorer;
     const crossed: Reason[] = [];
     const check = (score: number | undefined, threshold: number, message: string) => {
       if (score !== undefined && Number.isFinite(score) && score >= threshold) crossed.push({ ruleId: 'external-scorer', message, spans: [], score });
     };
-    check(external.attack, attackThreshold, 'The site’s scorer reads this as aimed at a person');
-    check(external.fearAnger, fearAngerThreshold, 'The site’s scorer reads this as meant to stoke fear or anger');
-    check(external.spam, SPAM_THRESHOLD, 'The site’s scorer reads this as spam');
+    check(external.attack, threshold, 'The site’s scorer reads this as aimed at a person');
+    check(external.fearAnger, threshold, 'The site’s scorer reads this as meant to stoke fear or anger');
+    check(external.spam, threshold, 'The site’s scorer reads this as spam');
     if (crossed.length === 0) return undefined;
     return { status: 'pending', nudge: 'site', reasons: [...crossed, ...(external.reasons ?? []).map((r) => withinBody(r, draft.body.length))] };
   },

@@ -6,7 +6,7 @@ import { draft, moderationContext } from '../../../support/moderation-context';
 const scored = (external: ExternalScores) => moderationContext({ external });
 
 describe('external-scorer', () => {
-  it('holds a comment whose attack score crosses the site’s civility threshold, nudging when allowed', () => {
+  it('holds a comment whose attack score crosses the scorer’s threshold, nudging when allowed', () => {
     const result = externalScorer.check(draft('text'), scored({ status: 'ok', attack: 0.8, fearAnger: 0.1, spam: 0.1 }));
     expect(result?.status).toBe('pending');
     expect(result?.nudge).toBe('site');
@@ -22,12 +22,11 @@ describe('external-scorer', () => {
     ]);
   });
 
-  it('uses the thresholds from the site’s civility settings', () => {
-    const ctx = moderationContext({
-      settings: { rules: { civility: { attackThreshold: 0.9 } } },
-      external: { status: 'ok', attack: 0.8 },
-    });
-    expect(externalScorer.check(draft('text'), ctx)).toBeUndefined();
+  it('uses the scorer’s own threshold, not the built-in classifier’s calibrated ones', () => {
+    const own = moderationContext({ settings: { externalScorer: { threshold: 0.9 } }, external: { status: 'ok', attack: 0.8, spam: 0.85 } });
+    expect(externalScorer.check(draft('text'), own)).toBeUndefined();
+    const civilityStricter = moderationContext({ settings: { rules: { civility: { attackThreshold: 0.95 } } }, external: { status: 'ok', attack: 0.6 } });
+    expect(externalScorer.check(draft('text'), civilityStricter)?.status).toBe('pending');
   });
 
   it('adds the scorer’s own reasons, keeping only spans that fit the body', () => {
