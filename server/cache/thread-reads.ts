@@ -142,11 +142,13 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 // Site records stay the same object while the site resolver caches them, so each is hashed once.
-const fingerprints = new WeakMap<object, Promise<string>>();
-function siteFingerprint(site: object): Promise<string> {
+// The digest itself is kept, never a pending promise: on Workers a request may not wait on
+// another request's work.
+const fingerprints = new WeakMap<object, string>();
+async function siteFingerprint(site: object): Promise<string> {
   let print = fingerprints.get(site);
-  if (!print) {
-    print = digest(JSON.stringify(site));
+  if (print === undefined) {
+    print = await digest(JSON.stringify(site));
     fingerprints.set(site, print);
   }
   return print;
