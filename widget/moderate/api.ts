@@ -6,6 +6,7 @@ import { ErrorBody } from '../../shared/schemas/common';
 import {
   AuditPage,
   BulkCommentActionResponse,
+  CivilityModelResponse,
   CommentActionResponse,
   ModerationSettingsResponse,
   ModeratorSession,
@@ -129,6 +130,7 @@ export function createModerationClient(options: ModerationClientOptions) {
     tryComment: (body: string, settings?: ModerationSettings, asNewMember = false) =>
       call(TryCommentResponse, 'POST', m.tryComment(site), undefined, { body, settings, asNewMember }),
     stats: () => call(StatsResponse, 'GET', m.stats(site)),
+    civilityModel: () => call(CivilityModelResponse, 'GET', m.model(site)),
   };
 }
 

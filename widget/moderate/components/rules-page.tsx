@@ -7,6 +7,7 @@ import type { Announce } from '../model/use-queue';
 import { useSettings } from '../model/use-settings';
 import { RuleSection } from './rule-fields';
 import { TryBox } from './try-box';
+import { CivilityModelNote } from './civility-model-note';
 
 export interface RulesPageProps {
   client: ModerationClient;
@@ -91,6 +92,7 @@ export function RulesPage({ client, announce, tryDelayMs }: RulesPageProps) {
           <span class="muted">{dirty ? 'Unsaved changes' : state.justSaved ? 'Saved' : ''}</span>
         </div>
       </form>
+      <CivilityModelNote client={client} />
       <TryBox client={client} settings={problems.length ? null : draft} delayMs={tryDelayMs} />
     </div>
   );

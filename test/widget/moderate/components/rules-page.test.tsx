@@ -32,6 +32,14 @@ describe('the rules page', () => {
     expect($$(result, 'meter')).toHaveLength(3);
   });
 
+  it('says which civility model the rules run and what its thresholds are calibrated for', async () => {
+    const h = await harness();
+    h.mount();
+    await openRules(h);
+    const note = await waitFor(() => $(h.root, '.civility-model'));
+    expect(text(note)).toMatch(/^Civility model: shared \(shipped\), calibrated thresholds 0\.\d\d \(attack\) and 0\.\d\d \(fear\/anger\)\. On its validation data: attack precision \d+(\.\d)?% at recall \d+(\.\d)?%, civil comments flagged \d+(\.\d)?%\.$/);
+  });
+
   it('tries a comment against the unsaved rules on the form', async () => {
     const h = await harness();
     h.mount();
