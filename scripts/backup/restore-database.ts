@@ -21,8 +21,7 @@ async function readBackup(path: string): Promise<BackupFacts> {
   try {
     const schema = await readSchema(backup);
     if (!schema.some((s) => s.name === 'schema_migrations')) throw new Error(`${path} is not a Parley backup (it has no schema_migrations table)`);
-    const facts = { migrations: await migrationNames(backup), counts: await countRows(backup, tablesOf(schema).map((t) => t.name)) };
-    return facts;
+    return { migrations: await migrationNames(backup), counts: await countRows(backup, tablesOf(schema).map((t) => t.name)) };
   } finally {
     backup.close();
   }
@@ -30,13 +29,13 @@ async function readBackup(path: string): Promise<BackupFacts> {
 
 export async function restoreToFile(backupPath: string, targetPath: string, options: RestoreOptions = {}): Promise<BackupFacts> {
   const facts = await readBackup(backupPath);
-  await verifyBackup(backupPath, { migrations: facts.migrations, counts: { exact: facts.counts } });
   if (existsSync(targetPath) && !options.force) {
     throw new Error(`${targetPath} exists: stop the server, then pass --force to replace it with the backup`);
   }
   const incoming = `${targetPath}.restoring-${process.pid}`;
   try {
     copyFileSync(backupPath, incoming);
+    // The copy is what will be served: verified once, where it lies, before it takes the target's name.
     await verifyBackup(incoming, { migrations: facts.migrations, counts: { exact: facts.counts } });
     // The old file's write-ahead log belongs to the old file: left beside the new one it would be replayed into it.
     for (const suffix of ['-wal', '-shm']) rmSync(targetPath + suffix, { force: true });
@@ -44,7 +43,7 @@ export async function restoreToFile(backupPath: string, targetPath: string, opti
   } finally {
     rmSync(incoming, { force: true });
   }
-  return verifyBackup(targetPath, { migrations: facts.migrations, counts: { exact: facts.counts } });
+  return facts;
 }
 
 export async function restoreToServer(backupPath: string, target: Client, options: RestoreOptions = {}): Promise<BackupFacts> {
