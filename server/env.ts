@@ -10,6 +10,8 @@ export type AppEnv = {
     claims: MemberClaims | null;
     /** The client's address as the runtime reports it; null when unknown. */
     clientAddress: string | null;
+    /** That address hashed for this site, once something needed it (see middleware/site/address-key). */
+    addressKey?: string | null;
     /** Set on moderator routes: who acts, for the audit log. */
     moderator: Moderator;
     /** Set on writes that carry an Idempotency-Key: the store whose first change claims the key. */

@@ -13,6 +13,7 @@ import { ReportBody } from '../../shared/schemas/moderation-api';
 import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
 import { memberSender, writeDeps, type WriteOnce } from './write-deps';
+import { addressKeyOf } from '../middleware/site/address-key';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
@@ -27,7 +28,7 @@ export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
         threadId: c.req.valid('param').threadId,
         claims: c.get('claims'),
         input: c.req.valid('json'),
-        clientAddress: c.get('clientAddress'),
+        ipHash: await addressKeyOf(c, services),
       });
       // A nudge stores nothing: 200 with the findings; a stored comment (whatever its status) is 201.
       return 'nudge' in result ? c.json(result, 200) : c.json(result, 201);

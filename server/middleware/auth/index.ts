@@ -6,7 +6,8 @@ import type { AppEnv } from '../../env';
 import type { ServiceDeps } from '../../services/deps';
 import type { TokenVerifier } from '../../services/identity/verify-token';
 import { AppError } from '../../services/errors';
-import { addressKey, assertRoomFor, countFailure } from '../../services/limits/rate-limit';
+import { assertRoomFor, countFailure } from '../../services/limits/rate-limit';
+import { addressKeyOf } from '../site/address-key';
 
 export interface MemberAuthOptions {
   verifier: TokenVerifier;
@@ -24,7 +25,7 @@ export function memberAuth(options: MemberAuthOptions): MiddlewareHandler<AppEnv
       c.set('claims', null);
       return next();
     }
-    const address = await addressKey(deps, site, c.get('clientAddress'));
+    const address = await addressKeyOf(c, deps);
     if (address) await assertRoomFor(deps, site, 'address-token-failures', address);
     try {
       c.set('claims', await options.verifier.verify(site.id, site.sso, token, options.now()));

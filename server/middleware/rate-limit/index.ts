@@ -2,7 +2,8 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import type { ServiceDeps } from '../../services/deps';
-import { addressKey, takeOne } from '../../services/limits/rate-limit';
+import { takeOne } from '../../services/limits/rate-limit';
+import { addressKeyOf } from '../site/address-key';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -11,7 +12,7 @@ export function writeLimits(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
     if (READS.has(c.req.method)) return next();
     const site = c.get('site');
     const claims = c.get('claims');
-    const address = await addressKey(deps, site, c.get('clientAddress'));
+    const address = await addressKeyOf(c, deps);
     await Promise.all([claims ? takeOne(deps, site, 'member-writes', claims.sub) : null, address ? takeOne(deps, site, 'address-writes', address) : null]);
     await next();
   };

@@ -5,7 +5,6 @@ import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { AppError } from '../errors';
 import { ensureViewerUser } from '../identity/viewer-user';
-import { hashClientAddress } from '../moderation/gather-facts';
 import { nudgeMessage } from '../moderation/outcome';
 import { judgeWrite } from '../writes/judge-write';
 import { loadThread, loadVisibleComment } from './load';
@@ -17,7 +16,8 @@ export interface CreateCommentRequest {
   threadId: string;
   claims: MemberClaims | null;
   input: CreateCommentBody;
-  clientAddress?: string | null;
+  /** The client's address as hashed for this site (see middleware/site/address-key); null when unknown. */
+  ipHash?: string | null;
 }
 
 export type CreateCommentResult = { comment: CommentView } | NudgeResponse;
@@ -28,7 +28,7 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
   const user = claims ? await ensureViewerUser(deps, site, claims) : null;
   // A guest is refused whatever they reply to; for members the parent must exist first.
   const parent = input.parentId && user ? await loadParent(deps, site, thread, input.parentId, user.id) : null;
-  const ipHash = await hashClientAddress(deps.ipSalt, site.id, req.clientAddress ?? null);
+  const ipHash = req.ipHash ?? null;
   const { ctx, outcome } = await judgeWrite(deps, {
     kind: 'create',
     site,

@@ -6,7 +6,6 @@ import type { RateLimits } from '../../../shared/schemas/site';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
-import { hashClientAddress } from '../moderation/gather-facts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -19,11 +18,6 @@ const LIMITS = {
 } as const satisfies Record<string, { setting: keyof RateLimits; windowMs: number; what: string }>;
 
 export type LimitKind = keyof typeof LIMITS;
-
-/** Whom a limit counts: a member's id, or an address (hashed, as the flooding rule keeps it). */
-export async function addressKey(deps: ServiceDeps, site: SiteRecord, address: string | null): Promise<string | null> {
-  return hashClientAddress(deps.ipSalt, site.id, address);
-}
 
 function refusal(kind: LimitKind, limit: number, now: number): AppError {
   const { windowMs, what } = LIMITS[kind];

@@ -5,7 +5,8 @@ import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { sectionForUrl } from '../entitlements/section-for-url';
 import { isUnderAllowedOrigin, normaliseUrl, pageKeyFor } from './page-key';
-import { addressKey, takeOne } from '../limits/rate-limit';
+import { takeOne } from '../limits/rate-limit';
+import { hashClientAddress } from '../moderation/gather-facts';
 
 export interface OpenThreadRequest {
   site: SiteRecord;
@@ -26,7 +27,8 @@ export async function openThread(deps: ServiceDeps, req: OpenThreadRequest): Pro
   if (req.site.settings.threadCreation === 'api') {
     throw new AppError('thread_not_found', 'This page has no comment thread yet');
   }
-  const address = await addressKey(deps, req.site, req.clientAddress ?? null);
+  // Hashed here, not per request: only a read that creates a thread needs it.
+  const address = await hashClientAddress(deps.ipSalt, req.site.id, req.clientAddress ?? null);
   if (address) await takeOne(deps, req.site, 'address-new-threads', address);
   return deps.store.createThread({
     id: deps.newId(),
