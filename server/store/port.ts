@@ -192,8 +192,8 @@ export interface Store extends ModerationStore, IdempotencyStore {
   listReplies(threadId: string, rootIds: string[]): Promise<CommentWithAuthor[]>;
   /** The author's own comments awaiting review in a thread, so they can see them. */
   listPendingByAuthor(threadId: string, authorId: string): Promise<CommentWithAuthor[]>;
-  /** Names of the thread's recent commenters other than this member, newest first (at most 100). */
-  recentCommenters(threadId: string, exceptUserId: string): Promise<string[]>;
+  /** Names of the thread's recent commenters other than this member, the replied-to author first, then newest first (at most 100). */
+  recentCommenters(threadId: string, exceptUserId: string, parentId: string | null): Promise<string[]>;
   likedBy(userId: string, commentIds: string[]): Promise<Set<string>>;
 
   insertComment(req: InsertCommentRequest): Promise<void>;

@@ -37,7 +37,6 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     user,
     body: input.body,
     parentId: parent?.id ?? null,
-    participants: parent ? [parent.author.displayName] : undefined,
     ipHash,
     nudgeAcknowledged: input.afterNudge === 'post_anyway',
   });

@@ -21,7 +21,8 @@ export interface FactsRequest {
   external?: ExternalScores;
 }
 
-const hasText = (kind: WriteKind) => kind === 'create' || kind === 'edit';
+/** Writes whose text the content rules judge. */
+export const hasText = (kind: WriteKind) => kind === 'create' || kind === 'edit';
 
 export async function gatherFacts(deps: ServiceDeps, req: FactsRequest): Promise<ModerationContext> {
   const now = deps.now();

@@ -6,7 +6,7 @@ import type { ModerationContext, ModerationOutcome, WriteKind } from '../../mode
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { moderate } from '../../moderation/rules';
-import { gatherFacts } from '../moderation/gather-facts';
+import { gatherFacts, hasText } from '../moderation/gather-facts';
 import { scoreExternally } from '../moderation/external-scorer';
 import { activeCivilityModel } from '../moderation/civility-model';
 import { refusalError } from '../moderation/outcome';
@@ -21,8 +21,6 @@ export interface WriteToJudge {
   parentId?: string | null;
   ipHash?: string | null;
   nudgeAcknowledged?: boolean;
-  /** Display names of people in the conversation the text answers (for the civility rule). */
-  participants?: readonly string[];
 }
 
 export type Judged = { ctx: ModerationContext; outcome: Exclude<ModerationOutcome, { kind: 'refused' }> };
@@ -37,9 +35,10 @@ export async function judgeWrite(deps: ServiceDeps, write: WriteToJudge): Promis
 /** Judges the write and returns any refusal as a value (the thread view shows it as a call to action). */
 export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ ctx: ModerationContext; outcome: ModerationOutcome }> {
   const body = write.body ?? '';
-  const scored = (write.kind === 'create' || write.kind === 'edit') && write.user !== null && write.thread !== null;
-  const content = write.kind === 'create' || write.kind === 'edit';
-  const [ctx, external, civilityModel, commenters] = await Promise.all([
+  const scored = hasText(write.kind) && write.user !== null && write.thread !== null;
+  // The site's model and the thread's commenters are read for the civility rule alone.
+  const civility = hasText(write.kind) && write.site.settings.moderation.rules.civility.enabled;
+  const [ctx, external, civilityModel, participants] = await Promise.all([
     gatherFacts(deps, { ...write }),
     scored
       ? scoreExternally(deps, write.site.settings.moderation.externalScorer, {
@@ -49,11 +48,10 @@ export async function judge(deps: ServiceDeps, write: WriteToJudge): Promise<{ c
           text: body,
         })
       : Promise.resolve({ status: 'off' as const }),
-    content ? activeCivilityModel(deps, write.site) : undefined,
-    // Whoever else takes part: an insult naming one of them is aimed at a member.
-    scored ? deps.store.recentCommenters(write.thread!.id, write.user!.id) : [],
+    civility ? activeCivilityModel(deps, write.site) : undefined,
+    // Whoever else takes part (the replied-to author first): an insult naming one is aimed at a member.
+    civility && scored ? deps.store.recentCommenters(write.thread!.id, write.user!.id, write.parentId ?? null) : undefined,
   ]);
   const judgedCtx = { ...ctx, external, civilityModel };
-  const participants = [...new Set([...(write.participants ?? []), ...commenters])];
   return { ctx: judgedCtx, outcome: moderate({ kind: write.kind, body, parentId: write.parentId ?? null, participants }, judgedCtx) };
 }

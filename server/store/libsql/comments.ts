@@ -154,16 +154,21 @@ export async function deleteComment(db: Db, req: DeleteCommentRequest): Promise<
 // Each depth is one range of the thread-time index, read newest first: no sort of the whole thread.
 const COMMENTERS_PER_DEPTH = 60;
 
-/** Display names of the thread's recent commenters other than `exceptUserId`, newest first. */
-export async function recentCommenters(db: Db, threadId: string, exceptUserId: string): Promise<string[]> {
+/**
+ * Display names of the thread's recent commenters other than `exceptUserId`: the author of
+ * `parentId` (the comment replied to) first, then newest first.
+ */
+export async function recentCommenters(db: Db, threadId: string, exceptUserId: string, parentId: string | null): Promise<string[]> {
   const byDepth = [0, 1, 2, 3].map(
     (d) => `SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth = ${d} ORDER BY created_at DESC LIMIT ${COMMENTERS_PER_DEPTH})`,
   );
   byDepth.push(`SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth >= 4 LIMIT ${COMMENTERS_PER_DEPTH})`);
+  // The replied-to comment, however old, ranks first.
+  byDepth.push(`SELECT author_id, 9e15 AS created_at FROM comments WHERE id = ?3 AND thread_id = ?1`);
   const rs = await db.read({
     sql: `SELECT u.display_name FROM (${byDepth.join(' UNION ALL ')}) c JOIN users u ON u.id = c.author_id
           WHERE c.author_id <> ?2 GROUP BY c.author_id ORDER BY MAX(c.created_at) DESC LIMIT 100`,
-    args: [threadId, exceptUserId],
+    args: [threadId, exceptUserId, parentId],
   });
   return rs.rows.map((r) => String(r.display_name));
 }

@@ -25,6 +25,22 @@ describe('the civility rule and the thread’s commenters', () => {
     expect(nudge.reasons[0]).toMatchObject({ ruleId: 'civility', message: expect.stringMatching(/^This reads as a personal attack on another member: ‘.*(clueless|fool)/) });
   });
 
+  it('names the replied-to author first, then the thread’s other commenters, never the writer', async () => {
+    t = await createTestContext({ site: withoutFloodLimit() });
+    const alice = await t.sign(PERSONAS.alice);
+    const bob = await t.sign(PERSONAS.bob);
+    const carol = await t.sign({ sub: 'u-carol', name: 'Carol', tier: 'member' });
+    const thread = (await openThread(t, { token: alice })).thread;
+    const first = await postComment(t, thread.id, bob, 'An early remark.');
+    t.clock.now += 1000;
+    await postComment(t, thread.id, carol, 'A later remark.');
+    t.clock.now += 1000;
+    const own = await postComment(t, thread.id, alice, 'My own remark.');
+    const aliceId = (await t.store.findUserByExternalId(t.site.id, 'u-alice'))!.id;
+    expect(await t.store.recentCommenters(thread.id, aliceId, first.id)).toEqual(['Bob', 'Carol']);
+    expect(await t.store.recentCommenters(thread.id, aliceId, own.id)).toEqual(['Carol', 'Bob']);
+  });
+
   it('takes a commenter’s name for a member, but not the everyday words of a chosen display name', () => {
     const alone = classifyCivility(INSULT);
     const named = classifyCivility(INSULT, { participants: ['Bob Baker'] });
