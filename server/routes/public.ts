@@ -54,9 +54,10 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
       });
     })
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
-      // As fresh as a guest's thread read; a member's answer is made private by the app.
-      c.header('Cache-Control', GUEST_CACHE_CONTROL);
-      return c.json(await getConversation(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims')));
+      // As fresh as a guest's thread read, on the answer only: an error (a 404, a 503) is never cached.
+      // A member's answer is made private by the app.
+      const conversation = await getConversation(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'));
+      return c.json(conversation, 200, { 'Cache-Control': GUEST_CACHE_CONTROL });
     })
     .get('/counts', validate('query', CountsQuery), async (c) => {
       c.header('Cache-Control', 'public, max-age=60');

@@ -162,7 +162,7 @@ export async function recentCommenters(db: Db, threadId: string, exceptUserId: s
   const byDepth = [0, 1, 2, 3].map(
     (d) => `SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth = ${d} ORDER BY created_at DESC LIMIT ${COMMENTERS_PER_DEPTH})`,
   );
-  byDepth.push(`SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth >= 4 LIMIT ${COMMENTERS_PER_DEPTH})`);
+  byDepth.push(`SELECT author_id, created_at FROM (SELECT author_id, created_at FROM comments WHERE thread_id = ?1 AND status = 'published' AND depth >= 4 ORDER BY created_at DESC LIMIT ${COMMENTERS_PER_DEPTH})`);
   // The replied-to comment, however old, ranks first.
   byDepth.push(`SELECT author_id, 9e15 AS created_at FROM comments WHERE id = ?3 AND thread_id = ?1`);
   const rs = await db.read({

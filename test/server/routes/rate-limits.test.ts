@@ -74,3 +74,16 @@ describe('rate limits', () => {
     for (let i = 0; i < 5; i++) expect((await read(alice, '198.51.100.68')).status).toBe(200);
   });
 });
+
+describe('rate-limit windows', () => {
+  it('are swept once no limit can read them, whoever they belonged to', async () => {
+    const { alice, comment } = await site({});
+    for (let i = 0; i < 5; i++) await like(comment.id, alice, `198.51.100.${i + 10}`);
+    const count = async () => Number((await t.client.execute('SELECT COUNT(*) AS n FROM rate_limits')).rows[0].n);
+    expect(await count()).toBeGreaterThan(5);
+    t.clock.now += 3 * 3600 * 1000;
+    expect((await like(comment.id, await t.sign(PERSONAS.alice), '198.51.100.99')).status).toBe(200);
+    // Only the two windows this last write counted in are left.
+    expect(await count()).toBe(2);
+  });
+});
