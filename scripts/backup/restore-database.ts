@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { createClient, type Client } from '@libsql/client';
 import { copyRows } from './copy-rows';
 import { countRows, migrationNames, readSchema, tablesOf } from './tables';
-import { verifyBackup, type BackupFacts } from './verify';
+import { assertIntegrity, verifyBackup, type BackupFacts } from './verify';
 
 export interface RestoreOptions {
   /** Replace an existing embedded database file. */
@@ -19,6 +19,7 @@ async function readBackup(path: string): Promise<BackupFacts> {
   if (!existsSync(path)) throw new Error(`No backup at ${path}`);
   const backup = createClient({ url: `file:${path}`, intMode: 'bigint' });
   try {
+    await assertIntegrity(backup, path);
     const schema = await readSchema(backup);
     if (!schema.some((s) => s.name === 'schema_migrations')) throw new Error(`${path} is not a Parley backup (it has no schema_migrations table)`);
     return { migrations: await migrationNames(backup), counts: await countRows(backup, tablesOf(schema).map((t) => t.name)) };
@@ -49,7 +50,6 @@ export async function restoreToFile(backupPath: string, targetPath: string, opti
 export async function restoreToServer(backupPath: string, target: Client, options: RestoreOptions = {}): Promise<BackupFacts> {
   const log = options.log ?? (() => {});
   const facts = await readBackup(backupPath);
-  await verifyBackup(backupPath, { migrations: facts.migrations, counts: { exact: facts.counts } });
   const existing = await readSchema(target);
   const existingTables = tablesOf(existing).map((t) => t.name);
   // Only the migrations record may already have rows: a server that started once on it made them.

@@ -1,7 +1,7 @@
 // A backup counts only once it has been read back: the engine's integrity check, the same
 // migrations as its source, and the row counts its source had when it was taken. (An integrity
 // check alone says "ok" on the empty database a half-written file opens as.)
-import { createClient } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { countRows, migrationNames, readSchema, tablesOf } from './tables';
 
 export interface BackupFacts {
@@ -12,11 +12,16 @@ export interface BackupFacts {
 /** Row counts a backup may have: exactly these, or (taken from a live file) anywhere between two readings. */
 export type ExpectedCounts = { exact: Record<string, number> } | { between: [Record<string, number>, Record<string, number>] };
 
+/** The engine's own check of every page and index; throws with its first findings. */
+export async function assertIntegrity(db: Client, what: string): Promise<void> {
+  const check = (await db.execute('PRAGMA integrity_check')).rows.map((r) => String(Object.values(r)[0]));
+  if (check.join() !== 'ok') throw new Error(`${what} failed its integrity check: ${check.slice(0, 5).join('; ')}`);
+}
+
 export async function verifyBackup(path: string, expected: { migrations: string[]; counts: ExpectedCounts }): Promise<BackupFacts> {
   const copy = createClient({ url: `file:${path}`, intMode: 'bigint' });
   try {
-    const check = (await copy.execute('PRAGMA integrity_check')).rows.map((r) => String(Object.values(r)[0]));
-    if (check.join() !== 'ok') throw new Error(`The backup failed its integrity check: ${check.slice(0, 5).join('; ')}`);
+    await assertIntegrity(copy, 'The backup');
     const migrations = await migrationNames(copy);
     if (migrations.join() !== expected.migrations.join()) {
       throw new Error(`The backup has migrations ${migrations.join(', ') || 'none'}, its source ${expected.migrations.join(', ')}`);

@@ -55,7 +55,6 @@ export function widgetAssets() {
       onFound: (_path, c) => {
         c.header('Cache-Control', 'public, max-age=300');
         c.header('Access-Control-Allow-Origin', '*');
-        c.header('X-Content-Type-Options', 'nosniff');
       },
     }),
   );

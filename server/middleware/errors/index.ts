@@ -9,7 +9,6 @@ import { StoreUnavailableError, type UnavailableKind } from '../../store/libsql/
 import { incidentLog } from './incident-log';
 
 export { incidentLog };
-import { IdempotencyKeyTakenError } from '../../store/libsql/idempotency';
 
 export function errorJson(c: Context, code: ErrorCode, message: string, fields?: Record<string, string>, headers?: Record<string, string>) {
   const body: ApiErrorBody = { error: { code, message, ...(fields ? { fields } : {}) } };
@@ -31,9 +30,6 @@ export function errorHandler(options: ErrorHandlerOptions = {}) {
   const reportIncident = options.reportIncident ?? incidentLog({ log, now: options.now ?? Date.now });
   return function handleError(error: Error, c: Context) {
     if (error instanceof AppError) return errorJson(c, error.code, error.message, error.fields, error.headers);
-    if (error instanceof IdempotencyKeyTakenError) {
-      return errorJson(c, 'idempotency_in_progress', 'A request with this key is being applied; retry shortly with the same key', undefined, { 'Retry-After': '1' });
-    }
     if (error instanceof StoreUnavailableError) {
       reportIncident(error.kind, error.cause);
       return errorJson(c, 'unavailable', 'The comment service is temporarily unavailable; please retry', undefined, { 'Retry-After': RETRY_AFTER[error.kind] });

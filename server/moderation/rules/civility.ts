@@ -40,13 +40,10 @@ export const civility: Rule = {
 };
 
 function reasonFor(label: CivilityLabel, score: number, scores: CivilityScores, body: string): Reason {
-  // Attack spans carry the label of the likelier target; the reason names the one that crossed.
-  const own = label === 'fearAnger' ? ['fearAnger'] : ['attack', 'attackOther'];
-  const seen = new Set<string>();
-  const spans = scores.spans
-    .filter((s) => own.includes(s.label))
-    .filter((s) => !seen.has(`${s.start}:${s.end}`) && seen.add(`${s.start}:${s.end}`))
-    .map((s) => ({ start: s.start, end: s.end, label }));
+  // Attack spans carry the label of the likelier target (one label each, never the same range
+  // twice); the reason names the one that crossed.
+  const fear = label === 'fearAnger';
+  const spans = scores.spans.filter((s) => (s.label === 'fearAnger') === fear).map((s) => ({ start: s.start, end: s.end, label }));
   const quote = spans.map((s) => body.slice(s.start, s.end)).join(' … ');
   const shown = quote.length > MAX_QUOTE ? quote.slice(0, MAX_QUOTE - 1).trimEnd() + '…' : quote;
   const message = shown ? `${SENTENCES[label]}: ‘${shown}’` : SENTENCES[label];

@@ -32,8 +32,9 @@ export function createLibsqlStore(client: Client, options: DbOptions = {}): Stor
  */
 function storeOn(db: Db, plain: Db = db): Store {
   return {
-    countHit: (hit) => rateLimits.countHit(db, hit),
-    peekHits: (hit) => rateLimits.peekHits(db, hit),
+    // Counting is bookkeeping: it never claims a write's idempotency key.
+    countHit: (hit) => rateLimits.countHit(plain, hit),
+    peekHits: (hit) => rateLimits.peekHits(plain, hit),
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
     getThread: (siteId, id) => threads.getThread(db, siteId, id),
