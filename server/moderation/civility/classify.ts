@@ -8,7 +8,7 @@
 import { type Analysis, analyze, newAnalysis } from './analyze.ts';
 import { KIND_CHARS, type Features, gramText, textGramValue } from './features.ts';
 import { GRAM_MAX, GRAM_MIN, TEXT_GRAM_SEED, forEachTextGram } from './hashing.ts';
-import { type CivilityModelFile, type Head, MODEL_FORMAT, loadHead } from './model-file.ts';
+import { type CivilityModelFile, type Head, MODEL_FORMAT, loadHead, weightOf } from './model-file.ts';
 import { newSentences, prepareSentences, sentenceFactor, strongestSum } from './sentences.ts';
 import { cuesByToken, tokenFeatures } from './span-features.ts';
 import { Features as FeatureBuffer } from './features.ts';
@@ -55,9 +55,9 @@ export function loadModel(json: string | CivilityModelFile): CivilityModel {
 }
 
 export function linear(head: Head, f: Features): number {
-  const { w, mask, kinds } = head;
+  const { mask, kinds } = head;
   let z = head.bias;
-  for (let i = 0; i < f.length; i++) if (f.kind[i] & kinds) z += w[f.hash[i] & mask] * f.value[i];
+  for (let i = 0; i < f.length; i++) if (f.kind[i] & kinds) z += weightOf(head, f.hash[i] & mask) * f.value[i];
   return z;
 }
 
@@ -240,7 +240,7 @@ function strongestWords(head: Head, a: Analysis, label: CivilityLabel, out: Civi
   contribution.fill(0, 0, tokens.length);
   for (let i = 0; i < f.length; i++) {
     if (!(f.kind[i] & head.kinds) || f.from[i] < 0) continue;
-    const c = head.w[f.hash[i] & head.mask] * f.value[i];
+    const c = weightOf(head, f.hash[i] & head.mask) * f.value[i];
     const width = f.to[i] - f.from[i];
     for (let t = f.from[i]; t < f.to[i]; t++) contribution[t] += c / width;
   }

@@ -60,12 +60,11 @@ export interface CivilityModelFile {
 
 export interface Head {
   mask: number;
-  /** The stored int8 weights; w = q * scale. */
+  /** The stored int8 weights: a weight is weightOf(head, bucket), never kept decoded (a model is read by every write). */
   q: Int8Array;
   scale: number;
   kinds: number;
   bias: number;
-  w: Float32Array;
   a: number;
   b: number;
   c: number;
@@ -103,12 +102,13 @@ export function decodeInt8(text: string, length: number): Int8Array {
   return out;
 }
 
+/** A bucket's weight, rounded as a float32 exactly as the weights were when they were kept decoded. */
+export const weightOf = (head: Head, bucket: number): number => Math.fround(head.q[bucket] * head.scale);
+
 export function loadHead(file: HeadFile): Head {
   const size = 1 << file.bits;
   const q = decodeInt8(file.weights, size);
-  const w = new Float32Array(size);
-  for (let i = 0; i < size; i++) w[i] = q[i] * file.scale;
-  return { mask: size - 1, q, scale: file.scale, kinds: file.kinds, bias: file.bias, w, a: file.calibration.a, b: file.calibration.b, c: file.calibration.c ?? 0 };
+  return { mask: size - 1, q, scale: file.scale, kinds: file.kinds, bias: file.bias, a: file.calibration.a, b: file.calibration.b, c: file.calibration.c ?? 0 };
 }
 
 /** Quantises trained weights for the file: the largest weight maps to ±127. */
