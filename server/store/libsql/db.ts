@@ -47,7 +47,9 @@ const FULL = /SQLITE_FULL|database or disk is full/i;
 //   HRANA_* codes when a stream or WebSocket breaks.
 const UNREACHABLE =
   /ECONNREFUSED|ECONNRESET|EPIPE|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ENOTFOUND|ETIMEDOUT|fetch failed|socket hang up|other side closed|network connection lost|network error|connect\(\)|UND_ERR|HRANA_(CLOSED|WEBSOCKET)_ERROR|timed? ?out/i;
-const UNAVAILABLE_STATUS = new Set([502, 503, 504]);
+// 429: a libSQL server past its limit of concurrent requests (sqld --max-concurrent-requests)
+// is busy, not broken: the client is told to retry, like any other unavailability.
+const UNAVAILABLE_STATUS = new Set([429, 502, 503, 504]);
 
 /** True when an error from the client means the database could not be reached (as opposed to a bad statement). */
 export function isUnreachable(error: unknown): boolean {
