@@ -19,7 +19,10 @@ const pidFile = (dir: string) => join(dir, 'sqld.pid');
 /** Starts sqld on the port and data folder given and waits until it answers. */
 export async function startSqld(port: number, dir: string): Promise<SqldServer> {
   const log = openSync(join(dir, 'sqld.log'), 'a');
-  const child = spawn(SQLD_BINARY, ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome'], {
+  // Every project of the suite shares this server, on a loaded machine: past sqld's default of 128
+  // requests at once it answers 429, and writes waiting on its lock fill those slots quickly.
+  const args = ['--db-path', join(dir, 'db'), '--http-listen-addr', `127.0.0.1:${port}`, '--no-welcome', '--max-concurrent-requests', '1024', '--max-concurrent-connections', '1024'];
+  const child = spawn(SQLD_BINARY, args, {
     detached: true,
     stdio: ['ignore', log, log],
   });
