@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CallToAction } from './thread';
+import { CallToAction, GuidelinesDisplay } from './thread';
 import { ModerationSettings } from './moderation-settings';
 
 const SectionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'));
@@ -46,7 +46,13 @@ export const RateLimits = z.object({
 export type RateLimits = z.infer<typeof RateLimits>;
 
 const SiteSettingsFields = z.object({
+  /** 'auto' follows the host page's declared color-scheme; a page's data-theme overrides either. */
   theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
+  guidelinesDisplay: z._default(GuidelinesDisplay, 'open'),
+  /** Where a member signs in (again, after a session expires); relative links mean the host page's site. */
+  signInUrl: z.optional(z.string().check(z.maxLength(2048))),
+  /** Overrides of the widget's English strings, by catalogue key; unknown keys are refused. */
+  strings: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9.]*$/, 'must be a string key')), z.string().check(z.maxLength(500))), {}),
   editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
   /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
   maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
@@ -80,7 +86,12 @@ export const SiteConfig = z.object({
   sso: SsoConfig,
   policy: EntitlementPolicy,
   guidelines: z.string(),
-  callsToAction: z.object({ guest: CallToAction, upgrade: CallToAction }),
+  callsToAction: z.object({
+    guest: CallToAction,
+    /** For members whose tier cannot comment here; a tier listed in upgradeByTier gets its own. */
+    upgrade: CallToAction,
+    upgradeByTier: z.optional(z.record(z.string(), CallToAction)),
+  }),
   settings: SiteSettings,
 });
 export type SiteConfig = z.infer<typeof SiteConfig>;

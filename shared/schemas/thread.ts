@@ -2,7 +2,21 @@ import * as z from 'zod/mini';
 import { HttpUrl, Id, Role, Sort } from './common';
 import { CommentView } from './comment';
 
-export const CallToAction = z.object({ text: z.string(), linkText: z.string(), url: z.string() });
+export const TOKEN_STATES = ['none', 'valid', 'expired', 'invalid', 'wrong_site'] as const;
+export const TokenState = z.enum(TOKEN_STATES);
+export type TokenState = z.infer<typeof TokenState>;
+
+/** Open above the composer (the default), folded, or shown open until the reader's first comment. */
+export const GUIDELINES_DISPLAYS = ['open', 'collapsed', 'before-first-comment'] as const;
+export const GuidelinesDisplay = z.enum(GUIDELINES_DISPLAYS);
+
+/** An invitation: a sentence, its main link, and optionally a quieter second one ("Already a member? Sign in"). */
+export const CallToAction = z.object({
+  text: z.string(),
+  linkText: z.string(),
+  url: z.string(),
+  secondary: z.optional(z.object({ prompt: z.optional(z.string()), linkText: z.string(), url: z.string() })),
+});
 export type CallToAction = z.infer<typeof CallToAction>;
 
 export const ThreadInfo = z.object({
@@ -23,12 +37,24 @@ export const ViewerInfo = z.object({
   /** Why the viewer cannot comment: an error code such as not_signed_in or tier_not_allowed_here. */
   reason: z.nullable(z.string()),
   callToAction: z.nullable(CallToAction),
+  /**
+   * What became of the token the request carried: none sent, accepted, expired, not verifiable
+   * (bad signature, malformed, too long-lived), or made for another site. Anything but `valid`
+   * and `none` is a member whose sign-in needs renewing, never a guest to invite.
+   */
+  session: TokenState,
 });
 export type ViewerInfo = z.infer<typeof ViewerInfo>;
 
 export const SiteInfo = z.object({
   name: z.string(),
   guidelines: z.string(),
+  guidelinesDisplay: GuidelinesDisplay,
+  /** Where a member whose session expired signs in again; null when the site gave none. */
+  signInUrl: z.nullable(z.string()),
+  /** The site's own wording for the widget's strings, by catalogue key (see shared/strings.ts). */
+  strings: z.record(z.string(), z.string()),
+  /** 'auto' follows the host page's declared color-scheme (light unless it declares dark). */
   theme: z.enum(['auto', 'light', 'dark']),
   editWindowSeconds: z.number(),
   maxLength: z.number(),
