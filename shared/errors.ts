@@ -1,5 +1,7 @@
 // Error codes are the contract between server and widget: the server answers
 // `{ error: { code, message, fields? } }`, the widget shows a sentence per code.
+import { own } from './own';
+
 export const ERROR_STATUS = {
   bad_request: 400,
   invalid_input: 400,
@@ -47,13 +49,28 @@ export interface ApiErrorBody {
 }
 
 /**
+ * The codes a refused token answers with, by what the thread view calls that reader's session
+ * (`viewer.session`): a member to ask to sign in again, never a guest to invite.
+ */
+export const TOKEN_REFUSALS: Partial<Record<ErrorCode, 'expired' | 'invalid' | 'wrong_site'>> = {
+  token_expired: 'expired',
+  token_invalid: 'invalid',
+  token_algorithm_not_allowed: 'invalid',
+  token_wrong_audience: 'wrong_site',
+};
+
+/** Whether a thread view's `viewer.session` is a member's lapsed sign-in: expired, unverifiable, or for another site. */
+export const lapsed = (session: string | undefined): boolean => !!session && session != 'none' && session != 'valid';
+
+/**
  * Sentences a reader sees; the server's `message` is for developers and logs. Those only a write,
  * a like or a report can meet are in action-messages.ts, which the widget loads on first need.
+ * A site may word any of them its own way, as `error.CODE` in its strings (see strings.ts).
  */
 export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   not_signed_in: 'Sign in to join the conversation.',
-  token_expired: 'Your session has expired. Please sign in again.',
-  token_invalid: 'We could not confirm who you are. Please sign in again.',
+  token_expired: 'Your session has expired — sign in again.',
+  token_invalid: "We couldn't confirm your sign-in — sign in again.",
   tier_not_allowed_here: 'Your membership does not include commenting here.',
   thread_closed: 'This conversation is closed.',
   banned: 'Your account can no longer comment on this site.',
@@ -61,12 +78,20 @@ export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   rejected: "Not published: this comment doesn't meet the community guidelines.",
   unavailable: 'Comments are temporarily unavailable. Your draft is kept; please retry.',
   comment_not_found: 'That comment is no longer available.',
-  // For the publisher as much as the reader: the site does not know this page or its origin.
-  site_not_found: 'Comments are not enabled for this page.',
-  origin_not_allowed: 'Comments are not enabled for this page.',
+  // Met only while loading the thread: the publisher's setup, said plainly (the console says what to fix).
+  site_not_found: 'Comments could not be loaded: this site is not set up on the comment service.',
+  origin_not_allowed: "Comments could not be loaded: the comment service is not set up for this website's address.",
 };
 
-export function readerMessage(code: string | undefined): string {
+/**
+ * The sentence for a code, in the site's wording when it gave one. `unreachable` is the widget's
+ * own code for a request that got no answer at all (offline, blocked); to a reader, that is unavailable.
+ */
+export function readerMessage(code: string | undefined, strings?: Readonly<Record<string, string>>): string {
   // Codes come from our own API's answers, never from readers' text: a plain lookup is safe here.
-  return READER_MESSAGES[code as ErrorCode] ?? 'Something went wrong. Your draft is kept; please retry.';
+  return (
+    (strings && own(strings, `error.${code}`)) ??
+    READER_MESSAGES[(code == 'unreachable' ? 'unavailable' : code) as ErrorCode] ??
+    'Something went wrong. Your draft is kept; please retry.'
+  );
 }

@@ -52,7 +52,7 @@ const SiteSettingsFields = z.object({
   /** Where a member signs in (again, after a session expires); relative links mean the host page's site. */
   signInUrl: z.optional(z.string().check(z.maxLength(2048))),
   /** Overrides of the widget's English strings, by catalogue key; unknown keys are refused. */
-  strings: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9.]*$/, 'must be a string key')), z.string().check(z.maxLength(500))), {}),
+  strings: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9._]*$/, 'must be a string key')), z.string().check(z.maxLength(500))), {}),
   editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
   /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
   maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
