@@ -1,9 +1,11 @@
 // Typed client for the reader API. Every response is parsed with the shared schemas, every
-// failure becomes an ApiError value, and an expired token is swapped for a fresh one once.
+// failure becomes an ApiError value, and a token the API refused is swapped for a fresh one once:
+// on a 401, or when the thread view says the reader's session lapsed (see ViewerInfo.session).
 // Every write carries an Idempotency-Key made for the reader's action and sent again when the
 // same action is retried, so a post whose answer was lost is never stored twice.
 import type * as z from 'zod/mini';
 import { readerPaths } from '../../shared/api-paths';
+import { lapsed, TOKEN_REFUSALS } from '../../shared/errors';
 import { ErrorBody, type Sort } from '../../shared/schemas/common';
 import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
 import type { CreateCommentBody } from '../../shared/schemas/comment';
@@ -39,6 +41,14 @@ export function createClient(options: ClientOptions) {
   // A plain object is enough: every action starts with its method, so none is named like a prototype member.
   const keys: Record<string, string> = {};
 
+  // Asks the host for a fresh token; false when it has none to give (no getToken, or an empty
+  // answer): the refused one then stands, so the reader is asked to sign in again, not taken for a guest.
+  const renew = async () => {
+    const fresh = await askHost(options.getToken);
+    if (fresh) token = Promise.resolve(fresh);
+    return !!fresh;
+  };
+
   async function call<S extends z.ZodMiniType>(schema: S, method: string, path: string, query?: Query, body?: unknown): Promise<Result<z.infer<S>>> {
     // JSON.stringify(undefined) is undefined: no body.
     const text: string | undefined = JSON.stringify(body);
@@ -67,7 +77,8 @@ export function createClient(options: ClientOptions) {
         } else res = await doFetch(url, init);
         json = await res.json().catch(() => null);
       } catch {
-        return fail('unavailable', 'Network error');
+        // No answer at all: offline, a wrong data-api, or refused by CORS before the API could say why.
+        return fail('unreachable', 'Network error');
       }
       if (res.ok) {
         delete keys[action];
@@ -76,11 +87,7 @@ export function createClient(options: ClientOptions) {
       }
       const err = ErrorBody.safeParse(json);
       const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
-      // A stale or rejected token: ask the host for a fresh one (null means carry on as a guest).
-      if (!retried && res.status === 401 && (error.code === 'token_expired' || error.code === 'token_invalid')) {
-        token = askHost(options.getToken);
-        continue;
-      }
+      if (!retried && res.status === 401 && TOKEN_REFUSALS[error.code as keyof typeof TOKEN_REFUSALS] && (await renew())) continue;
       return fail(error.code, error.message, error.fields);
     }
   }
@@ -95,8 +102,12 @@ export function createClient(options: ClientOptions) {
       early = undefined;
       token = next === undefined ? null : Promise.resolve(next);
     },
-    thread: (req: ThreadRequest) =>
-      call(ThreadView, 'GET', readerPaths.thread(site), threadQuery(req, req.sort)),
+    async thread(req: ThreadRequest) {
+      const get = () => call(ThreadView, 'GET', readerPaths.thread(site), threadQuery(req, req.sort));
+      const r = await get();
+      // The guest view for a member whose token no longer counts: once more with a fresh one, if the host has it.
+      return r.ok && lapsed(r.data.viewer.session) && (await renew()) ? get() : r;
+    },
     page: (threadId: string, sort: Sort, cursor?: string) =>
       call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor }),
     conversation: (commentId: string) => call(ConversationResponse, 'GET', readerPaths.conversation(site, commentId)),

@@ -26,9 +26,9 @@ describe('the API client', () => {
     expect(await client.like('c1', true)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
   });
 
-  it('reports a network failure as unavailable', async () => {
+  it('reports a request that got no answer at all as unreachable', async () => {
     const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: async () => Promise.reject(new TypeError('offline')) });
-    expect(await client.like('c1', true)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await client.like('c1', true)).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 
   it('retries a write once with a fresh token after token_expired', async () => {
@@ -42,6 +42,55 @@ describe('the API client', () => {
     const r = await client.post(view.ok ? view.data.thread.id : '', { body: 'Fresh token, same draft.' });
     expect(r.ok && 'comment' in r.data && r.data.comment.mine).toBe(true);
     expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(2);
+  });
+
+  it('does not retry a refused write as a guest when the host has no fresh token', async () => {
+    const t = await createTestContext();
+    const stale = await t.sign(PERSONAS.alice, { expiresInSeconds: 60 });
+    t.clock.now += 120_000;
+    const requests: string[] = [];
+    const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t, requests), token: stale, getToken: () => null });
+    const view = await createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t) }).thread({ url: ARTICLE_URL, sort: 'newest' });
+    const r = await client.post(view.ok ? view.data.thread.id : '', { body: 'Kept for after signing in.' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'token_expired' } });
+    expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(1);
+  });
+
+  describe('a thread view that says the session lapsed', () => {
+    /** The API as it answers a refused token on GET /thread: 200, the guest view, and what became of the token. */
+    const lapsedView = (t: Awaited<ReturnType<typeof createTestContext>>, seen: (string | null)[]) => async (input: string, init?: RequestInit) => {
+      const bearer = new Headers(init?.headers).get('Authorization');
+      seen.push(bearer);
+      const res = await appFetch(t)(input, init);
+      if (res.status !== 401 || !input.includes('/thread?')) return res;
+      const view = await (await appFetch(t)(input, { ...init, headers: {} })).json();
+      return Response.json({ ...view, viewer: { ...view.viewer, session: 'expired', callToAction: null } });
+    };
+
+    it('asks the host once for a fresh token and asks again with it', async () => {
+      const t = await createTestContext();
+      const stale = await t.sign(PERSONAS.alice, { expiresInSeconds: 60 });
+      t.clock.now += 120_000;
+      const fresh = await t.sign(PERSONAS.alice);
+      const seen: (string | null)[] = [];
+      let asked = 0;
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: lapsedView(t, seen), token: stale, getToken: () => (asked++, fresh) });
+      const r = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
+      expect(r.ok && r.data.viewer).toMatchObject({ session: 'valid', name: 'Alice', canComment: true });
+      expect(asked).toBe(1);
+      expect(seen).toEqual([`Bearer ${stale}`, `Bearer ${fresh}`]);
+    });
+
+    it('answers the lapsed view when the host has no fresh token, asking nothing more', async () => {
+      const t = await createTestContext();
+      const stale = await t.sign(PERSONAS.alice, { expiresInSeconds: 60 });
+      t.clock.now += 120_000;
+      const seen: (string | null)[] = [];
+      const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: lapsedView(t, seen), token: stale, getToken: () => null });
+      const r = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
+      expect(r.ok && r.data.viewer).toMatchObject({ session: 'expired', callToAction: null, signedIn: false });
+      expect(seen).toHaveLength(1);
+    });
   });
 
   describe('idempotency keys', () => {
