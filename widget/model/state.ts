@@ -1,9 +1,10 @@
 // The widget's state and the pure reducer that changes it; each mounted widget owns one.
 import type { CommentPage, CommentView } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
-import type { ThreadView } from '../../shared/schemas/thread';
+import type { ThreadView, TokenState } from '../../shared/schemas/thread';
 import { FIRST_SORT } from '../api/request';
 import type { ApiError } from '../api/result';
+import { precedes } from './tree';
 
 export interface ThreadState {
   phase: 'loading' | 'ready' | 'failed';
@@ -17,6 +18,8 @@ export interface ThreadState {
   highlightId: string | null;
   /** The comment that should take keyboard focus next (a fresh object each time it is asked). */
   focus: { id: string } | null;
+  /** The top-level comment of a permalinked conversation from pages not loaded, shown apart above the rest. */
+  linked: string | null;
 }
 
 export type ThreadAction =
@@ -27,7 +30,8 @@ export type ThreadAction =
   | { type: 'page'; page: CommentPage; sort: Sort; append: boolean }
   | { type: 'added'; comment: CommentView }
   | { type: 'replaced'; comment: CommentView }
-  | { type: 'merged'; comments: CommentView[] }
+  | { type: 'conversation'; comments: CommentView[]; rootId: string }
+  | { type: 'session'; session: TokenState }
   | { type: 'liked'; id: string; likes: number; likedByMe: boolean }
   | { type: 'highlight'; id: string | null }
   | { type: 'focus'; id: string };
@@ -42,6 +46,7 @@ export const initialState = (sort: Sort = FIRST_SORT): ThreadState => ({
   busy: false,
   highlightId: null,
   focus: null,
+  linked: null,
 });
 
 function mergeInto(list: CommentView[], incoming: CommentView[]): CommentView[] {
@@ -51,33 +56,64 @@ function mergeInto(list: CommentView[], incoming: CommentView[]): CommentView[] 
   return [...kept, ...incoming.filter((c) => !known.has(c.id))];
 }
 
+// What the heading counts, as the server does: published comments, not those held, rejected or deleted.
+const counted = (c: CommentView | undefined) => +(c?.status === 'published' && !c.deleted);
+
+function recount(view: ThreadState['view'], by: number): ThreadState['view'] {
+  return view && by ? { ...view, thread: { ...view.thread, commentCount: view.thread.commentCount + by } } : view;
+}
+
+/**
+ * A conversation fetched for a permalink goes in its place when its top-level comment sorts
+ * within the pages loaded (or every page is), else apart, until the page it belongs to arrives.
+ */
+function withConversation(state: ThreadState, comments: CommentView[], rootId: string): ThreadState {
+  const { comments: list } = state;
+  const root = comments.find((c) => c.id === rootId);
+  // Editor's picks and the reader's own held comments lead the first page wherever they sort: no place to count from.
+  const next = root && list.find((c) => c.parentId === null && !c.featured && c.status == 'published' && precedes(root, c, state.sort));
+  const known = !root || list.some((c) => c.id === rootId);
+  const apart = !known && !next && !!state.nextCursor;
+  const at = next ? list.indexOf(next) : list.length;
+  const placed = known || apart ? list : [...list.slice(0, at), root, ...list.slice(at)];
+  return { ...state, comments: mergeInto(placed, comments), linked: apart ? rootId : state.linked };
+}
+
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
   switch (action.type) {
     case 'loading':
       return { ...state, phase: 'loading', error: null };
     case 'loaded': {
       const { comments, nextCursor, sort, ...view } = action.view;
-      return { ...state, phase: 'ready', error: null, view, comments, nextCursor, sort, busy: false };
+      return { ...state, phase: 'ready', error: null, view, comments, nextCursor, sort, busy: false, linked: null };
     }
     case 'failed':
       return { ...state, phase: state.view ? state.phase : 'failed', error: action.error, busy: false };
     case 'busy':
       return { ...state, busy: true, error: null };
     case 'page': {
-      const comments = action.append ? mergeInto(state.comments, action.page.comments) : action.page.comments;
-      return { ...state, comments, nextCursor: action.page.nextCursor, sort: action.sort, busy: false };
+      const { linked } = state;
+      // A conversation shown apart moves into its place once its page arrives.
+      const arrived = action.page.comments.some((c) => c.id === linked);
+      const kept = arrived ? state.comments.filter((c) => c.id !== linked) : state.comments;
+      const comments = action.append ? mergeInto(kept, action.page.comments) : action.page.comments;
+      return { ...state, comments, nextCursor: action.page.nextCursor, sort: action.sort, busy: false, linked: action.append && !arrived ? linked : null };
     }
     case 'added': {
-      const { view } = state;
+      const { comment } = action;
       // A new top-level comment goes first so its author sees it right under the composer.
-      const comments = action.comment.parentId === null ? [action.comment, ...state.comments] : [...state.comments, action.comment];
-      // A rejected comment is shown to its author only, so it counts for no one.
-      const thread = view && { ...view.thread, commentCount: view.thread.commentCount + (action.comment.status === 'rejected' ? 0 : 1) };
-      return { ...state, comments, view: view && thread ? { ...view, thread } : view };
+      const comments = comment.parentId === null ? [comment, ...state.comments] : [...state.comments, comment];
+      return { ...state, comments, view: recount(state.view, counted(comment)) };
     }
-    case 'replaced':
-    case 'merged':
-      return { ...state, comments: mergeInto(state.comments, action.type === 'merged' ? action.comments : [action.comment]) };
+    case 'replaced': {
+      const { comment } = action;
+      const before = state.comments.find((c) => c.id === comment.id);
+      return { ...state, comments: mergeInto(state.comments, [comment]), view: recount(state.view, counted(comment) - counted(before)) };
+    }
+    case 'conversation':
+      return withConversation(state, action.comments, action.rootId);
+    case 'session':
+      return state.view ? { ...state, view: { ...state.view, viewer: { ...state.view.viewer, session: action.session } } } : state;
     case 'liked':
       return {
         ...state,

@@ -1,5 +1,6 @@
 // The thread arrives flat (each comment names its parent); readers see it nested. Pure.
 import type { CommentView } from '../../shared/schemas/comment';
+import type { Sort } from '../../shared/schemas/common';
 
 export interface CommentNode {
   comment: CommentView;
@@ -11,7 +12,8 @@ export interface CommentNode {
  * Top-level comments keep the order they came in (the chosen sort); replies read oldest
  * first. A later copy of the same id wins, and a reply whose parent is not loaded is shown
  * at the top level rather than lost, unless it is an editor's pick: the picks block shows
- * those, and links to them in their conversation.
+ * those, and links to them in their conversation. A deleted comment stays, as a tombstone, only
+ * while replies hang from it.
  */
 export function buildTree(comments: readonly CommentView[]): CommentNode[] {
   const nodes = new Map<string, CommentNode>();
@@ -22,15 +24,21 @@ export function buildTree(comments: readonly CommentView[]): CommentNode[] {
     if (parent && parent !== node) parent.children.push(node);
     else if (node.comment.parentId === null || !node.comment.featured) roots.push(node);
   }
-  const place = (list: CommentNode[], depth: number) => {
-    for (const node of list) {
+  const place = (list: CommentNode[], depth: number): CommentNode[] =>
+    list.filter((node) => {
       node.depth = depth;
-      node.children.sort((a, b) => a.comment.createdAt - b.comment.createdAt);
-      place(node.children, depth + 1);
-    }
-  };
-  place(roots, 0);
-  return roots;
+      node.children = place(node.children, depth + 1).sort((a, b) => a.comment.createdAt - b.comment.createdAt);
+      return !node.comment.deleted || node.children.length > 0;
+    });
+  return place(roots, 0);
+}
+
+/** Whether top-level comment `a` comes before `b` in the order the server pages them (see listTopLevel). */
+export function precedes(a: CommentView, b: CommentView, sort: Sort): boolean {
+  const key = (c: CommentView) => (sort === 'top' ? [c.likes, c.createdAt, c.id] : [c.createdAt, c.id]);
+  const [x, y] = sort === 'oldest' ? [key(a), key(b)] : [key(b), key(a)];
+  const i = x.findIndex((v, n) => v !== y[n]);
+  return i >= 0 && x[i] < y[i];
 }
 
 export function countDescendants(node: CommentNode): number {

@@ -1,19 +1,28 @@
 // Actions on one thread: each calls the API client, then dispatches what came back.
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
 import type { CreateCommentBody } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { Result } from '../api/result';
 import type { WidgetConfig } from '../config';
-import { initialState, threadReducer, type ThreadState } from './state';
+import { rememberCommented } from './commented';
+import { initialState, threadReducer, type ThreadAction, type ThreadState } from './state';
 
 export type ThreadActions = ReturnType<typeof createActions>;
 
-function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Parameters<typeof threadReducer>[1]) => void, current: () => ThreadState) {
+/** A refused token's code as the thread view names the session (expired, invalid, wrong_site), else undefined. */
+const refusal = (r: Result<unknown>) => (r.ok ? undefined : TOKEN_REFUSALS[r.error.code as ErrorCode]);
+
+function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: ThreadAction) => void, current: () => ThreadState) {
   const threadId = () => current().view?.thread.id ?? '';
+  // A write refused for its token (the client asked the host for a fresh one already) turns the
+  // composer into a sign-in prompt, keeping the draft, instead of failing the same way on every try.
   const keep = <T>(r: Result<T>, onOk: (data: T) => void): Result<T> => {
+    const session = refusal(r);
     if (r.ok) onOk(r.data);
+    else if (session) dispatch({ type: 'session', session });
     return r;
   };
   const list = async (sort: Sort, cursor?: string) => {
@@ -25,13 +34,33 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Pa
   return {
     async load() {
       dispatch({ type: 'loading' });
-      const r = await client.thread({ url: config.url, pageId: config.pageId, title: config.title, sort: current().sort });
+      const get = () => client.thread({ url: config.url, pageId: config.pageId, title: config.title, sort: current().sort });
+      let r = await get();
+      // A server that refuses the token outright rather than answering the guest view: read as a guest, and say why.
+      const session = refusal(r);
+      if (session) {
+        client.setToken(null);
+        r = await get();
+        if (r.ok) r.data.viewer.session = session;
+      }
+      if (!r.ok) {
+        const { error } = r;
+        // Only a failed load needs these words, so they are fetched then (and said briefly when even that fails).
+        import('./warn-developer').then(
+          (m) => m.warnDeveloper(config, error),
+          () => console.error('Parley:', error.code, error.message),
+        );
+      }
       dispatch(r.ok ? { type: 'loaded', view: r.data } : { type: 'failed', error: r.error });
     },
     setSort: (sort: Sort) => list(sort),
     loadMore: () => list(current().sort, current().nextCursor ?? undefined),
     post: async (input: CreateCommentBody) =>
-      keep(await client.post(threadId(), input), (d) => 'comment' in d && dispatch({ type: 'added', comment: d.comment })),
+      keep(await client.post(threadId(), input), (d) => {
+        if (!('comment' in d)) return;
+        rememberCommented(client.site);
+        dispatch({ type: 'added', comment: d.comment });
+      }),
     edit: async (id: string, body: string) => keep(await client.edit(id, body), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     remove: async (id: string) => keep(await client.remove(id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     like: async (id: string, liked: boolean) => keep(await client.like(id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
@@ -45,7 +74,7 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Pa
       if (!c) {
         const r = await client.conversation(id);
         if (!r.ok) return dispatch({ type: 'failed', error: r.error });
-        dispatch({ type: 'merged', comments: r.data.comments });
+        dispatch({ type: 'conversation', ...r.data });
       }
       dispatch({ type: 'highlight', id });
     },

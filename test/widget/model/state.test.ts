@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { CommentView } from '../../../shared/schemas/comment';
-import { initialState, threadReducer } from '../../../widget/model/state';
+import { initialState, threadReducer, type ThreadState } from '../../../widget/model/state';
 
 const c = (id: string, parentId: string | null = null, html = ''): CommentView => ({
   id,
@@ -29,8 +29,9 @@ describe('threadReducer', () => {
   });
 
   it('merges a conversation without duplicating comments already shown', () => {
-    const s = threadReducer({ ...initialState(), comments: [c('a'), c('b')] }, { type: 'merged', comments: [c('b', null, 'fresh'), c('x')] });
+    const s = threadReducer({ ...initialState(), comments: [c('a'), c('b')] }, { type: 'conversation', rootId: 'b', comments: [c('b', null, 'fresh'), c('x', 'b')] });
     expect(s.comments.map((x) => `${x.id}${x.html}`)).toEqual(['a', 'bfresh', 'x']);
+    expect(s.linked).toBeNull();
   });
 
   it('keeps the thread on screen when a later action fails', () => {
@@ -39,5 +40,54 @@ describe('threadReducer', () => {
     expect(s.phase).toBe('ready');
     expect(s.error?.code).toBe('unavailable');
     expect(threadReducer(initialState(), { type: 'failed', error: { code: 'x', message: '' } }).phase).toBe('failed');
+  });
+});
+
+describe('a permalinked conversation', () => {
+  // Newest first: a, b, c loaded (created at 30, 20, 10), more pages after c.
+  const at = (id: string, createdAt: number, parentId: string | null = null) => ({ ...c(id, parentId), createdAt });
+  const loaded = { ...initialState('newest'), comments: [at('a', 30), at('b', 20), at('c', 10)], nextCursor: 'after-c' };
+  const ids = (s: ReturnType<typeof threadReducer>) => s.comments.map((x) => x.id);
+
+  it('takes its place among the loaded comments when its top-level comment sorts within them', () => {
+    const s = threadReducer(loaded, { type: 'conversation', rootId: 'm', comments: [at('m', 25), at('m1', 26, 'm')] });
+    expect(ids(s)).toEqual(['a', 'm', 'b', 'c', 'm1']);
+    expect(s.linked).toBeNull();
+  });
+
+  it('is kept apart when it belongs to a page not loaded yet, and moves into its place when that page arrives', () => {
+    let s = threadReducer(loaded, { type: 'conversation', rootId: 'old', comments: [at('old', 5), at('old1', 6, 'old')] });
+    expect(s.linked).toBe('old');
+    const page = { comments: [at('d', 8), at('old', 5), at('old1', 6, 'old')], nextCursor: null };
+    s = threadReducer(s, { type: 'page', page, sort: 'newest', append: true });
+    expect(s.linked).toBeNull();
+    expect(ids(s).filter((id) => !id.endsWith('1'))).toEqual(['a', 'b', 'c', 'd', 'old']);
+  });
+
+  it('goes in its place once every page is loaded', () => {
+    const s = threadReducer({ ...loaded, nextCursor: null }, { type: 'conversation', rootId: 'old', comments: [at('old', 5)] });
+    expect(ids(s)).toEqual(['a', 'b', 'c', 'old']);
+    expect(s.linked).toBeNull();
+  });
+});
+
+describe('the comment count', () => {
+  const view = (commentCount: number) => ({ thread: { commentCount } }) as ThreadState['view'];
+  const count = (s: ReturnType<typeof threadReducer>) => s.view?.thread.commentCount;
+
+  it('counts a published post, not one held for review or rejected', () => {
+    let s: ThreadState = { ...initialState(), view: view(2) };
+    s = threadReducer(s, { type: 'added', comment: c('p') });
+    s = threadReducer(s, { type: 'added', comment: { ...c('held'), status: 'pending' } });
+    s = threadReducer(s, { type: 'added', comment: { ...c('no'), status: 'rejected' } });
+    expect(count(s)).toBe(3);
+  });
+
+  it('drops a deleted comment, once, and not a held one', () => {
+    let s: ThreadState = { ...initialState(), view: view(1), comments: [c('p'), { ...c('held'), status: 'pending' }] };
+    s = threadReducer(s, { type: 'replaced', comment: { ...c('p'), deleted: true } });
+    s = threadReducer(s, { type: 'replaced', comment: { ...c('p'), deleted: true } });
+    s = threadReducer(s, { type: 'replaced', comment: { ...c('held'), status: 'pending', deleted: true } });
+    expect(count(s)).toBe(0);
   });
 });

@@ -55,6 +55,15 @@ describe('buildTree', () => {
   });
 });
 
+describe('buildTree and deleted comments', () => {
+  it('drops a deleted comment nothing answers, and keeps one with replies as a tombstone', () => {
+    const gone = (id: string, parentId: string | null = null) => ({ ...view(id, parentId), deleted: true, author: null });
+    expect(shape(buildTree([view('a'), gone('b'), gone('c'), view('c1', 'c')]))).toEqual(['a', { c: ['c1'] }]);
+    // A tombstone whose only reply was deleted too answers nothing any more.
+    expect(shape(buildTree([gone('d'), gone('d1', 'd'), view('e')]))).toEqual(['e']);
+  });
+});
+
 describe("buildTree and editor's picks", () => {
   it('leaves a featured reply whose parent is not loaded to the picks block, and nests it once the parent is', () => {
     const pick = { ...view('pick', 'elsewhere'), featured: true };
