@@ -43,7 +43,8 @@ export async function mountWidget(
     now: () => t.clock.now,
     ...options.config,
   });
-  await waitFor(() => root.querySelector('h2') ?? root.querySelector('[role="status"] button'));
+  // Loaded (the heading) or failed (no longer busy, whether or not a retry would help).
+  await waitFor(() => root.querySelector('h2') ?? root.querySelector('section[aria-busy="false"]'));
   return {
     root,
     handle,

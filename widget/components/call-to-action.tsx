@@ -4,9 +4,14 @@ export interface CallToActionProps {
   cta: Cta;
 }
 
-/** Shown instead of a composer to guests and to members whose tier cannot comment here. */
+/**
+ * Shown instead of a composer: to guests, to members whose tier cannot comment here, and to
+ * members whose sign-in lapsed. A second, quieter link may follow ("Already a member? Sign in").
+ */
 export function CallToAction({ cta }: CallToActionProps) {
   const href = linkTarget(cta.url, document.baseURI);
+  const second = cta.secondary;
+  const secondHref = second && linkTarget(second.url, document.baseURI);
   return (
     <div class="cta">
       <p>{cta.text}</p>
@@ -15,15 +20,23 @@ export function CallToAction({ cta }: CallToActionProps) {
           {cta.linkText}
         </a>
       )}
+      {secondHref && (
+        <p>
+          {second.prompt} <a href={secondHref}>{second.linkText}</a>
+        </p>
+      )}
     </div>
   );
 }
 
-/** A site may give a relative link ("/subscribe"): it means the host page's site. Only http(s) is followed. */
+/**
+ * A site may give a relative link ("/subscribe"): it means the host page's site. Only http(s) is
+ * followed, and no link at all (an empty url) is no link, not this page.
+ */
 export function linkTarget(url: string, page: string): string | null {
   try {
     const target = new URL(url, page);
-    return /^https?:$/.test(target.protocol) ? target.href : null;
+    return url && /^https?:$/.test(target.protocol) ? target.href : null;
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
-import { readerMessage } from '../../shared/errors';
+import { lapsed, readerMessage } from '../../shared/errors';
+import { hasCommented } from '../model/commented';
 import type { WidgetContext } from './context';
 import { CallToAction } from './call-to-action';
 import { Composer } from './composer';
@@ -9,26 +10,45 @@ export interface GateProps {
 }
 
 /** Who may write here decides what sits above the thread: a composer, an invitation, or a reason. */
-export function Gate({ ctx: { state, actions } }: GateProps) {
+export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
   if (!state.view) return null;
   const { thread, viewer, site } = state.view;
+  const { strings, guidelinesDisplay: display } = site;
+  // A member whose sign-in lapsed (on load, or when a write was refused) is asked to sign in
+  // again, never invited to subscribe. A composer already open stays, disabled, with its draft.
+  const lost = lapsed(viewer.session);
+  const signIn = {
+    text: readerMessage(viewer.session == 'expired' ? 'token_expired' : 'token_invalid', strings),
+    linkText: t('signIn'),
+    url: site.signInUrl ?? '',
+  };
+  const openRules =
+    display == 'open' || (display == 'before-first-comment' && !hasCommented(client.site) && !state.comments.some((c) => c.mine));
   return (
     <div>
-      {thread.closed && <p class="notice">{readerMessage('thread_closed')}</p>}
-      {site.guidelines && <Guidelines text={site.guidelines} />}
-      {viewer.canComment ? (
-        <Composer
-          id="new"
-          label={viewer.name ? `Comment as ${viewer.name}` : 'Add a comment'}
-          submitLabel="Post"
-          maxLength={site.maxLength}
-          onSubmit={(body, afterNudge) => actions.post({ body, afterNudge })}
-          onDone={(c) => actions.focus(c.id)}
-        />
-      ) : thread.closed ? null : viewer.callToAction ? (
-        <CallToAction cta={viewer.callToAction} />
+      {thread.closed && <p class="notice">{readerMessage('thread_closed', strings)}</p>}
+      {site.guidelines && <Guidelines text={site.guidelines} summary={t('guidelines')} open={openRules} />}
+      {thread.closed ? null : lost ? (
+        <CallToAction cta={signIn} />
       ) : (
-        viewer.reason && <p class="notice">{readerMessage(viewer.reason)}</p>
+        !viewer.canComment &&
+        (viewer.callToAction ? (
+          <CallToAction cta={viewer.callToAction} />
+        ) : (
+          viewer.reason && <p class="notice">{readerMessage(viewer.reason, strings)}</p>
+        ))
+      )}
+      {viewer.canComment && (
+        <fieldset disabled={lost}>
+          <Composer
+            id="new"
+            label={viewer.name && !lost ? t('compose.as', { name: viewer.name }) : t('compose')}
+            submitLabel={t('post')}
+            maxLength={site.maxLength}
+            onSubmit={(body, afterNudge) => actions.post({ body, afterNudge })}
+            onDone={(c) => actions.focus(c.id)}
+          />
+        </fieldset>
       )}
     </div>
   );

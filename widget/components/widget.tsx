@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { readerMessage } from '../../shared/errors';
+import { READER_MESSAGES, readerMessage, type ErrorCode } from '../../shared/errors';
 import { SORTS, type Sort } from '../../shared/schemas/common';
+import { translator, type Translate } from '../../shared/strings';
 import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config';
 import { buildTree } from '../model/tree';
@@ -8,8 +9,6 @@ import { usePermalink, useThread, type ThreadActions } from '../model/use-thread
 import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
-
-const SORT_LABELS: Record<Sort, string> = { newest: 'Newest', oldest: 'Oldest', top: 'Most liked' };
 
 export interface WidgetProps {
   client: ApiClient;
@@ -20,12 +19,26 @@ export interface WidgetProps {
   onTheme(theme: string): void;
 }
 
+/**
+ * Why the thread (or more of it) did not load. The codes with a sentence of their own say it;
+ * the rest are the service's trouble, said without the drafts an action's sentence speaks of.
+ */
+function loadMessage(code: string, t: Translate, strings?: Record<string, string>): string {
+  return code != 'unavailable' && READER_MESSAGES[code as ErrorCode]
+    ? readerMessage(code, strings)
+    : t(code == 'unreachable' ? 'load.unreachable' : 'load.unavailable');
+}
+
 export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   const clock = config.now ?? Date.now;
   const { state, actions } = useThread(client, config);
   const [now, setNow] = useState(clock);
-  const tree = useMemo(() => buildTree(state.comments), [state.comments]);
   const { view, phase, error } = state;
+  const strings = view?.site.strings;
+  const t = useMemo(() => translator(strings), [strings]);
+  const tree = useMemo(() => buildTree(state.comments), [state.comments]);
+  // A permalinked conversation from pages not loaded yet: above the thread, not after page one.
+  const linked = tree.filter((n) => n.comment.id === state.linked);
 
   useEffect(() => {
     expose(actions);
@@ -38,28 +51,30 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   usePermalink(!!view, actions.openPermalink);
 
   const count = view?.thread.commentCount ?? 0;
-  const ctx = { state, actions, now, client };
+  const ctx = { state, actions, now, client, t };
+  // Retrying cannot fix a site that is not set up for this page.
+  const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';
   return (
     <section aria-label="Comments" aria-busy={phase === 'loading' || state.busy}>
       {!view ? (
         <p class="notice" role="status">
-          {phase === 'failed' ? readerMessage(error?.code) : 'Loading comments…'}
-          {phase === 'failed' && (
+          {phase === 'failed' && error ? loadMessage(error.code, t) : t('loading')}{' '}
+          {phase === 'failed' && fixable && (
             <button type="button" onClick={actions.load}>
-              Retry
+              {t('retry')}
             </button>
           )}
         </p>
       ) : (
         <>
           <header class="head">
-            <h2>{count === 1 ? '1 comment' : `${count} comments`}</h2>
+            <h2>{count === 1 ? t('count.one') : t('count.other', { n: count })}</h2>
             <label>
-              Sort by{' '}
+              {t('sort.label')}{' '}
               <select value={state.sort} disabled={state.busy} onChange={(e) => actions.setSort(e.currentTarget.value as Sort)}>
                 {SORTS.map((s) => (
                   <option value={s} key={s}>
-                    {SORT_LABELS[s]}
+                    {t(`sort.${s}`)}
                   </option>
                 ))}
               </select>
@@ -67,13 +82,23 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
           </header>
           <Gate ctx={ctx} />
           <p class="status error" role="status">
-            {error && readerMessage(error.code)}
+            {error && loadMessage(error.code, t, strings)}
           </p>
           <EditorsPicks ctx={ctx} />
-          {tree.length ? <CommentList ctx={ctx} nodes={tree} /> : <p class="quiet">No comments yet.</p>}
+          {linked.length > 0 && (
+            <div class="linked" role="group" aria-labelledby="linked">
+              <h3 id="linked">{t('linked')}</h3>
+              <CommentList ctx={ctx} nodes={linked} />
+            </div>
+          )}
+          {tree.length > linked.length ? (
+            <CommentList ctx={ctx} nodes={linked.length ? tree.filter((n) => n.comment.id !== state.linked) : tree} />
+          ) : (
+            <p class="quiet">{t('empty')}</p>
+          )}
           {state.nextCursor && (
             <button type="button" class="more" disabled={state.busy} onClick={actions.loadMore}>
-              {state.busy ? 'Loading…' : 'Load more comments'}
+              {state.busy ? t('more.loading') : t('more.load')}
             </button>
           )}
         </>

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, TEST_API_KEY } from '../../support/app';
 import { buildSite } from '../../support/site';
-import { mountWidget, type MountedWidget } from '../../support/widget';
+import { button, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 import { linkTarget } from '../../../widget/components/call-to-action';
 
 let widget: MountedWidget | undefined;
@@ -64,6 +65,90 @@ describe('who may write', () => {
   });
 });
 
+describe('the guidelines', () => {
+  const site = (guidelinesDisplay: 'open' | 'collapsed' | 'before-first-comment') =>
+    createTestContext({ site: { settings: SiteSettings.parse({ guidelinesDisplay }) } });
+  const rules = (w: MountedWidget) => w.root.querySelector('details')!;
+  afterEach(() => localStorage.clear());
+
+  it('show open above the composer by default', async () => {
+    widget = await mountWidget(await createTestContext(), { persona: PERSONAS.alice });
+    expect(rules(widget).open).toBe(true);
+    expect(rules(widget).querySelector('summary')?.textContent).toBe('Community guidelines');
+    expect(rules(widget).compareDocumentPosition(widget.root.querySelector('textarea')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('show folded when the site collapses them', async () => {
+    widget = await mountWidget(await site('collapsed'), { persona: PERSONAS.alice });
+    expect(rules(widget).open).toBe(false);
+    expect(rules(widget).textContent).toContain('Debate ideas, not people.');
+  });
+
+  it('show open until the reader has commented on the site, then folded, on this page and the next', async () => {
+    const t = await site('before-first-comment');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(rules(widget).open).toBe(true);
+    typeInto(widget.root.querySelector('textarea')!, 'My first comment here.');
+    await waitFor(() => !button(widget!.root, 'Post').disabled);
+    button(widget.root, 'Post').click();
+    await waitFor(() => widget!.root.querySelector('article'), 'the comment');
+    expect(rules(widget).open).toBe(false);
+    widget.unmount();
+
+    localStorage.clear();
+    // Their comment on the page says so even when nothing was remembered.
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(rules(widget).open).toBe(false);
+  });
+
+  it('remember the first comment per site, and stay open when storage is refused', async () => {
+    const t = await site('before-first-comment');
+    localStorage.setItem('parley:commented:daily', '1');
+    widget = await mountWidget(t, { persona: PERSONAS.bob });
+    expect(rules(widget).open).toBe(false);
+    widget.unmount();
+
+    localStorage.clear();
+    const refused = vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    try {
+      widget = await mountWidget(t, { persona: PERSONAS.bob });
+      expect(rules(widget).open).toBe(true);
+    } finally {
+      refused.mockRestore();
+    }
+  });
+});
+
+describe('calls to action', () => {
+  it('offer a second, quieter link after the main one', async () => {
+    const { callsToAction } = buildSite();
+    const secondary = { prompt: 'Already a member?', linkText: 'Sign in', url: '/sign-in' };
+    const t = await createTestContext({ site: { callsToAction: { ...callsToAction, guest: { ...callsToAction.guest, secondary } } } });
+    widget = await mountWidget(t);
+    const links = widget.root.querySelectorAll('.cta a');
+    expect([...links].map((a) => a.textContent)).toEqual(['Subscribe', 'Sign in']);
+    expect(links[1].getAttribute('href')).toBe(`${location.origin}/sign-in`);
+    expect(links[1].parentElement?.textContent).toBe('Already a member? Sign in');
+  });
+});
+
+describe("the site's own wording", () => {
+  it('replaces the catalogue strings and the sentences for error codes it names', async () => {
+    const strings = { 'count.other': '{n} reactions', 'compose.as': 'Write as {name}', 'error.thread_closed': 'Comments are closed on this story.' };
+    const t = await createTestContext({ site: { settings: SiteSettings.parse({ strings }) } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(widget.root.querySelector('h2')?.textContent).toBe('0 reactions');
+    expect(widget.root.querySelector('form label')?.textContent).toBe('Write as Alice');
+    widget.unmount();
+
+    await t.call('PUT', '/api/v1/sites/daily/admin/threads', { headers: { 'X-Api-Key': TEST_API_KEY }, body: { url: ARTICLE_URL, closed: true } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(widget.root.querySelector('.notice')?.textContent).toBe('Comments are closed on this story.');
+  });
+});
+
 describe('linkTarget', () => {
   const page = 'https://news.example/2026/01/15/city-budget?ref=home';
   it('makes relative links absolute on the host page and keeps absolute http(s) ones', () => {
@@ -71,6 +156,10 @@ describe('linkTarget', () => {
     expect(linkTarget('join', page)).toBe('https://news.example/2026/01/15/join');
     expect(linkTarget('//members.example/join', page)).toBe('https://members.example/join');
     expect(linkTarget('http://members.example/join', page)).toBe('http://members.example/join');
+  });
+
+  it('gives no link for an empty address, rather than this page', () => {
+    expect(linkTarget('', page)).toBeNull();
   });
 
   it('refuses every other scheme, however it is disguised', () => {
