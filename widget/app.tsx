@@ -5,6 +5,7 @@ import { createClient } from './api/client';
 import type { WidgetConfig, WidgetHandle } from './config';
 import type { ThreadActions } from './model/use-thread';
 import { Widget } from './components/widget';
+import { hostScheme } from './lib/host-scheme';
 // Last, so the style sheet sits after the code in app.js: it gzips about 30 B smaller that way.
 import css from './styles.css';
 
@@ -20,8 +21,9 @@ export function mount(root: ShadowRoot | Element, config: WidgetConfig): WidgetH
   root.append(style, container);
   const client = createClient(config);
   let actions: ThreadActions | null = null;
-  const setTheme = (theme: string) => host.setAttribute('data-parley-theme', theme);
-  if (config.theme) setTheme(config.theme);
+  const setTheme = (theme: string) => host.setAttribute('data-parley-theme', theme == 'auto' ? hostScheme(doc) : theme);
+  // Right away, so the widget does not flash the other scheme while the thread loads.
+  setTheme(config.theme ?? 'auto');
 
   render(<Widget client={client} config={config} expose={(a) => (actions = a)} onTheme={setTheme} />, container);
   return {

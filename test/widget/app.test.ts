@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { SiteSettings } from '../../shared/schemas/site';
 import { createTestContext, PERSONAS } from '../support/app';
 import { mountWidget, waitFor, type MountedWidget } from '../support/widget';
 
@@ -18,12 +19,12 @@ describe('mount', () => {
     expect(widget.requests.filter((r) => r.startsWith('GET /api/v1/sites/daily/thread?'))).toHaveLength(2);
   });
 
-  it('carries on as a guest when the expired token cannot be replaced', async () => {
+  it('asks a member to sign in again, not as a guest, when the expired token cannot be replaced', async () => {
     const t = await createTestContext();
     const stale = await t.sign(PERSONAS.alice, { expiresInSeconds: 60 });
     t.clock.now += 5 * 60_000;
     widget = await mountWidget(t, { config: { token: stale, getToken: async () => null } });
-    expect(widget.root.querySelector('.cta')).not.toBeNull();
+    expect(widget.root.querySelector('.cta')?.textContent).toBe('Your session has expired — sign in again.');
   });
 
   it('calls getToken up front when no token is given', async () => {
@@ -51,10 +52,54 @@ describe('mount', () => {
     expect(widget.root.querySelector('textarea')).not.toBeNull();
   });
 
-  it('shows why the thread could not load, with a retry', async () => {
+});
+
+describe('the theme', () => {
+  const meta = document.createElement('meta');
+  meta.name = 'color-scheme';
+  afterEach(() => {
+    meta.remove();
+    document.documentElement.style.colorScheme = '';
+  });
+  const themeOf = (w: MountedWidget) => (w.root.host as Element).getAttribute('data-parley-theme');
+  const declare = (scheme: string) => {
+    meta.content = scheme;
+    document.head.append(meta);
+  };
+
+  it("follows the host page: light when it declares nothing, dark when it declares only dark, the reader's preference when both", async () => {
     const t = await createTestContext();
-    widget = await mountWidget(t, { config: { site: 'no-such-site' } });
-    expect(widget.root.querySelector('[role="status"]')?.textContent).toContain('Comments are not enabled for this page.');
-    expect(widget.root.querySelector('[role="status"] button')?.textContent).toBe('Retry');
+    widget = await mountWidget(t);
+    expect(themeOf(widget)).toBe('light');
+    widget.unmount();
+    declare('dark');
+    widget = await mountWidget(t);
+    expect(themeOf(widget)).toBe('dark');
+    widget.unmount();
+    declare('light dark');
+    widget = await mountWidget(t);
+    // 'auto' leaves the style sheet's color-scheme: light dark, so prefers-color-scheme decides.
+    expect(themeOf(widget)).toBe('auto');
+  });
+
+  it("reads the host root's color-scheme before its meta tag", async () => {
+    const t = await createTestContext();
+    declare('dark');
+    document.documentElement.style.colorScheme = 'light';
+    widget = await mountWidget(t);
+    expect(themeOf(widget)).toBe('light');
+  });
+
+  it("lets the page's data-theme, then the site's own light or dark, win over the host's scheme", async () => {
+    declare('dark');
+    const t = await createTestContext({ site: { settings: SiteSettings.parse({ theme: 'light' }) } });
+    widget = await mountWidget(t);
+    expect(themeOf(widget)).toBe('light');
+    widget.unmount();
+    widget = await mountWidget(t, { config: { theme: 'dark' } });
+    expect(themeOf(widget)).toBe('dark');
+    widget.unmount();
+    widget = await mountWidget(t, { config: { theme: 'auto' } });
+    expect(themeOf(widget)).toBe('dark');
   });
 });
