@@ -6,7 +6,8 @@ import { ERROR_STATUS } from './errors';
 import { own } from './own';
 
 export const STRINGS = {
-  // The section's frame: heading, sort, paging, empty and loading states.
+  // The section's frame: its name, heading, sort, paging, empty and loading states.
+  'comments': 'Comments',
   'count.one': '1 comment',
   'count.other': '{n} comments',
   'sort.label': 'Sort by',

@@ -94,7 +94,8 @@ describe('the theme', () => {
     declare('dark');
     const t = await createTestContext({ site: { settings: SiteSettings.parse({ theme: 'light' }) } });
     widget = await mountWidget(t);
-    expect(themeOf(widget)).toBe('light');
+    // The host's scheme until the thread view says what the site chose.
+    await waitFor(() => themeOf(widget!) === 'light', "the site's theme");
     widget.unmount();
     widget = await mountWidget(t, { config: { theme: 'dark' } });
     expect(themeOf(widget)).toBe('dark');

@@ -15,7 +15,8 @@ export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
   const { thread, viewer, site } = state.view;
   const { strings, guidelinesDisplay: display } = site;
   // A member whose sign-in lapsed (on load, or when a write was refused) is asked to sign in
-  // again, never invited to subscribe. A composer already open stays, disabled, with its draft.
+  // again, never invited to subscribe. A composer already open (a signed-in view before the
+  // refusal) stays, disabled, with its draft; a lapsed view on load is a guest's, with none.
   const lost = lapsed(viewer.session);
   const signIn = {
     text: readerMessage(viewer.session == 'expired' ? 'token_expired' : 'token_invalid', strings),
@@ -38,7 +39,7 @@ export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
           viewer.reason && <p class="notice">{readerMessage(viewer.reason, strings)}</p>
         ))
       )}
-      {viewer.canComment && (
+      {(viewer.canComment || (lost && viewer.signedIn)) && (
         <fieldset disabled={lost}>
           <Composer
             id="new"

@@ -55,7 +55,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   // Retrying cannot fix a site that is not set up for this page.
   const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';
   return (
-    <section aria-label="Comments" aria-busy={phase === 'loading' || state.busy}>
+    <section aria-label={t('comments')} aria-busy={phase === 'loading' || state.busy}>
       {!view ? (
         <p class="notice" role="status">
           {phase === 'failed' && error ? loadMessage(error.code, t) : t('loading')}{' '}

@@ -113,7 +113,8 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
     case 'conversation':
       return withConversation(state, action.comments, action.rootId);
     case 'session':
-      return state.view ? { ...state, view: { ...state.view, viewer: { ...state.view.viewer, session: action.session } } } : state;
+      // No more replies offered until the member signs in again; the open composer stays, disabled (see gate.tsx).
+      return state.view ? { ...state, view: { ...state.view, viewer: { ...state.view.viewer, session: action.session, canComment: false } } } : state;
     case 'liked':
       return {
         ...state,

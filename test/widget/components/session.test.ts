@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { createTestContext, PERSONAS, type TestContext } from '../../support/app';
-import { button, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { button, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -75,7 +75,9 @@ describe('a member whose sign-in lapsed', () => {
 
   it('when the token expires while the page is open, a Post turns the composer into the sign-in prompt and keeps the draft', async () => {
     const t = await withSignIn();
+    await seedComment(t, PERSONAS.bob, 'Something to reply to.');
     widget = await mountWidget(t, { config: { token: await t.sign(PERSONAS.alice, { expiresInSeconds: 60 }) } });
+    expect(widget.root.textContent).toMatch(/Reply/);
     expect(widget.root.querySelector('form label')?.textContent).toBe('Comment as Alice');
     t.clock.now += 5 * 60_000;
     const field = widget.root.querySelector('textarea')!;
@@ -88,6 +90,7 @@ describe('a member whose sign-in lapsed', () => {
     expect(widget.root.querySelector('fieldset')?.disabled).toBe(true);
     expect(widget.root.querySelector('textarea')?.value).toBe('Written before the session ran out.');
     expect(widget.root.querySelector('form label')?.textContent).toBe('Add a comment');
+    expect(widget.root.textContent).not.toMatch(/Reply/);
 
     // Signed in again by the host: the same composer, the draft still in it.
     widget.handle.refreshToken(await t.sign(PERSONAS.alice));
