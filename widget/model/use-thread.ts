@@ -17,7 +17,7 @@ const refusal = (r: Result<unknown>) => (r.ok ? undefined : TOKEN_REFUSALS[r.err
 
 function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: ThreadAction) => void, current: () => ThreadState) {
   const threadId = () => current().view?.thread.id ?? '';
-  // A write refused for its token (the client asked the host for a fresh one already) turns the
+  // A request refused for its token (the client asked the host for a fresh one already) turns the
   // composer into a sign-in prompt, keeping the draft, instead of failing the same way on every try.
   const keep = <T>(r: Result<T>, onOk: (data: T) => void): Result<T> => {
     const session = refusal(r);
@@ -27,8 +27,8 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
   };
   const list = async (sort: Sort, cursor?: string) => {
     dispatch({ type: 'busy' });
-    const r = await client.page(threadId(), sort, cursor);
-    dispatch(r.ok ? { type: 'page', page: r.data, sort, append: !!cursor } : { type: 'failed', error: r.error });
+    const r = keep(await client.page(threadId(), sort, cursor), (page) => dispatch({ type: 'page', page, sort, append: !!cursor }));
+    if (!r.ok) dispatch({ type: 'failed', error: r.error });
   };
 
   return {
