@@ -87,6 +87,7 @@ export function createClient(options: ClientOptions) {
       }
       const err = ErrorBody.safeParse(json);
       const error = err.success ? err.data.error : { code: res.status >= 500 ? 'unavailable' : 'bad_request', message: `HTTP ${res.status}` };
+      // A refused token (expired, unverifiable, another site's): once more with a fresh one, if the host has it.
       if (!retried && res.status === 401 && TOKEN_REFUSALS[error.code as keyof typeof TOKEN_REFUSALS] && (await renew())) continue;
       return fail(error.code, error.message, error.fields);
     }
