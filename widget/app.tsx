@@ -5,6 +5,7 @@ import { createClient } from './api/client';
 import type { WidgetConfig, WidgetHandle } from './config';
 import type { ThreadActions } from './model/use-thread';
 import { Widget } from './components/widget';
+import { loadMemberUi } from './components/member-slot';
 import { hostScheme } from './lib/host-scheme';
 // Last, so the style sheet sits after the code in app.js: it gzips about 30 B smaller that way.
 import css from './styles.css';
@@ -24,6 +25,10 @@ export function mount(root: ShadowRoot | Element, config: WidgetConfig): WidgetH
   const setTheme = (theme: string) => host.setAttribute('data-parley-theme', theme == 'auto' ? hostScheme(doc) : theme);
   // Right away, so the widget does not flash the other scheme while the thread loads.
   setTheme(config.theme ?? 'auto');
+  // A signed-in reader will want the comment box and actions: fetch them alongside the thread, not after.
+  // A guest's page (no token, or getToken answered none) never fetches them.
+  const token = config.prefetch ? config.prefetch.token : Promise.resolve(config.token);
+  token.then((t) => void (t && loadMemberUi().catch(() => {})), () => {});
 
   render(<Widget client={client} config={config} expose={(a) => (actions = a)} onTheme={setTheme} />, container);
   return {

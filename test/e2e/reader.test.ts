@@ -42,6 +42,10 @@ describe('reader end to end', () => {
     await expect.poll(() => page.getByText('Consider subscribing to join the conversation.').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Subscribe' }).count()).toBe(1);
     expect(await page.locator('textarea').count()).toBe(0);
+    // The comment box and the actions are members' code: a guest's page never fetches them.
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+    expect((await fetched()).some((name) => /\/app\.js$/.test(name))).toBe(true);
+    expect((await fetched()).filter((name) => /member-ui-/.test(name))).toEqual([]);
     await page.context().close();
   });
 

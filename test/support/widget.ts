@@ -3,6 +3,7 @@
 import { apiPaths } from '../../shared/api-paths';
 import type { CommentView } from '../../shared/schemas/comment';
 import { mount } from '../../widget/app';
+import { loadMemberUi } from '../../widget/components/member-slot';
 import type { WidgetConfig, WidgetHandle } from '../../widget/config';
 import { ARTICLE_URL, type Persona, type TestContext } from './app';
 
@@ -45,6 +46,11 @@ export async function mountWidget(
   });
   // Loaded (the heading) or failed (no longer busy, whether or not a retry would help).
   await waitFor(() => root.querySelector('h2') ?? root.querySelector('section[aria-busy="false"]'));
+  // A signed-in reader's composer and actions arrive in a chunk of their own (see member-slot.ts).
+  if (token || options.config?.token || options.config?.getToken) {
+    await loadMemberUi();
+    await waitFor(() => !root.querySelector('.composer-wait'), "the members' chunk");
+  }
   return {
     root,
     handle,

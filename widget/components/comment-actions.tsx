@@ -30,18 +30,20 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const canEdit = c.mine && c.status !== 'rejected' && c.editableUntil !== null && c.editableUntil > now;
   // Members see others' comments only once published.
   const canReport = viewer?.signedIn && !c.mine;
-  const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await actionMessage(r.error?.code));
+  const strings = state.view?.site.strings;
+  const explain = (code?: string) => actionMessage(code, strings);
+  const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await explain(r.error?.code));
   // Few readers ever report, so the form is fetched the first time one asks for it.
   const openReport = () =>
     import('./report-dialog').then(
       (m) => (setReport(() => m.ReportDialog), setMode('report'), setNote('')),
-      () => setNote(readerMessage('unavailable')),
+      () => setNote(readerMessage('unavailable', strings)),
     );
   // Few edit or delete either: those forms too are fetched the first time one is asked for.
   const openManage = (next: Mode) =>
     import('./comment-manage').then(
       (m) => ((manage = m), setMode(next)),
-      () => setNote(readerMessage('unavailable')),
+      () => setNote(readerMessage('unavailable', strings)),
     );
   const closeReport = (said?: string) => {
     setMode('read');
@@ -100,7 +102,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
         )}
         <span aria-live="polite">{note}</span>
       </div>
-      {mode === 'report' && Report && <Report client={ctx.client} commentId={c.id} onClose={closeReport} />}
+      {mode === 'report' && Report && <Report client={ctx.client} commentId={c.id} onClose={closeReport} explain={explain} />}
     </>
   );
 }

@@ -4,8 +4,7 @@ import { readerMessage } from '../../shared/errors';
 import { sanitizeHtml } from '../render/sanitize-html';
 import { absoluteTime } from '../model/time';
 import type { WidgetContext } from './context';
-import { Composer } from './composer';
-import { CommentActions, manage, type Mode } from './comment-actions';
+import type { Mode } from './comment-actions';
 import { RelativeTime } from './relative-time';
 
 export interface CommentItemProps {
@@ -15,6 +14,8 @@ export interface CommentItemProps {
 
 export function CommentItem({ ctx, comment: c }: CommentItemProps) {
   const { state, actions, now } = ctx;
+  const member = ctx.member.ui;
+  const manage = member?.manage;
   const [mode, setMode] = useState<Mode>('read');
   const ref = useRef<HTMLElement>(null);
   const html = useMemo(() => sanitizeHtml(c.html), [c.html]);
@@ -60,16 +61,26 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
-          {mode === 'edit' && manage ? (
-            <manage.EditForm Composer={Composer} ctx={ctx} comment={c} maxLength={maxLength} onDone={done} onCancel={close} />
+          {mode === 'edit' && member && manage ? (
+            <manage.EditForm Composer={member.Composer} ctx={ctx} comment={c} maxLength={maxLength} onDone={done} onCancel={close} />
           ) : (
             <div class="body" dangerouslySetInnerHTML={{ __html: html }} />
           )}
-          <CommentActions ctx={ctx} comment={c} mode={mode} setMode={setMode} />
+          {member ? (
+            <member.CommentActions ctx={ctx} comment={c} mode={mode} setMode={setMode} />
+          ) : (
+            // A guest (or a member before the actions arrive) sees how many liked it.
+            <div class="actions">
+              <span>
+                <span aria-hidden="true">♥</span> {c.likes}
+                <span class="sr"> {c.likes === 1 ? 'like' : 'likes'}</span>
+              </span>
+            </div>
+          )}
         </>
       )}
-      {mode === 'reply' && (
-        <Composer
+      {mode === 'reply' && member && (
+        <member.Composer
           id={`reply-${c.id}`}
           label={`Reply to ${c.author?.name ?? 'this comment'}`}
           submitLabel="Reply"

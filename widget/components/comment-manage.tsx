@@ -1,13 +1,14 @@
 // Editing and deleting one's own comment, which few readers do: app.js loads this module the
 // first time one asks to (see comment-actions.tsx), as it does the report form.
+import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
-import type { Composer } from './composer';
+import type { ComposerProps } from './composer';
 import type { WidgetContext } from './context';
 
 export interface EditFormProps {
-  /** Handed in rather than imported: app.js has it already, and this chunk then shares no more with app.js than the report form does. */
-  Composer: typeof Composer;
+  /** Handed in rather than imported: the members' chunk has it, and this one then shares nothing with it. */
+  Composer(props: ComposerProps): JSX.Element;
   ctx: WidgetContext;
   comment: CommentView;
   maxLength: number;

@@ -5,6 +5,7 @@ import type { Translate } from '../../shared/strings';
 import type { ApiClient } from '../api/client';
 import type { ThreadState } from '../model/state';
 import type { ThreadActions } from '../model/use-thread';
+import type { MemberSlot } from './member-slot';
 
 export interface WidgetContext {
   state: ThreadState;
@@ -14,4 +15,6 @@ export interface WidgetContext {
   client: ApiClient;
   /** The widget's strings in the site's wording (see shared/strings.ts). */
   t: Translate;
+  /** A signed-in reader's composer and comment actions, fetched apart from app.js (see member-slot.ts). */
+  member: MemberSlot;
 }

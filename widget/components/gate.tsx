@@ -2,7 +2,6 @@ import { lapsed, readerMessage } from '../../shared/errors';
 import { hasCommented } from '../model/commented';
 import type { WidgetContext } from './context';
 import { CallToAction } from './call-to-action';
-import { Composer } from './composer';
 import { Guidelines } from './guidelines';
 
 export interface GateProps {
@@ -10,7 +9,8 @@ export interface GateProps {
 }
 
 /** Who may write here decides what sits above the thread: a composer, an invitation, or a reason. */
-export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
+export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) {
+  const Composer = member.ui?.Composer;
   if (!state.view) return null;
   const { thread, viewer, site } = state.view;
   const { strings, guidelinesDisplay: display } = site;
@@ -41,6 +41,7 @@ export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
       )}
       {(viewer.canComment || (lost && viewer.signedIn)) && (
         <fieldset disabled={lost}>
+          {Composer ? (
           <Composer
             id="new"
             label={viewer.name && !lost ? t('compose.as', { name: viewer.name }) : t('compose')}
@@ -49,6 +50,19 @@ export function Gate({ ctx: { state, actions, client, t } }: GateProps) {
             onSubmit={(body, afterNudge) => actions.post({ body, afterNudge })}
             onDone={(c) => actions.focus(c.id)}
           />
+          ) : (
+            // The composer's height, kept while its code arrives.
+            <div class="composer-wait">
+              {member.failed && (
+                <p class="status error" role="status">
+                  {readerMessage('unavailable', strings)}{' '}
+                  <button type="button" onClick={member.retry}>
+                    {t('retry')}
+                  </button>
+                </p>
+              )}
+            </div>
+          )}
         </fieldset>
       )}
     </div>

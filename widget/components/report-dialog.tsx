@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
 import type { ApiClient } from '../api/client';
 import { reportComment } from '../api/report';
-import { actionMessage } from '../lib/action-message';
 import css from './report-dialog.css';
 
 const REASON_LABELS: Record<ReportBody['reason'], string> = {
@@ -21,10 +20,15 @@ export interface ReportDialogProps {
   commentId: string;
   /** Closes the form; `said` is what to announce (nothing when cancelled). */
   onClose(said?: string): void;
+  /**
+   * Why a report failed, in the site's wording. Handed in (it is lib/action-message.ts) rather
+   * than imported, so this chunk shares nothing with the members' chunk but app.js.
+   */
+  explain(code: string): Promise<string>;
 }
 
 /** Why a reader reports a comment, and an optional note; Escape or Cancel closes it unsent. */
-export function ReportDialog({ client, commentId, onClose }: ReportDialogProps) {
+export function ReportDialog({ client, commentId, onClose, explain }: ReportDialogProps) {
   // One form per comment at most, so the comment's id keeps these ids unique.
   const id = `report-${commentId}`;
   const form = useRef<HTMLFormElement>(null);
@@ -40,7 +44,7 @@ export function ReportDialog({ client, commentId, onClose }: ReportDialogProps) 
     setSending(true);
     const r = await reportComment(client, commentId, { reason, note: note.trim() });
     setSending(false);
-    if (!r.ok) return setError(await actionMessage(r.error.code));
+    if (!r.ok) return setError(await explain(r.error.code));
     onClose(r.data.alreadyReported ? 'You have already reported this comment.' : 'Thanks — a moderator will take a look.');
   };
   const cancelOnEscape = (event: KeyboardEvent) => {

@@ -9,6 +9,7 @@ import { usePermalink, useThread, type ThreadActions } from '../model/use-thread
 import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
+import { useMemberUi } from './member-slot';
 
 export interface WidgetProps {
   client: ApiClient;
@@ -51,7 +52,8 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   usePermalink(!!view, actions.openPermalink);
 
   const count = view?.thread.commentCount ?? 0;
-  const ctx = { state, actions, now, client, t };
+  const member = useMemberUi(!!view?.viewer.signedIn);
+  const ctx = { state, actions, now, client, t, member };
   // Retrying cannot fix a site that is not set up for this page.
   const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';
   return (
@@ -80,6 +82,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
               </select>
             </label>
           </header>
+          {member.ui && <style>{member.ui.css}</style>}
           <Gate ctx={ctx} />
           <p class="status error" role="status">
             {error && loadMessage(error.code, t, strings)}

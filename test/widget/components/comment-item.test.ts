@@ -116,7 +116,9 @@ describe('a comment', () => {
 
     widget = await mountWidget(t);
     expect(comment(widget.root, mine.id)).toBeNull();
-    expect(button(comment(widget.root, other.id)!, /^Like/).disabled).toBe(true);
+    // A guest is shown how many liked it, with nothing to press.
+    expect(findButton(comment(widget.root, other.id)!, /^Like/)).toBeUndefined();
+    expect(comment(widget.root, other.id)!.querySelector('.actions')?.textContent).toBe('♥ 0 likes');
     expect(findButton(comment(widget.root, other.id)!, 'Reply')).toBeUndefined();
   });
 

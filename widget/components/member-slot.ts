@@ -1,0 +1,33 @@
+// Fetches the members' UI (member-ui.ts) for a signed-in reader. mount() starts the fetch as soon
+// as it knows a token is coming, in parallel with the thread, so it is normally there first.
+import { useEffect, useState } from 'preact/hooks';
+
+export type MemberUi = typeof import('./member-ui');
+
+// The code, once fetched, is the same for every widget on the page; a failed fetch is asked again.
+let loading: Promise<MemberUi> | undefined;
+export const loadMemberUi = (): Promise<MemberUi> =>
+  (loading ??= import('./member-ui').catch((error) => {
+    loading = undefined;
+    throw error;
+  }));
+
+export interface MemberSlot {
+  ui: MemberUi | null;
+  failed: boolean;
+  retry(): void;
+}
+
+/** The members' UI once `wanted` (the viewer is signed in) and fetched; until then null. */
+export function useMemberUi(wanted: boolean): MemberSlot {
+  const [ui, setUi] = useState<MemberUi | null>(null);
+  const [failed, setFailed] = useState(false);
+  const retry = () => {
+    setFailed(false);
+    loadMemberUi().then(setUi, () => setFailed(true));
+  };
+  useEffect(() => {
+    if (wanted && !ui) retry();
+  }, [wanted]);
+  return { ui, failed, retry };
+}

@@ -1,0 +1,5 @@
+// What only a signed-in reader uses: the comment box and the actions on a comment (like, reply,
+// edit, delete, report). Not in app.js, so a guest never downloads it; see member-slot.ts.
+export { Composer } from './composer';
+export { CommentActions, manage } from './comment-actions';
+export { default as css } from './member-ui.css';
