@@ -73,15 +73,16 @@ export async function waitFor<T>(find: () => T | null | undefined | false, what 
   }
 }
 
-const label = (el: Element) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+// A button answers to its accessible name or to the words it shows (what a voice-control user says).
+const labels = (el: Element) => [el.getAttribute('aria-label'), el.textContent].flatMap((l) => (l === null ? [] : [l.trim()]));
 
 export function findButton(scope: ParentNode, name: string | RegExp): HTMLButtonElement | undefined {
-  return Array.from(scope.querySelectorAll('button')).find((b) => (typeof name === 'string' ? label(b) === name : name.test(label(b))));
+  return Array.from(scope.querySelectorAll('button')).find((b) => labels(b).some((l) => (typeof name === 'string' ? l === name : name.test(l))));
 }
 
 export function button(scope: ParentNode, name: string | RegExp): HTMLButtonElement {
   const found = findButton(scope, name);
-  if (!found) throw new Error(`No button ${name}; buttons: ${Array.from(scope.querySelectorAll('button'), label).join(' | ')}`);
+  if (!found) throw new Error(`No button ${name}; buttons: ${Array.from(scope.querySelectorAll('button'), (b) => labels(b).join(' / ')).join(' | ')}`);
   return found;
 }
 

@@ -4,6 +4,7 @@ import { readerMessage } from '../../shared/errors';
 import { actionMessage } from '../lib/action-message';
 import type { WidgetContext } from './context';
 import type { ReportDialog } from './report-dialog';
+import { Likes } from './likes';
 
 /** The edit form and the delete confirmation, once a reader has asked for either (see comment-manage.tsx). */
 export let manage: typeof import('./comment-manage') | undefined;
@@ -32,6 +33,8 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const canReport = viewer?.signedIn && !c.mine;
   const strings = state.view?.site.strings;
   const explain = (code?: string) => actionMessage(code, strings);
+  // Every button says whose comment it acts on: a screen reader's list of buttons is otherwise "Reply, Reply, Reply".
+  const whose = c.mine ? 'your comment' : `${c.author?.name ?? 'this'}'s comment`;
   const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await explain(r.error?.code));
   // Few readers ever report, so the form is fetched the first time one asks for it.
   const openReport = () =>
@@ -64,28 +67,38 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   return (
     <>
       <div class="actions">
-        <button
-          type="button"
-          class="link"
-          aria-pressed={c.likedByMe}
-          aria-label={`Like (${c.likes})`}
-          disabled={!viewer?.signedIn || c.mine || c.status !== 'published'}
-          onClick={async () => show(await actions.like(c.id, !c.likedByMe))}
-        >
-          <span aria-hidden="true">♥</span> {c.likes}
-        </button>
+        {/* One's own comments, and those not published, are not for liking: their count only. */}
+        {c.mine || c.status !== 'published' ? (
+          <Likes count={c.likes} />
+        ) : (
+          <button
+            type="button"
+            class="link"
+            aria-pressed={c.likedByMe}
+            aria-label={`Like ${whose} (${c.likes})`}
+            onClick={async () => show(await actions.like(c.id, !c.likedByMe))}
+          >
+            <span aria-hidden="true">♥</span> {c.likes}
+          </button>
+        )}
         {canReply && (
-          <button type="button" class="link" aria-expanded={mode === 'reply'} onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}>
+          <button
+            type="button"
+            class="link"
+            aria-label={`Reply to ${whose}`}
+            aria-expanded={mode === 'reply'}
+            onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}
+          >
             Reply
           </button>
         )}
         {canEdit && mode !== 'edit' && (
-          <button type="button" class="link" onClick={() => openManage('edit')}>
+          <button type="button" class="link" aria-label={`Edit ${whose}`} onClick={() => openManage('edit')}>
             Edit
           </button>
         )}
         {(c.mine || staff) && (
-          <button type="button" class="link" onClick={() => openManage('delete')}>
+          <button type="button" class="link" aria-label={`Delete ${whose}`} onClick={() => openManage('delete')}>
             Delete
           </button>
         )}
@@ -94,6 +107,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
             type="button"
             class="link"
             ref={reportButton}
+            aria-label={`Report ${whose}`}
             aria-expanded={mode === 'report'}
             onClick={() => (mode === 'report' ? closeReport() : openReport())}
           >

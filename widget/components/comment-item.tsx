@@ -6,15 +6,20 @@ import { absoluteTime } from '../model/time';
 import type { WidgetContext } from './context';
 import type { Mode } from './comment-actions';
 import { RelativeTime } from './relative-time';
+import { AuthorLine } from './author-line';
+import { Likes } from './likes';
 
 export interface CommentItemProps {
   ctx: WidgetContext;
   comment: CommentView;
+  /** The author this comment answers, said where replies no longer indent (see comment-list.tsx). */
+  replyTo?: string;
 }
 
-export function CommentItem({ ctx, comment: c }: CommentItemProps) {
+export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
   const { state, actions, now } = ctx;
-  const member = ctx.member.ui;
+  // Members' actions for a signed-in viewer only: one who signed out keeps the code, not the buttons.
+  const member = state.view?.viewer.signedIn ? ctx.member.ui : null;
   const manage = member?.manage;
   const [mode, setMode] = useState<Mode>('read');
   const ref = useRef<HTMLElement>(null);
@@ -37,19 +42,21 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
   const close = () => done(c);
 
   return (
-    <article id={`comment-${c.id}`} ref={ref} tabIndex={-1} class={highlighted ? 'highlighted' : undefined}>
+    <article
+      id={`comment-${c.id}`}
+      ref={ref}
+      tabIndex={-1}
+      class={highlighted ? 'highlighted' : undefined}
+      // Named by its author, so a screen reader's list of articles says whose each one is.
+      aria-labelledby={c.author && !c.deleted ? `by-${c.id}` : undefined}
+      aria-label={c.author && !c.deleted ? undefined : 'Deleted comment'}
+    >
       {c.deleted || !c.author ? (
         <p class="quiet">This comment was deleted.</p>
       ) : (
         <>
           <header class="meta">
-            <strong class="author">{c.author.name}</strong>
-            {c.author.role !== 'member' && <span class="badge role">{c.author.role}</span>}
-            {c.author.badges.map((b) => (
-              <span class="badge" key={b}>
-                {b}
-              </span>
-            ))}
+            <AuthorLine author={c.author} nameId={`by-${c.id}`} />
             {/* The permalink readers copy; following it highlights this comment. */}
             <a href={`#comment-${c.id}`}>
               <RelativeTime at={c.createdAt} now={now} />
@@ -59,6 +66,11 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
             )}
             {c.featured && <span class="badge pick">Editor's pick</span>}
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
+            {replyTo && (
+              <span class="reply-to">
+                <span aria-hidden="true">↳ </span>replying to {replyTo}
+              </span>
+            )}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
           {mode === 'edit' && member && manage ? (
@@ -71,10 +83,7 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
           ) : (
             // A guest (or a member before the actions arrive) sees how many liked it.
             <div class="actions">
-              <span>
-                <span aria-hidden="true">♥</span> {c.likes}
-                <span class="sr"> {c.likes === 1 ? 'like' : 'likes'}</span>
-              </span>
+              <Likes count={c.likes} />
             </div>
           )}
         </>

@@ -11,13 +11,15 @@ export interface CommentListProps {
   nodes: CommentNode[];
   /** Set once a reader unfolded an ancestor: the whole branch then stays open. */
   unfolded?: boolean;
+  /** The comment these answer, when there is one. */
+  parent?: CommentNode;
 }
 
-export function CommentList({ ctx, nodes, unfolded }: CommentListProps) {
+export function CommentList({ ctx, nodes, unfolded, parent }: CommentListProps) {
   return (
     <ol>
       {nodes.map((node) => (
-        <Branch key={node.comment.id} ctx={ctx} node={node} unfolded={unfolded} />
+        <Branch key={node.comment.id} ctx={ctx} node={node} unfolded={unfolded} parent={parent} />
       ))}
     </ol>
   );
@@ -27,9 +29,10 @@ export interface BranchProps {
   ctx: WidgetContext;
   node: CommentNode;
   unfolded?: boolean;
+  parent?: CommentNode;
 }
 
-function Branch({ ctx, node, unfolded }: BranchProps) {
+function Branch({ ctx, node, unfolded, parent }: BranchProps) {
   const { state } = ctx;
   const [open, setOpen] = useState(false);
   const { children, depth } = node;
@@ -38,10 +41,11 @@ function Branch({ ctx, node, unfolded }: BranchProps) {
   const more = countDescendants(node);
   return (
     <li class={depth < VISIBLE_DEPTH ? undefined : 'flat'}>
-      <CommentItem ctx={ctx} comment={node.comment} />
+      {/* Past the depth where replies stop indenting, each says whom it answers. */}
+      <CommentItem ctx={ctx} comment={node.comment} replyTo={depth > VISIBLE_DEPTH ? parent?.comment.author?.name : undefined} />
       {children.length > 0 &&
         (shown ? (
-          <CommentList ctx={ctx} nodes={children} unfolded={open || unfolded} />
+          <CommentList ctx={ctx} nodes={children} unfolded={open || unfolded} parent={node} />
         ) : (
           <button type="button" class="link" onClick={() => setOpen(true)}>
             Show {more} more {more === 1 ? 'reply' : 'replies'}

@@ -31,14 +31,22 @@ export function Composer(props: ComposerProps) {
   // The text a nudge was about: posting it unchanged is "anyway", anything else "revised".
   const [nudged, setNudged] = useState<string | null>(null);
   const [said, setSaid] = useState('');
+  const [posted, setPosted] = useState(false);
   useEffect(() => {
     if (props.autoFocus) field.current?.focus();
   }, []);
+  // "Posted" is said once, then goes; a nudge or an error stays until the author acts.
+  useEffect(() => {
+    if (!posted) return;
+    const gone = setTimeout(() => setSaid(''), 6000);
+    return () => clearTimeout(gone);
+  }, [said]);
 
   const submit = async (event?: Event) => {
     event?.preventDefault();
     if (posting || !draft.trim()) return;
     setPosting(true);
+    setPosted(false);
     setError(null);
     setSaid('Posting…');
     const r = await props.onSubmit(draft, nudged === null ? undefined : nudged === draft ? 'post_anyway' : 'revised');
@@ -53,6 +61,7 @@ export function Composer(props: ComposerProps) {
       setSaid(r.data.nudge.message);
     } else {
       setDraft('');
+      setPosted(true);
       const { status } = r.data.comment;
       // A rejected comment is stored and shown to its author alone, with why (see comment-item.tsx).
       setSaid(status === 'published' ? 'Your comment was posted.' : status === 'pending' ? 'Your comment is awaiting review.' : readerMessage(status));
@@ -62,6 +71,12 @@ export function Composer(props: ComposerProps) {
 
   const fieldError = error?.fields?.body;
   const over = draft.length > props.maxLength;
+  // The count shows only once the limit is in sight.
+  const near = draft.length >= props.maxLength * 0.8;
+  const keys = (e: KeyboardEvent) => {
+    if (e.key == 'Escape' && props.onCancel) props.onCancel();
+    else if (e.key == 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+  };
   return (
     <form onSubmit={submit}>
       <label for={id}>{props.label}</label>
@@ -73,6 +88,7 @@ export function Composer(props: ComposerProps) {
         aria-invalid={over || !!fieldError}
         aria-describedby={`${id}c ${id}e`}
         onInput={(e) => setDraft(e.currentTarget.value)}
+        onKeyDown={keys}
       />
       {fieldError && (
         <p id={`${id}e`} class="error">
@@ -81,7 +97,7 @@ export function Composer(props: ComposerProps) {
       )}
       <div class="row">
         <small id={`${id}c`} class={over ? 'over' : undefined}>
-          {draft.length} / {props.maxLength}
+          {near ? `${draft.length} / ${props.maxLength}` : '**bold** _italic_ > quote [link](https://…)'}
         </small>
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>

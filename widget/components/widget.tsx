@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { READER_MESSAGES, readerMessage, type ErrorCode } from '../../shared/errors';
 import { SORTS, type Sort } from '../../shared/schemas/common';
 import { translator, type Translate } from '../../shared/strings';
 import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config';
-import { buildTree } from '../model/tree';
+import { buildTree, containsId } from '../model/tree';
 import { usePermalink, useThread, type ThreadActions } from '../model/use-thread';
 import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
@@ -50,6 +50,12 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
     if (view) onTheme(config.theme ?? view.site.theme);
   }, [view?.site.theme]);
   usePermalink(!!view, actions.openPermalink);
+  // Focus asked for a comment no longer shown (deleted, with nothing answering it) lands on the heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const id = state.focus?.id ?? null;
+    if (id && !tree.some((n) => n.comment.id === id || containsId(n, id))) heading.current?.focus();
+  }, [state.focus]);
 
   const count = view?.thread.commentCount ?? 0;
   const member = useMemberUi(!!view?.viewer.signedIn);
@@ -70,7 +76,11 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
       ) : (
         <>
           <header class="head">
-            <h2>{count === 1 ? t('count.one') : t('count.other', { n: count })}</h2>
+            <h2 ref={heading} tabIndex={-1}>
+              {count === 1 ? t('count.one') : t('count.other', { n: count })}
+            </h2>
+            {/* Nothing to order with fewer than two. */}
+            {tree.length > 1 && (
             <label>
               {t('sort.label')}{' '}
               <select value={state.sort} disabled={state.busy} onChange={(e) => actions.setSort(e.currentTarget.value as Sort)}>
@@ -81,6 +91,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
                 ))}
               </select>
             </label>
+            )}
           </header>
           {member.ui && <style>{member.ui.css}</style>}
           <Gate ctx={ctx} />

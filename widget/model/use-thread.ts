@@ -72,7 +72,8 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
       let c = byId.get(id);
       while (c?.parentId) c = byId.get(c.parentId);
       if (!c) {
-        const r = await client.conversation(id);
+        // Refused for its token, it asks the member to sign in again, as any request does.
+        const r = keep(await client.conversation(id), () => {});
         if (!r.ok) return dispatch({ type: 'failed', error: r.error });
         dispatch({ type: 'conversation', ...r.data });
       }

@@ -1,0 +1,38 @@
+import type { CommentView } from '../../shared/schemas/comment';
+
+export interface AuthorLineProps {
+  author: NonNullable<CommentView['author']>;
+  /** Id of the name, which names the comment for screen readers. */
+  nameId: string;
+}
+
+const ROLE_LABELS: Record<string, string> = { moderator: 'Moderator', admin: 'Staff' };
+
+/** Initials on a colour of the author's own (the same on every page), the name, and badges: staff apart from membership ones. */
+export function AuthorLine({ author, nameId }: AuthorLineProps) {
+  const initials = author.name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => [...w][0])
+    .join('')
+    .toUpperCase();
+  const hue = [...author.id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 360, 7);
+  const role = ROLE_LABELS[author.role];
+  return (
+    <>
+      <span class="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 38%)` }}>
+        {initials}
+      </span>
+      <strong class="author" id={nameId}>
+        {author.name}
+      </strong>
+      {role && <span class="badge staff">{role}</span>}
+      {author.badges.map((b) => (
+        <span class="badge" key={b}>
+          {b}
+        </span>
+      ))}
+    </>
+  );
+}
