@@ -8,7 +8,7 @@ export interface AuthorLineProps {
 
 const ROLE_LABELS: Record<string, string> = { moderator: 'Moderator', admin: 'Staff' };
 
-/** Initials on a colour of the author's own (the same on every page), the name, and badges: staff apart from membership ones. */
+/** Initials on a colour of the author's own (the same on every page; dark enough for white text at any hue, 5.3:1 or more), the name, and badges: staff apart from membership ones. */
 export function AuthorLine({ author, nameId }: AuthorLineProps) {
   const initials = author.name
     .split(/\s+/)
@@ -21,7 +21,7 @@ export function AuthorLine({ author, nameId }: AuthorLineProps) {
   const role = ROLE_LABELS[author.role];
   return (
     <>
-      <span class="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 38%)` }}>
+      <span class="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 30%)` }}>
         {initials}
       </span>
       <strong class="author" id={nameId}>

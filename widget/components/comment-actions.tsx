@@ -75,10 +75,11 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
             type="button"
             class="link"
             aria-pressed={c.likedByMe}
-            aria-label={`Like ${whose} (${c.likes})`}
             onClick={async () => show(await actions.like(c.id, !c.likedByMe))}
           >
+            {/* Its name starts with the count it shows, as voice control users say it. */}
             <span aria-hidden="true">♥</span> {c.likes}
+            <span class="sr"> {c.likes === 1 ? 'like' : 'likes'}: like {whose}</span>
           </button>
         )}
         {canReply && (
