@@ -4,13 +4,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useDemoBrowser, type Persona } from '../support/e2e';
 
 const e2e = useDemoBrowser();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SHOTS = join(import.meta.dirname, 'screenshots');
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 interface Violation {
   id: string;

@@ -73,8 +73,17 @@ export async function waitFor<T>(find: () => T | null | undefined | false, what 
   }
 }
 
+/** What a screen reader calls an element: its aria-label, else its text without the parts hidden from it. */
+export function accessibleName(el: Element): string {
+  const label = el.getAttribute('aria-label');
+  if (label !== null) return label.trim();
+  const copy = el.cloneNode(true) as Element;
+  for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 // A button answers to its accessible name or to the words it shows (what a voice-control user says).
-const labels = (el: Element) => [el.getAttribute('aria-label'), el.textContent].flatMap((l) => (l === null ? [] : [l.trim()]));
+const labels = (el: Element) => [accessibleName(el), (el.textContent ?? '').trim()];
 
 export function findButton(scope: ParentNode, name: string | RegExp): HTMLButtonElement | undefined {
   return Array.from(scope.querySelectorAll('button')).find((b) => labels(b).some((l) => (typeof name === 'string' ? l === name : name.test(l))));

@@ -3,7 +3,7 @@
 // focus that always lands somewhere, and only the controls that do something.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, PERSONAS } from '../../support/app';
-import { button, comment, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { accessibleName, button, comment, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -19,9 +19,9 @@ describe('the comment section, for keyboard and screen-reader users', () => {
     const article = comment(widget.root, theirs.id)!;
     const nameId = article.getAttribute('aria-labelledby')!;
     expect(widget.root.getElementById(nameId)?.textContent).toBe('Bob');
-    const names = Array.from(article.querySelectorAll('button'), (b) => b.getAttribute('aria-label'));
-    expect(names).toEqual(["Like Bob's comment (0)", "Reply to Bob's comment", "Report Bob's comment"]);
-    const own = Array.from(comment(widget.root, mine.id)!.querySelectorAll('button'), (b) => b.getAttribute('aria-label'));
+    const names = Array.from(article.querySelectorAll('button'), accessibleName);
+    expect(names).toEqual(["0 likes: like Bob's comment", "Reply to Bob's comment", "Report Bob's comment"]);
+    const own = Array.from(comment(widget.root, mine.id)!.querySelectorAll('button'), accessibleName);
     expect(own).toEqual(['Reply to your comment', 'Edit your comment', 'Delete your comment']);
     // Initials beside the name, hidden from screen readers, which have the name.
     const avatar = article.querySelector('.avatar')!;
