@@ -7,8 +7,7 @@ import type * as z from 'zod/mini';
 import { readerPaths } from '../../shared/api-paths';
 import { lapsed, TOKEN_REFUSALS } from '../../shared/errors';
 import { ErrorBody, type Sort } from '../../shared/schemas/common';
-import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
-import type { CreateCommentBody } from '../../shared/schemas/comment';
+import { CommentPage, ConversationResponse } from '../../shared/schemas/comment';
 import { ThreadView } from '../../shared/schemas/thread';
 import type { GetToken, Prefetch } from '../config';
 import { apiUrl, askHost, threadQuery, type Query } from './request';
@@ -96,7 +95,7 @@ export function createClient(options: ClientOptions) {
   const { site } = options;
   return {
     site,
-    /** For requests loaded with the UI that makes them (see report.ts), so first load skips them. */
+    /** For requests loaded with the UI that makes them (see report.ts, member-requests.ts), so first load skips them. */
     call,
     /** Forget the token so the next call asks getToken (or use the one given). */
     setToken(next?: string | null) {
@@ -112,11 +111,7 @@ export function createClient(options: ClientOptions) {
     page: (threadId: string, sort: Sort, cursor?: string) =>
       call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor }),
     conversation: (commentId: string) => call(ConversationResponse, 'GET', readerPaths.conversation(site, commentId)),
-    /** Answers the stored comment, or a nudge: findings the author may revise or post anyway. */
-    post: (threadId: string, input: CreateCommentBody) => call(CreateCommentResponse, 'POST', readerPaths.comments(site, threadId), undefined, input),
-    edit: (commentId: string, body: string) => call(CommentResponse, 'PATCH', readerPaths.comment(site, commentId), undefined, { body }),
-    remove: (commentId: string) => call(CommentResponse, 'DELETE', readerPaths.comment(site, commentId)),
-    like: (commentId: string, liked: boolean) => call(LikeResponse, liked ? 'PUT' : 'DELETE', readerPaths.like(site, commentId)),
+    // Members' writes are in api/member-requests.ts, loaded with the members' chunk.
   };
 }
 

@@ -59,7 +59,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
     actions.focus(c.id);
   };
   const remove = async () => {
-    await show(await actions.remove(c.id));
+    await show(await ctx.member.actions!.remove(c.id));
     back();
   };
 
@@ -75,7 +75,7 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
             type="button"
             class="link"
             aria-pressed={c.likedByMe}
-            onClick={async () => show(await actions.like(c.id, !c.likedByMe))}
+            onClick={async () => show(await ctx.member.actions!.like(c.id, !c.likedByMe))}
           >
             {/* Its name starts with the count it shows, as voice control users say it. */}
             <span aria-hidden="true">♥</span> {c.likes}

@@ -95,7 +95,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           submitLabel="Reply"
           maxLength={maxLength}
           autoFocus
-          onSubmit={(body, afterNudge) => actions.post({ body, parentId: c.id, afterNudge })}
+          onSubmit={(body, afterNudge) => ctx.member.actions!.post({ body, parentId: c.id, afterNudge })}
           onDone={done}
           onCancel={close}
         />

@@ -25,7 +25,7 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
       maxLength={maxLength}
       initial={c.source}
       autoFocus
-      onSubmit={(body) => ctx.actions.edit(c.id, body)}
+      onSubmit={(body) => ctx.member.actions!.edit(c.id, body)}
       onDone={onDone}
       onCancel={onCancel}
     />

@@ -1,6 +1,9 @@
 // Fetches the members' UI (member-ui.ts) for a signed-in reader. mount() starts the fetch as soon
 // as it knows a token is coming, in parallel with the thread, so it is normally there first.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
+import type { MemberActions } from '../model/member-actions';
+import type { ThreadActions } from '../model/use-thread';
 
 export type MemberUi = typeof import('./member-ui');
 
@@ -14,12 +17,14 @@ export const loadMemberUi = (): Promise<MemberUi> =>
 
 export interface MemberSlot {
   ui: MemberUi | null;
+  /** The members' actions on this thread: set whenever `ui` is. */
+  actions: MemberActions | null;
   failed: boolean;
   retry(): void;
 }
 
 /** The members' UI once `wanted` (the viewer is signed in) and fetched; until then null. */
-export function useMemberUi(wanted: boolean): MemberSlot {
+export function useMemberUi(wanted: boolean, client: ApiClient, thread: ThreadActions): MemberSlot {
   const [ui, setUi] = useState<MemberUi | null>(null);
   const [failed, setFailed] = useState(false);
   const retry = () => {
@@ -29,5 +34,6 @@ export function useMemberUi(wanted: boolean): MemberSlot {
   useEffect(() => {
     if (wanted && !ui) retry();
   }, [wanted]);
-  return { ui, failed, retry };
+  const actions = useMemo(() => ui && ui.memberActions(client, thread), [ui, thread]);
+  return { ui, actions, failed, retry };
 }

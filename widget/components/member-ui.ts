@@ -2,4 +2,5 @@
 // edit, delete, report). Not in app.js, so a guest never downloads it; see member-slot.ts.
 export { Composer } from './composer';
 export { CommentActions, manage } from './comment-actions';
+export { memberActions } from '../model/member-actions';
 export { default as css } from './member-ui.css';

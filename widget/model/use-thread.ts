@@ -2,12 +2,10 @@
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
-import type { CreateCommentBody } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { Result } from '../api/result';
 import type { WidgetConfig } from '../config';
-import { rememberCommented } from './commented';
 import { initialState, threadReducer, type ThreadAction, type ThreadState } from './state';
 
 export type ThreadActions = ReturnType<typeof createActions>;
@@ -32,6 +30,10 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
   };
 
   return {
+    // For the members' actions (model/member-actions.ts), which come with the members' chunk.
+    keep,
+    dispatch,
+    threadId,
     async load() {
       dispatch({ type: 'loading' });
       const get = () => client.thread({ url: config.url, pageId: config.pageId, title: config.title, sort: current().sort });
@@ -55,15 +57,6 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     },
     setSort: (sort: Sort) => list(sort),
     loadMore: () => list(current().sort, current().nextCursor ?? undefined),
-    post: async (input: CreateCommentBody) =>
-      keep(await client.post(threadId(), input), (d) => {
-        if (!('comment' in d)) return;
-        rememberCommented(client.site);
-        dispatch({ type: 'added', comment: d.comment });
-      }),
-    edit: async (id: string, body: string) => keep(await client.edit(id, body), (d) => dispatch({ type: 'replaced', comment: d.comment })),
-    remove: async (id: string) => keep(await client.remove(id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
-    like: async (id: string, liked: boolean) => keep(await client.like(id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
     focus: (id: string) => dispatch({ type: 'focus', id }),
     /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
     async openPermalink(id: string) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../widget/api/client';
 import { ARTICLE_URL, createTestContext, PERSONAS } from '../../support/app';
 import { API_ORIGIN, appFetch } from '../../support/widget';
+import { editComment, likeComment, postComment } from '../../../widget/api/member-requests';
 
 describe('the API client', () => {
   it('returns parsed data from the real API', async () => {
@@ -23,12 +24,12 @@ describe('the API client', () => {
 
   it('refuses a response that does not match the shared schema', async () => {
     const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: async () => Response.json({ likes: 'many' }) });
-    expect(await client.like('c1', true)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+    expect(await likeComment(client, 'c1', true)).toMatchObject({ ok: false, error: { code: 'bad_response' } });
   });
 
   it('reports a request that got no answer at all as unreachable', async () => {
     const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: async () => Promise.reject(new TypeError('offline')) });
-    expect(await client.like('c1', true)).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+    expect(await likeComment(client, 'c1', true)).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 
   it('retries a write once with a fresh token after token_expired', async () => {
@@ -39,7 +40,7 @@ describe('the API client', () => {
     const fresh = await t.sign(PERSONAS.alice);
     const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t, requests), token: stale, getToken: () => fresh });
     const view = await createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t) }).thread({ url: ARTICLE_URL, sort: 'newest' });
-    const r = await client.post(view.ok ? view.data.thread.id : '', { body: 'Fresh token, same draft.' });
+    const r = await postComment(client, view.ok ? view.data.thread.id : '', { body: 'Fresh token, same draft.' });
     expect(r.ok && 'comment' in r.data && r.data.comment.mine).toBe(true);
     expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(2);
   });
@@ -51,7 +52,7 @@ describe('the API client', () => {
     const requests: string[] = [];
     const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t, requests), token: stale, getToken: () => null });
     const view = await createClient({ api: API_ORIGIN, site: 'daily', fetch: appFetch(t) }).thread({ url: ARTICLE_URL, sort: 'newest' });
-    const r = await client.post(view.ok ? view.data.thread.id : '', { body: 'Kept for after signing in.' });
+    const r = await postComment(client, view.ok ? view.data.thread.id : '', { body: 'Kept for after signing in.' });
     expect(r).toMatchObject({ ok: false, error: { code: 'token_expired' } });
     expect(requests.filter((x) => x.startsWith('POST'))).toHaveLength(1);
   });
@@ -116,10 +117,10 @@ describe('the API client', () => {
       const client = createClient({ api: API_ORIGIN, site: 'daily', fetch, token: await t.sign(PERSONAS.alice) });
       const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
       const threadId = view.ok ? view.data.thread.id : '';
-      const posted = await client.post(threadId, { body: 'A first comment.' });
+      const posted = await postComment(client, threadId, { body: 'A first comment.' });
       const id = posted.ok && 'comment' in posted.data ? posted.data.comment.id : '';
-      await client.like(id, true);
-      await client.edit(id, 'A first comment, edited.');
+      await likeComment(client, id, true);
+      await editComment(client, id, 'A first comment, edited.');
       await client.page(threadId, 'newest');
       expect(sent.filter((s) => s.method === 'GET').map((s) => s.key)).toEqual([null, null]);
       const keys = sent.filter((s) => s.method !== 'GET').map((s) => s.key);
@@ -134,8 +135,8 @@ describe('the API client', () => {
       const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys, 1), token: await t.sign(PERSONAS.alice) });
       const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
       const threadId = view.ok ? view.data.thread.id : '';
-      expect(await client.post(threadId, { body: 'Sent on a bad connection.' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-      const retried = await client.post(threadId, { body: 'Sent on a bad connection.' });
+      expect(await postComment(client, threadId, { body: 'Sent on a bad connection.' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      const retried = await postComment(client, threadId, { body: 'Sent on a bad connection.' });
       expect(retried.ok).toBe(true);
       expect(keys[1]).toBe(keys[0]);
       const stored = await t.client.execute("SELECT COUNT(*) AS n FROM comments WHERE body_src = 'Sent on a bad connection.'");
@@ -148,11 +149,11 @@ describe('the API client', () => {
       const client = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys), token: await t.sign(PERSONAS.alice) });
       const view = await client.thread({ url: ARTICLE_URL, sort: 'newest' });
       const threadId = view.ok ? view.data.thread.id : '';
-      const first = await client.post(threadId, { body: 'Same again.' });
+      const first = await postComment(client, threadId, { body: 'Same again.' });
       const id = first.ok && 'comment' in first.data ? first.data.comment.id : '';
       const bob = createClient({ api: API_ORIGIN, site: 'daily', fetch: flakyFetch(t, keys), token: await t.sign(PERSONAS.bob) });
-      for (const liked of [true, false, true]) expect((await bob.like(id, liked)).ok).toBe(true);
-      await client.post(threadId, { body: 'Same again.' });
+      for (const liked of [true, false, true]) expect((await likeComment(bob, id, liked)).ok).toBe(true);
+      await postComment(client, threadId, { body: 'Same again.' });
       expect(new Set(keys).size).toBe(5);
       const liked = await t.client.execute('SELECT COUNT(*) AS n FROM reactions');
       expect(Number(liked.rows[0].n)).toBe(1);
