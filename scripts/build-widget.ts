@@ -260,8 +260,10 @@ async function buildEntry(e: WidgetEntry): Promise<{ code: string; lazy: Record<
         return `import{${bindings.join(',')}}from"./${entry}"`;
       });
     });
+    // An import of a folded chunk for its effects alone: app.js, which ran them, is already there.
+    for (const shared of upFront) code = code.replaceAll(`import"./${shared}";`, '');
     // Chunks only lazy ones share stay files of their own, fetched with the first that needs them.
-    for (const shared of upFront) if (code.includes(`from"./${shared}"`)) throw new Error(`${name}: an import from ${shared} was left unresolved`);
+    for (const shared of upFront) if (code.includes(`"./${shared}"`)) throw new Error(`${name}: an import from ${shared} was left unresolved`);
     lazy[name] = code;
   }
   // The fold lays the chunks out in the order it meets them. Libraries first, as one build

@@ -19,6 +19,7 @@ export const STRINGS = {
   'loading': 'Loading comments…',
   'retry': 'Retry',
   'empty': 'No comments yet.',
+  'empty.invite': 'No comments yet. Start the conversation.',
   // Why the thread did not load when the API gave no sentence of its own (see errors.ts for those).
   'load.unreachable': 'Comments could not be loaded: the comment service is unreachable.',
   'load.unavailable': 'Comments could not be loaded: the comment service is unavailable right now.',

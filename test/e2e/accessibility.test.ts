@@ -20,13 +20,13 @@ interface Violation {
 }
 
 /** axe-core's violations inside the widget (its shadow root included), WCAG 2.1 A and AA. */
-async function violations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
+async function violations(page: Page, within = '#parley-comments'): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (within) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run({ include: ['#parley-comments'] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    const result = await axe.run({ include: [within] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, within);
 }
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
@@ -49,4 +49,48 @@ describe('the comment section, checked by axe-core', () => {
         expect(overflow).toBeLessThanOrEqual(0);
         await page.context().close();
       });
+
+  it('has no WCAG A/AA violations with a reply box, the report form or a delete confirmation open', async () => {
+    const page = await e2e.pageAs('alice', '/articles/city-budget', VIEWPORTS.desktop);
+    page.setDefaultTimeout(5000);
+    const section = page.locator('#parley-comments');
+    await section.locator('textarea').first().waitFor();
+    const others = section.locator('article').filter({ has: page.getByRole('button', { name: /^Report / }) }).first();
+    // One form at a time on a comment: the reply box, then the report form.
+    await others.getByRole('button', { name: /^Reply to / }).click();
+    await others.locator('textarea').waitFor();
+    expect(await violations(page), 'reply box').toEqual([]);
+    await others.getByRole('button', { name: /^Report / }).click();
+    await others.getByRole('radio').first().waitFor();
+    expect(await violations(page), 'report form').toEqual([]);
+    const own = section.locator('article').filter({ has: page.getByRole('button', { name: 'Delete your comment' }) }).first();
+    if ((await own.count()) === 0) {
+      await section.locator('textarea').first().fill(`A comment of my own ${Date.now()}`);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+    }
+    // Held by its id: the confirmation takes the place of the button that found it.
+    const ownId = await own.getAttribute('id');
+    await own.getByRole('button', { name: 'Delete your comment' }).click();
+    await section.locator(`article[id="${ownId}"]`).getByRole('group', { name: 'Confirm deletion' }).waitFor();
+    expect(await violations(page), 'delete confirmation').toEqual([]);
+    await section.screenshot({ path: join(SHOTS, 'member-forms-open.png') });
+    await page.context().close();
+  });
+
+  it('has no WCAG A/AA violations for a member whose tier cannot comment here, and for a section that could not load', async () => {
+    const page = await e2e.pageAs('nell', '/articles/city-budget', VIEWPORTS.phone);
+    await page.getByText(/You can only comment on the newsletter's articles/).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.locator('#parley-comments').screenshot({ path: join(SHOTS, 'limited-tier-phone.png') });
+    // A second section for a site the service does not know: it says so, and nothing else.
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'parley-broken';
+      document.querySelector('#parley-comments')!.after(el);
+      void (window as unknown as { Parley: { mount(el: Element, c: { site: string }): Promise<unknown> } }).Parley.mount(el, { site: 'no-such-site' });
+    });
+    await page.locator('#parley-broken').getByText(/not set up on the comment service/).waitFor();
+    expect(await violations(page, '#parley-broken')).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -76,6 +76,15 @@ describe('the reader bundle', () => {
     expect(files.app.code).toContain('Comments are temporarily unavailable');
   });
 
+  it('has every file a chunk imports, statically, for its effects or on demand, in the build', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    const built = new Set(['app.js', ...Object.keys(lazy)]);
+    for (const [name, code] of [['app.js', files.app.code], ...Object.entries(lazy).map(([n, l]) => [n, l.code])]) {
+      const named = [...code.matchAll(/(?:from|import|import\()\s*"\.\/([\w.-]+)"/g)].map((m) => m[1]);
+      for (const file of named) expect(built, `${name} imports ${file}`).toContain(file);
+    }
+  });
+
   it('builds the same bytes every time', async () => {
     const [a, b] = [await buildWidget({ outdir: null, only: ['app'] }), await buildWidget({ outdir: null, only: ['app'] })];
     expect(a.files.app.code).toBe(b.files.app.code);

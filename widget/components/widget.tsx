@@ -108,7 +108,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
           {tree.length > linked.length ? (
             <CommentList ctx={ctx} nodes={linked.length ? tree.filter((n) => n.comment.id !== state.linked) : tree} />
           ) : (
-            <p class="quiet">{t('empty')}</p>
+            <p class="quiet">{t(view.viewer.canComment ? 'empty.invite' : 'empty')}</p>
           )}
           {state.nextCursor && (
             <button type="button" class="more" disabled={state.busy} onClick={actions.loadMore}>
