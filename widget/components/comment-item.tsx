@@ -26,6 +26,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
   const html = useMemo(() => sanitizeHtml(c.html), [c.html]);
   const highlighted = state.highlightId === c.id;
   const maxLength = state.view?.site.maxLength ?? 5000;
+  const strings = state.view?.site.strings;
 
   useEffect(() => {
     if (highlighted) ref.current?.scrollIntoView?.({ block: 'center' });
@@ -72,7 +73,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
               </span>
             )}
           </header>
-          {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
+          {c.status === 'rejected' && <p class="notice">{readerMessage('rejected', strings)}</p>}
           {mode === 'edit' && member && manage ? (
             <manage.EditForm Composer={member.Composer} ctx={ctx} comment={c} maxLength={maxLength} onDone={done} onCancel={close} />
           ) : (
@@ -94,6 +95,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           label={`Reply to ${c.author?.name ?? 'this comment'}`}
           submitLabel="Reply"
           maxLength={maxLength}
+          strings={strings}
           autoFocus
           onSubmit={(body, afterNudge) => ctx.member.actions!.post({ body, parentId: c.id, afterNudge })}
           onDone={done}

@@ -23,6 +23,7 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
       label="Edit your comment"
       submitLabel="Save"
       maxLength={maxLength}
+      strings={ctx.state.view?.site.strings}
       initial={c.source}
       autoFocus
       onSubmit={(body) => ctx.member.actions!.edit(c.id, body)}

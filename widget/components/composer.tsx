@@ -19,6 +19,8 @@ export interface ComposerProps {
   onSubmit(body: string, afterNudge?: AfterNudge): Promise<Result<Posted>>;
   onDone?(comment: CommentView): void;
   onCancel?(): void;
+  /** The site's wording (`site.strings`), for why a post failed or was not published. */
+  strings?: Readonly<Record<string, string>>;
 }
 
 /** A textarea that keeps its draft until the server has accepted it. */
@@ -51,7 +53,7 @@ export function Composer(props: ComposerProps) {
     setSaid('Posting…');
     const r = await props.onSubmit(draft, nudged === null ? undefined : nudged === draft ? 'post_anyway' : 'revised');
     // Before any state changes, so the error and its sentence show together.
-    const failed = r.ok ? '' : await actionMessage(r.error.code);
+    const failed = r.ok ? '' : await actionMessage(r.error.code, props.strings);
     setPosting(false);
     setNudged(r.ok && 'nudge' in r.data ? draft : null);
     if (!r.ok) {
@@ -64,7 +66,7 @@ export function Composer(props: ComposerProps) {
       setPosted(true);
       const { status } = r.data.comment;
       // A rejected comment is stored and shown to its author alone, with why (see comment-item.tsx).
-      setSaid(status === 'published' ? 'Your comment was posted.' : status === 'pending' ? 'Your comment is awaiting review.' : readerMessage(status));
+      setSaid(status === 'published' ? 'Your comment was posted.' : status === 'pending' ? 'Your comment is awaiting review.' : readerMessage(status, props.strings));
       props.onDone?.(r.data.comment);
     }
   };

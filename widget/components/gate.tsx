@@ -47,6 +47,7 @@ export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) 
             label={viewer.name && !lost ? t('compose.as', { name: viewer.name }) : t('compose')}
             submitLabel={t('post')}
             maxLength={site.maxLength}
+            strings={strings}
             onSubmit={(body, afterNudge) => member.actions!.post({ body, afterNudge })}
             onDone={(c) => actions.focus(c.id)}
           />

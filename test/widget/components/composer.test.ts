@@ -86,6 +86,20 @@ describe('the composer', () => {
   });
 });
 
+describe("the site's wording for why a comment was not posted", () => {
+  it('is said in the composer and on the rejected comment', async () => {
+    const strings = { 'error.rejected': 'Held back: see our house rules.' };
+    const rules = { bannedWords: { words: ['grift'] } };
+    const t = await createTestContext({ site: { settings: SiteSettings.parse({ strings, moderation: { rules } }) } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    typeInto(widget.root.querySelector('textarea')!, 'This budget is pure grift.');
+    await waitFor(() => !button(widget!.root, 'Post').disabled);
+    button(widget.root, 'Post').click();
+    await waitFor(() => status(widget!) === 'Held back: see our house rules.', 'the rejection in the site’s words');
+    expect(widget.root.querySelector('article .notice')?.textContent).toBe('Held back: see our house rules.');
+  });
+});
+
 describe('posting while the service is down', () => {
   const post = async (w: MountedWidget, text: string) => {
     typeInto(w.root.querySelector('textarea')!, text);
