@@ -1,7 +1,8 @@
 // Everything the widget needs for its first render, in one response: the thread, what the
 // viewer may do here (and the invitation when they may not), the site's texts, the first page.
 // Whether the composer is offered comes from the same rules that judge a post (kind `view`).
-import type { CallToAction, ThreadQuery, ThreadView } from '../../../shared/schemas/thread';
+import type { CallToAction, ThreadQuery, ThreadView, TokenState } from '../../../shared/schemas/thread';
+import { lapsed } from '../../../shared/errors';
 import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { Refusal } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
@@ -12,10 +13,16 @@ import { judge } from '../writes/judge-write';
 import { MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
 import { openThread } from './open-thread';
 
+/** Who reads: their verified claims (null for a guest) and what became of the token they sent. */
+export interface Reader {
+  claims: MemberClaims | null;
+  session: TokenState;
+}
+
 export async function getThreadView(
   deps: ServiceDeps,
   site: SiteRecord,
-  claims: MemberClaims | null,
+  { claims, session }: Reader,
   query: ThreadQuery,
   /** The thread when the caller already opened it (the cached read path does). */
   opened?: ThreadRecord,
@@ -38,8 +45,9 @@ export async function getThreadView(
       role: claims?.role ?? null,
       canComment: refusal === null,
       reason: refusal?.code ?? null,
-      callToAction: callToActionFor(site, refusal),
-      session: claims ? 'valid' : 'none',
+      // A member whose sign-in lapsed is asked to sign in again (by the widget), never invited to subscribe.
+      callToAction: lapsed(session) ? null : callToActionFor(site, refusal),
+      session,
     },
     site: {
       name: site.name,

@@ -63,8 +63,10 @@ describe('cross-site isolation', () => {
     const comment = (await res.json()).comment;
 
     const onRival = await t.call('GET', threadPath('rival', { url: 'https://rival.example/a' }), { token: alice });
-    expect(onRival.status).toBe(401);
-    expect((await onRival.json()).error.code).toBe('token_wrong_audience');
+    expect(onRival.status).toBe(200);
+    expect((await onRival.json()).viewer).toMatchObject({ signedIn: false, session: 'wrong_site' });
+    const writeOnRival = await t.call('POST', apiPaths.comments('rival', (await openThread(t, { siteId: 'rival', url: 'https://rival.example/a' })).thread.id), { token: alice, body: { body: 'x' } });
+    expect((await writeOnRival.json()).error.code).toBe('token_wrong_audience');
 
     const rivalToken = await t.sign(PERSONAS.bob, { audience: 'rival' });
     const paths: [string, string, unknown?][] = [
