@@ -18,6 +18,7 @@ import { openThread } from '../services/threads/open-thread';
 import { pageKeyFor } from '../services/threads/page-key';
 import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import { readerSession } from '../middleware/auth';
+import { allowedOriginsOnly } from '../middleware/site/cors';
 import type { ResponseCache } from '../cache/response-cache';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
@@ -39,7 +40,7 @@ export interface ThreadReadRoutesOptions {
 export function threadReadRoutes(deps: ServiceDeps, options: ThreadReadRoutesOptions) {
   const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes });
   return new Hono<AppEnv>()
-    .get('/thread', validate('query', ThreadQuery), async (c) => {
+    .get('/thread', allowedOriginsOnly(), validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
       const reader = { claims: c.get('claims'), session: readerSession(c) };
