@@ -3,6 +3,7 @@
 // Whether the composer is offered comes from the same rules that judge a post (kind `view`).
 import type { CallToAction, ThreadQuery, ThreadView, TokenState } from '../../../shared/schemas/thread';
 import { lapsed } from '../../../shared/errors';
+import { own } from '../../../shared/own';
 import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { Refusal } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
@@ -46,7 +47,7 @@ export async function getThreadView(
       canComment: refusal === null,
       reason: refusal?.code ?? null,
       // A member whose sign-in lapsed is asked to sign in again (by the widget), never invited to subscribe.
-      callToAction: lapsed(session) ? null : callToActionFor(site, refusal),
+      callToAction: lapsed(session) ? null : callToActionFor(site, refusal, claims),
       session,
     },
     site: {
@@ -70,10 +71,12 @@ export function maxCommentLength(site: SiteRecord): number {
   return enabled ? max : MAX_COMMENT_LENGTH;
 }
 
-/** The invitation shown instead of a composer, when there is one to show. */
-function callToActionFor(site: SiteRecord, refusal: Refusal | null): CallToAction | null {
-  if (refusal?.code === 'not_signed_in') return site.callsToAction.guest;
-  if (refusal?.code === 'tier_not_allowed_here') return site.callsToAction.upgrade;
+/** The invitation shown instead of a composer, when there is one to show: a tier may have an upgrade of its own. */
+function callToActionFor(site: SiteRecord, refusal: Refusal | null, claims: MemberClaims | null): CallToAction | null {
+  const { guest, upgrade, upgradeByTier } = site.callsToAction;
+  if (refusal?.code === 'not_signed_in') return guest;
+  // The tier comes from the token: only the site's own entries count, never Object.prototype's.
+  if (refusal?.code === 'tier_not_allowed_here') return (upgradeByTier && own(upgradeByTier, claims?.tier)) ?? upgrade;
   return null;
 }
 
