@@ -54,7 +54,7 @@ export async function getThreadView(
       name: site.name,
       guidelines: site.guidelines,
       guidelinesDisplay: site.settings.guidelinesDisplay,
-      signInUrl: site.settings.signInUrl ?? null,
+      signInUrl: signInUrlOf(site),
       strings: site.settings.strings,
       theme: site.settings.theme,
       editWindowSeconds: site.settings.editWindowSeconds,
@@ -78,6 +78,11 @@ function callToActionFor(site: SiteRecord, refusal: Refusal | null, claims: Memb
   // The tier comes from the token: only the site's own entries count, never Object.prototype's.
   if (refusal?.code === 'tier_not_allowed_here') return (upgradeByTier && own(upgradeByTier, claims?.tier)) ?? upgrade;
   return null;
+}
+
+/** Where a lapsed member signs in again: the site's own setting, else the guest invitation's second link. */
+function signInUrlOf(site: SiteRecord): string | null {
+  return site.settings.signInUrl ?? site.callsToAction.guest.secondary?.url ?? null;
 }
 
 export function threadInfo(thread: ThreadRecord): ThreadView['thread'] {

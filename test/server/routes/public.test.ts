@@ -48,6 +48,28 @@ describe('GET thread view', () => {
     }
   });
 
+  it('says where to sign in again: the site’s signInUrl, else the guest invitation’s second link, else nowhere', async () => {
+    const secondary = { prompt: 'Already a member?', linkText: 'Sign in', url: 'https://news.example/login' };
+    const cases: [string, Partial<typeof t.site>, string | null][] = [
+      ['neither', {}, null],
+      ['a second link only', { callsToAction: { ...t.site.callsToAction, guest: { ...t.site.callsToAction.guest, secondary } } }, 'https://news.example/login'],
+      ['signInUrl only', { settings: { ...t.site.settings, signInUrl: '/account/sign-in' } }, '/account/sign-in'],
+      [
+        'both',
+        { settings: { ...t.site.settings, signInUrl: '/account/sign-in' }, callsToAction: { ...t.site.callsToAction, guest: { ...t.site.callsToAction.guest, secondary } } },
+        '/account/sign-in',
+      ],
+    ];
+    for (const [what, overrides, signInUrl] of cases) {
+      await t.store.saveSite({ ...t.site, ...overrides }, t.clock.now);
+      const view = await openThread(t);
+      expect(view.site.signInUrl, what).toBe(signInUrl);
+      // A member whose session expired is told the same.
+      const lapsed = await t.call('GET', threadPath(t.site.id, { url: ARTICLE_URL }), { token: await t.sign(PERSONAS.alice, { expiresInSeconds: -60 }) });
+      expect((await lapsed.json()).site.signInUrl, what).toBe(signInUrl);
+    }
+  });
+
   it('lets a newsletter-tier member comment on an article under /newsletter/', async () => {
     const view = await openThread(t, { url: NEWSLETTER_URL, token: await t.sign(PERSONAS.nell) });
     expect(view.thread.section).toBe('newsletter');
