@@ -1,9 +1,11 @@
 // CORS answers only the site's own allowed origins; other origins get no CORS headers on the
 // site's data, so browsers refuse to hand it to them. Two answers carry none of the site's data and
 // are readable wherever the widget was embedded, so it can say what is wrong: an unknown site
-// (see the site resolver) and a thread read from an origin the site does not allow (below).
+// (see the site resolver) and a thread read from an origin the site does not allow (below), whose
+// preflight is answered too.
 import { cors } from 'hono/cors';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { apiPaths } from '../../../shared/api-paths';
 import type { AppEnv } from '../../env';
 import type { SiteRecord } from '../../store/port';
 import { AppError } from '../../services/errors';
@@ -13,9 +15,17 @@ export function allowsOrigin(site: SiteRecord, origin: string): boolean {
   return site.allowedOrigins.some((allowed) => allowed.toLowerCase().replace(/\/+$/, '') === origin.toLowerCase());
 }
 
+/**
+ * A preflight for the thread read, from any origin: it holds nothing, and without it a signed-in
+ * reader's read (it sends Authorization) would never get as far as being refused with the reason.
+ */
+function preflightsThreadRead(c: Context<AppEnv>): boolean {
+  return c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') === 'GET' && new URL(c.req.url).pathname === apiPaths.thread(c.get('site').id);
+}
+
 export function siteCors(): MiddlewareHandler<AppEnv> {
   return cors({
-    origin: (origin, c) => (c.get('site') && allowsOrigin(c.get('site'), origin) ? origin : null),
+    origin: (origin, c) => (allowsOrigin(c.get('site'), origin) || preflightsThreadRead(c) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key'],
     maxAge: 600,

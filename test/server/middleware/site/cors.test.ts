@@ -64,6 +64,16 @@ describe('CORS', () => {
       expect(body.error.message).toMatch(/add .* to the site's allowed origins/);
       expect(JSON.stringify(body)).not.toContain(t.site.name);
     }
+    // A signed-in reader's read is preflighted first: that preflight passes, and the read is refused the same way.
+    const pre = await t.app.request(threadPath('daily', { url: ARTICLE_URL }), {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('Access-Control-Allow-Origin')).toBe('https://evil.example');
+    const signedIn = await t.call('GET', threadPath('daily', { url: ARTICLE_URL }), { token: await t.sign(PERSONAS.alice), headers: { Origin: 'https://evil.example' } });
+    expect(await refusal(signedIn.clone())).toMatchObject({ status: 403, code: 'origin_not_allowed' });
+    expect(signedIn.headers.get('Access-Control-Allow-Origin')).toBe('https://evil.example');
     // Without an Origin (a server, curl), the read is answered as ever.
     expect((await t.call('GET', threadPath('daily', { url: ARTICLE_URL }))).status).toBe(200);
   });
