@@ -1,6 +1,6 @@
 // The demo publisher's HTML: an ordinary news site template with Parley's one script tag.
 import { ARTICLES, type DemoArticle } from './articles';
-import { PERSONAS, type DemoPersona } from './personas';
+import { PERSONAS, SIGN_IN_PATH, type DemoPersona } from './personas';
 import { DEMO_SITE_ID } from './site';
 
 const escapeHtml = (s: string) =>
@@ -71,6 +71,18 @@ export function listingPage(persona: DemoPersona, origin: string): string {
   const body = `<h1>Latest</h1><ul class="listing">${items}</ul>
 <script async src="/count.js" data-site="${DEMO_SITE_ID}"></script>`;
   return layout('Latest', persona, '/', body);
+}
+
+/**
+ * The publisher's sign-in page, where its invitations and the widget send a reader: in the demo,
+ * signing in is choosing a member to be, and then going back to the page the reader came from.
+ */
+export function signInPage(persona: DemoPersona, returnTo: string): string {
+  const members = PERSONAS.filter((p) => p.claims).map(
+    (p) => `<li><form method="post" action="/demo/persona"><input type="hidden" name="persona" value="${p.id}"><input type="hidden" name="return" value="${escapeHtml(returnTo)}"><button>Sign in as ${escapeHtml(p.label)}</button></form></li>`,
+  );
+  const body = `<h1>Sign in</h1><p>This is where the publisher’s own sign-in would be. In the demo, choose who to be:</p><ul class="listing">${members.join('')}</ul>`;
+  return layout('Sign in', persona, SIGN_IN_PATH, body);
 }
 
 export function subscribePage(persona: DemoPersona): string {

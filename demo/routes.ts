@@ -4,12 +4,23 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { SignJWT } from 'jose';
 import { ARTICLES } from './articles';
-import { articlePage, listingPage, moderatePage, subscribePage } from './pages';
-import { personaById } from './personas';
+import { articlePage, listingPage, moderatePage, signInPage, subscribePage } from './pages';
+import { personaById, SIGN_IN_PATH } from './personas';
 import { DEMO_SITE_ID, type DemoSecrets } from './site';
 
 const COOKIE = 'demo_persona';
-const OWN_PAGES = new Set(['/', '/subscribe', '/demo/moderate', ...ARTICLES.map((a) => a.path)]);
+const OWN_PAGES = new Set(['/', '/subscribe', SIGN_IN_PATH, '/demo/moderate', ...ARTICLES.map((a) => a.path)]);
+
+/** The demo page a request came from (by its Referer), to go back to after signing in; the front page otherwise. */
+function cameFrom(c: Context): string {
+  try {
+    const referer = new URL(c.req.header('Referer') ?? '');
+    const path = referer.pathname;
+    return referer.origin === new URL(c.req.url).origin && OWN_PAGES.has(path) && path !== SIGN_IN_PATH ? path : '/';
+  } catch {
+    return '/';
+  }
+}
 
 export interface DemoOptions {
   secrets: DemoSecrets;
@@ -23,6 +34,7 @@ export function demoRoutes(options: DemoOptions) {
 
   app.get('/', (c) => c.html(listingPage(persona(c), options.canonicalOrigin)));
   app.get('/subscribe', (c) => c.html(subscribePage(persona(c))));
+  app.get(SIGN_IN_PATH, (c) => c.html(signInPage(persona(c), cameFrom(c))));
   app.get('/demo/moderate', (c) => {
     // The dashboard acts with a moderator's token: only the publisher's own pages may frame it.
     c.header('Content-Security-Policy', "frame-ancestors 'self'");

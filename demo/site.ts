@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { SiteRecord } from '../server/store/port';
 import { SiteSettings } from '../shared/schemas/site';
 import { sha256Hex } from '../server/services/sha256';
+import { SIGN_IN_PATH, TIERS } from './personas';
 
 export const DEMO_SITE_ID = 'demo';
 
@@ -34,19 +35,32 @@ export async function demoSite(origins: string[], secrets: DemoSecrets): Promise
     policy: {
       defaultSection: 'news',
       sectionRules: [{ section: 'newsletter', pathPrefix: '/newsletter/' }],
-      tiers: { member: ['*'], newsletter: ['newsletter'] },
+      tiers: { [TIERS.member]: ['*'], [TIERS.newsletter]: ['newsletter'] },
     },
     guidelines:
       'We welcome genuine debate, including sharp criticism of ideas. Personal attacks on fellow members, and comments meant to stoke fear and anger, may be moderated.',
     callsToAction: {
-      guest: { text: 'Consider subscribing to join the conversation.', linkText: 'Subscribe', url: `${origins[0]}/subscribe` },
+      guest: {
+        text: 'Consider subscribing to join the conversation.',
+        linkText: 'Subscribe',
+        url: `${origins[0]}/subscribe`,
+        secondary: { prompt: 'Already a member?', linkText: 'Sign in', url: SIGN_IN_PATH },
+      },
       upgrade: {
-        text: "You can only comment on the newsletter's articles; upgrade to join the conversation everywhere.",
+        text: 'Your membership does not include commenting here; upgrade to join the conversation.',
         linkText: 'Upgrade your membership',
         url: `${origins[0]}/subscribe`,
       },
+      upgradeByTier: {
+        [TIERS.newsletter]: {
+          text: "You can only comment on the newsletter's articles; upgrade to join the conversation everywhere.",
+          linkText: 'Upgrade your membership',
+          url: `${origins[0]}/subscribe`,
+        },
+      },
     },
-    settings: SiteSettings.parse({}),
+    // Relative: the reader signs in on whichever of the demo's addresses they are reading.
+    settings: SiteSettings.parse({ signInUrl: SIGN_IN_PATH }),
     apiKeyHash: await sha256Hex(secrets.apiKey),
   };
 }

@@ -11,10 +11,10 @@ import { AppError } from './services/errors';
 import { errorHandler, errorJson } from './middleware/errors';
 import { siteResolver } from './middleware/site';
 import { siteCors } from './middleware/site/cors';
-import { memberAuth } from './middleware/auth';
+import { memberAuth, refuseRefusedTokens } from './middleware/auth';
 import { writeLimits } from './middleware/rate-limit';
 import { baseHeaders, privateWhenAuthenticated } from './middleware/headers';
-import { publicRoutes } from './routes/public';
+import { publicRoutes, threadReadRoutes } from './routes/public';
 import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
 import { moderatorRoutes } from './routes/moderator';
@@ -91,14 +91,18 @@ export function createApp(deps: AppDeps) {
     )
     .route('/admin', siteApiRoutes(services, writeOnce))
     .use(memberAuth({ verifier, now: services.now, deps: services }))
-    .use('/threads/*', replayMemberWrites, writeLimits(services))
-    .use('/comments/*', replayMemberWrites, writeLimits(services))
-    .route('/moderation', moderatorRoutes(services, writeOnce))
-    .route('/', publicRoutes(services, {
+    // Reading a thread with a refused token answers the guest view saying so (viewer.session);
+    // every route below answers such a token 401 with its code.
+    .route('/', threadReadRoutes(services, {
         cache: deps.responseCache ?? noResponseCache,
         guestRevalidateMs: deps.guestRevalidateMs,
         recentMaxBytes: deps.guestRecentMaxBytes,
       }))
+    .use(refuseRefusedTokens())
+    .use('/threads/*', replayMemberWrites, writeLimits(services))
+    .use('/comments/*', replayMemberWrites, writeLimits(services))
+    .route('/moderation', moderatorRoutes(services, writeOnce))
+    .route('/', publicRoutes(services))
     .route('/', memberRoutes(services, writeOnce));
 
   return new Hono<AppEnv>()

@@ -2,12 +2,15 @@
 import type { SiteRecord, Store } from './store/port';
 import type { IdempotencyRecord } from './store/idempotency-port';
 import type { MemberClaims } from './services/identity/claims';
+import type { AppError } from './services/errors';
 import type { Moderator } from './services/moderation/moderator';
 
 export type AppEnv = {
   Variables: {
     site: SiteRecord;
     claims: MemberClaims | null;
+    /** Why the token the request carried was refused (expired, unverifiable, another site's); claims are then null. */
+    refusedToken?: AppError;
     /** The client's address as the runtime reports it; null when unknown. */
     clientAddress: string | null;
     /** That address hashed for this site, once something needed it (see middleware/site/address-key). */

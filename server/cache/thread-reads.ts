@@ -5,6 +5,8 @@
 // page costs one small thread lookup per reader instead of a full listing. Signed-in responses are
 // private and never shared, which is also why an author sees their new comment at once. When the
 // database cannot be reached, a guest gets the last copy kept for the same request, marked stale.
+// A member whose token was refused gets the guest view saying so: built for them alone, never
+// kept, never answered from what was kept for guests, and never stored by anyone else either.
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import type { ThreadRecord } from '../store/port';
@@ -15,6 +17,8 @@ import { ByteBudgetMap } from './byte-budget-map';
 
 export const GUEST_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const SIGNED_IN_CACHE_CONTROL = 'private, no-cache';
+/** For the guest view a refused token gets: it says what became of that token, so it is the reader's own. */
+export const REFUSED_TOKEN_CACHE_CONTROL = 'private, no-store';
 /** Marks a response served from the last kept copy while the database is unavailable. */
 export const STALE_HEADER = 'X-Parley-Stale';
 
@@ -69,10 +73,11 @@ export function threadReads(options: ThreadReadsOptions) {
   return async function serveThreadRead(c: Context<AppEnv>, read: ThreadRead): Promise<Response> {
     const site = c.get('site');
     const claims = c.get('claims');
+    c.header('Vary', 'Authorization');
+    if (c.get('refusedToken')) return send(c, JSON.stringify(await read.build(await read.locate())), REFUSED_TOKEN_CACHE_CONTROL, null);
     const guest = claims === null;
     const request = JSON.stringify([site.id, new URL(c.req.url).pathname, ...read.key]);
     const lastKey = `last ${request}`;
-    c.header('Vary', 'Authorization');
 
     const memo = guest ? recent.get(request) : undefined;
     if (memo && now() - memo.at < guestRevalidateMs) {

@@ -17,12 +17,14 @@ import { validate } from './validate';
 import { openThread } from '../services/threads/open-thread';
 import { pageKeyFor } from '../services/threads/page-key';
 import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
+import { readerSession } from '../middleware/auth';
+import { allowedOriginsOnly } from '../middleware/site/cors';
 import type { ResponseCache } from '../cache/response-cache';
 
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
-export interface PublicRoutesOptions {
+export interface ThreadReadRoutesOptions {
   /** Where guest thread reads are kept between writes. */
   cache: ResponseCache;
   /** See ThreadReadsOptions.guestRevalidateMs. */
@@ -31,16 +33,21 @@ export interface PublicRoutesOptions {
   recentMaxBytes?: number;
 }
 
-export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
+/**
+ * The thread view and its pages. Mounted before refuseRefusedTokens: a member whose token was
+ * refused reads as a guest, and the view says what became of the token (viewer.session).
+ */
+export function threadReadRoutes(deps: ServiceDeps, options: ThreadReadRoutesOptions) {
   const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes });
   return new Hono<AppEnv>()
-    .get('/thread', validate('query', ThreadQuery), async (c) => {
+    .get('/thread', allowedOriginsOnly(), validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');
       const query = c.req.valid('query');
+      const reader = { claims: c.get('claims'), session: readerSession(c) };
       return cachedRead(c, {
         key: [pageKeyFor(query.url, query.pageId), query.sort, String(query.limit)],
         locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title, clientAddress: c.get('clientAddress') }),
-        build: (thread) => getThreadView(deps, site, c.get('claims'), query, thread),
+        build: (thread) => getThreadView(deps, site, reader, query, thread),
       });
     })
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {
@@ -52,7 +59,12 @@ export function publicRoutes(deps: ServiceDeps, options: PublicRoutesOptions) {
         locate: () => loadThread(deps, site, threadId),
         build: async (thread) => listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query }),
       });
-    })
+    });
+}
+
+/** The other reads: a refused token answers 401 here, as on writes. */
+export function publicRoutes(deps: ServiceDeps) {
+  return new Hono<AppEnv>()
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
       // As fresh as a guest's thread read, on the answer only: an error (a 404, a 503) is never cached.
       // A member's answer is made private by the app.

@@ -25,6 +25,26 @@ describe('the demo’s persona switcher', () => {
   });
 });
 
+describe('the demo’s sign-in page', () => {
+  it('offers every member persona, and goes back to the demo page the reader came from', async () => {
+    const res = await app.request('/signin', { headers: { Referer: `http://localhost${ARTICLES[0].path}` } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const name of ['Nell', 'Alice', 'Morgan']) expect(html).toContain(`Sign in as ${name}`);
+    expect(html).not.toContain('Sign in as Guest');
+    expect(html).toContain(`name="return" value="${ARTICLES[0].path}"`);
+  });
+
+  it('goes back to the front page when the reader came from anywhere else', async () => {
+    for (const referer of [undefined, 'https://evil.example/articles/city-budget', 'http://localhost/nowhere', 'not a url']) {
+      const res = await app.request('/signin', { headers: referer ? { Referer: referer } : {} });
+      const returns = [...(await res.text()).matchAll(/name="return" value="([^"]*)"/g)].map((m) => m[1]);
+      // The persona bar returns to the sign-in page itself; the sign-in buttons to the front page.
+      expect(new Set(returns), referer).toEqual(new Set(['/signin', '/']));
+    }
+  });
+});
+
 describe('the demo’s moderator dashboard page', () => {
   it('may be framed by the demo’s own pages only', async () => {
     const res = await app.request('/demo/moderate');

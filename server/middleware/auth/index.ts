@@ -1,10 +1,14 @@
 // Reads the reader's token from `Authorization: Bearer …` and verifies it for this site.
-// No header: a guest. A bad token is refused (401) so the widget can fetch a fresh one. An
-// address that keeps sending bad tokens is refused (429) before its next one is even checked.
-import type { MiddlewareHandler } from 'hono';
+// No header: a guest. A refused token (expired, unverifiable, another site's) leaves the reader a
+// guest with the refusal kept: thread reads answer the guest view saying so (see readerSession),
+// everything after refuseRefusedTokens answers 401 with its code, so the widget can fetch a fresh
+// token. An address that keeps sending bad tokens is refused (429) before its next one is checked.
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
 import type { ServiceDeps } from '../../services/deps';
 import type { TokenVerifier } from '../../services/identity/verify-token';
+import type { TokenState } from '../../../shared/schemas/thread';
+import { TOKEN_REFUSALS } from '../../../shared/errors';
 import { AppError } from '../../services/errors';
 import { assertRoomFor, countFailure } from '../../services/limits/rate-limit';
 import { addressKeyOf } from '../site/address-key';
@@ -21,10 +25,8 @@ export function memberAuth(options: MemberAuthOptions): MiddlewareHandler<AppEnv
     const header = c.req.header('Authorization');
     const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const site = c.get('site');
-    if (!token) {
-      c.set('claims', null);
-      return next();
-    }
+    c.set('claims', null);
+    if (!token) return next();
     const address = await addressKeyOf(c, deps);
     if (address) await assertRoomFor(deps, site, 'address-token-failures', address);
     try {
@@ -32,8 +34,25 @@ export function memberAuth(options: MemberAuthOptions): MiddlewareHandler<AppEnv
     } catch (error) {
       // A key set that could not be fetched is the site's trouble, not the reader's: not counted.
       if (address && error instanceof AppError && error.code !== 'unavailable') await countFailure(deps, site, 'address-token-failures', address);
-      throw error;
+      if (!(error instanceof AppError && TOKEN_REFUSALS[error.code])) throw error;
+      c.set('refusedToken', error);
     }
     await next();
   };
+}
+
+/** Answers 401 with the refused token's code: for every request but the thread reads mounted before it. */
+export function refuseRefusedTokens(): MiddlewareHandler<AppEnv> {
+  return async function refuseRefusedToken(c, next) {
+    const refused = c.get('refusedToken');
+    if (refused) throw refused;
+    await next();
+  };
+}
+
+/** What became of the token the request carried, as the thread view's `viewer.session` says it. */
+export function readerSession(c: Context<AppEnv>): TokenState {
+  const refused = c.get('refusedToken');
+  if (refused) return TOKEN_REFUSALS[refused.code] ?? 'invalid';
+  return c.get('claims') ? 'valid' : 'none';
 }

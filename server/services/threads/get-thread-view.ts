@@ -1,7 +1,9 @@
 // Everything the widget needs for its first render, in one response: the thread, what the
 // viewer may do here (and the invitation when they may not), the site's texts, the first page.
 // Whether the composer is offered comes from the same rules that judge a post (kind `view`).
-import type { CallToAction, ThreadQuery, ThreadView } from '../../../shared/schemas/thread';
+import type { CallToAction, ThreadQuery, ThreadView, TokenState } from '../../../shared/schemas/thread';
+import { lapsed } from '../../../shared/errors';
+import { own } from '../../../shared/own';
 import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { Refusal } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
@@ -12,10 +14,16 @@ import { judge } from '../writes/judge-write';
 import { MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
 import { openThread } from './open-thread';
 
+/** Who reads: their verified claims (null for a guest) and what became of the token they sent. */
+export interface Reader {
+  claims: MemberClaims | null;
+  session: TokenState;
+}
+
 export async function getThreadView(
   deps: ServiceDeps,
   site: SiteRecord,
-  claims: MemberClaims | null,
+  { claims, session }: Reader,
   query: ThreadQuery,
   /** The thread when the caller already opened it (the cached read path does). */
   opened?: ThreadRecord,
@@ -38,14 +46,15 @@ export async function getThreadView(
       role: claims?.role ?? null,
       canComment: refusal === null,
       reason: refusal?.code ?? null,
-      callToAction: callToActionFor(site, refusal),
-      session: claims ? 'valid' : 'none',
+      // A member whose sign-in lapsed is asked to sign in again (by the widget), never invited to subscribe.
+      callToAction: lapsed(session) ? null : callToActionFor(site, refusal, claims),
+      session,
     },
     site: {
       name: site.name,
       guidelines: site.guidelines,
       guidelinesDisplay: site.settings.guidelinesDisplay,
-      signInUrl: site.settings.signInUrl ?? null,
+      signInUrl: signInUrlOf(site),
       strings: site.settings.strings,
       theme: site.settings.theme,
       editWindowSeconds: site.settings.editWindowSeconds,
@@ -62,11 +71,18 @@ export function maxCommentLength(site: SiteRecord): number {
   return enabled ? max : MAX_COMMENT_LENGTH;
 }
 
-/** The invitation shown instead of a composer, when there is one to show. */
-function callToActionFor(site: SiteRecord, refusal: Refusal | null): CallToAction | null {
-  if (refusal?.code === 'not_signed_in') return site.callsToAction.guest;
-  if (refusal?.code === 'tier_not_allowed_here') return site.callsToAction.upgrade;
+/** The invitation shown instead of a composer, when there is one to show: a tier may have an upgrade of its own. */
+function callToActionFor(site: SiteRecord, refusal: Refusal | null, claims: MemberClaims | null): CallToAction | null {
+  const { guest, upgrade, upgradeByTier } = site.callsToAction;
+  if (refusal?.code === 'not_signed_in') return guest;
+  // The tier comes from the token: only the site's own entries count, never Object.prototype's.
+  if (refusal?.code === 'tier_not_allowed_here') return (upgradeByTier && own(upgradeByTier, claims?.tier)) ?? upgrade;
   return null;
+}
+
+/** Where a lapsed member signs in again: the site's own setting, else the guest invitation's second link. */
+function signInUrlOf(site: SiteRecord): string | null {
+  return site.settings.signInUrl ?? site.callsToAction.guest.secondary?.url ?? null;
 }
 
 export function threadInfo(thread: ThreadRecord): ThreadView['thread'] {

@@ -98,6 +98,43 @@ describe('GET thread comments (the next pages)', () => {
   });
 });
 
+describe('GET thread with a refused token', () => {
+  it('is never answered from what was kept for guests, nor kept for them', async () => {
+    const expired = await t.sign(PERSONAS.alice, { expiresInSeconds: -60 });
+    const guest = await t.call('GET', threadUrl()); // kept for guests
+    const etag = guest.headers.get('ETag')!;
+    expect((await guest.json()).viewer.session).toBe('none');
+
+    for (let i = 0; i < 2; i++) {
+      const lapsed = await t.call('GET', threadUrl(), { token: expired, headers: { 'If-None-Match': etag } });
+      expect(lapsed.status).toBe(200);
+      expect(lapsed.headers.get('Cache-Control')).toBe('private, no-store');
+      expect((await lapsed.json()).viewer).toMatchObject({ session: 'expired', callToAction: null });
+    }
+    const again = await t.call('GET', threadUrl());
+    expect(again.headers.get('ETag')).toBe(etag);
+    expect((await again.json()).viewer).toMatchObject({ session: 'none', callToAction: t.site.callsToAction.guest });
+  });
+
+  it.skipIf(BACKEND === 'workerd')('stores nothing in the response cache or in memory, and is not served from them', async () => {
+    const cache = memoryResponseCache();
+    const app = createApp({ store: t.store, now: () => t.clock.now, responseCache: cache, guestRevalidateMs: 60_000, log: () => {} });
+    const expired = await t.sign(PERSONAS.alice, { expiresInSeconds: -60 });
+    const lapsedRead = async () => {
+      const res = await app.request(threadUrl(), { headers: { Authorization: `Bearer ${expired}` } });
+      expect(res.status).toBe(200);
+      return (await res.json()).viewer.session;
+    };
+    expect(await lapsedRead()).toBe('expired');
+    expect(cache.size).toBe(0);
+    expect((await (await app.request(threadUrl())).json()).viewer.session).toBe('none');
+    const kept = cache.size;
+    expect(kept).toBeGreaterThan(0);
+    expect(await lapsedRead()).toBe('expired');
+    expect(cache.size).toBe(kept);
+  });
+});
+
 describe('guest reads kept in the response cache', () => {
   it.skipIf(BACKEND === 'workerd')('build a thread page from the database once per thread version, not once per reader', async () => {
     // Counts the full listing queries behind the app's back (in-process backends only).

@@ -26,6 +26,50 @@ describe('GET thread view', () => {
     expect(view.viewer.callToAction).toEqual(t.site.callsToAction.upgrade);
   });
 
+  it('gives a tier its own upgrade invitation when the site has one, and the general one to every other tier', async () => {
+    const newsletterUpgrade = { text: 'Newsletter readers: upgrade to comment everywhere.', linkText: 'Upgrade', url: 'https://news.example/upgrade/newsletter' };
+    const site = await createTestContext({
+      site: {
+        policy: { ...t.site.policy, tiers: { member: ['*'], newsletter: ['newsletter'], print: ['letters'] } },
+        callsToAction: { ...t.site.callsToAction, upgradeByTier: { newsletter: newsletterUpgrade } },
+      },
+    });
+    try {
+      const invitation = async (tier: string) => (await openThread(site, { token: await site.sign({ sub: `u-${tier}`, name: 'Reader', tier }) })).viewer;
+      expect(await invitation('newsletter')).toMatchObject({ reason: 'tier_not_allowed_here', callToAction: newsletterUpgrade });
+      for (const tier of ['print', 'constructor', '__proto__', '']) {
+        expect(await invitation(tier), tier).toMatchObject({ reason: 'tier_not_allowed_here', callToAction: site.site.callsToAction.upgrade });
+      }
+      // Where the tier may comment, no invitation at all.
+      const inSection = await openThread(site, { url: NEWSLETTER_URL, token: await site.sign(PERSONAS.nell) });
+      expect(inSection.viewer).toMatchObject({ canComment: true, callToAction: null });
+    } finally {
+      site.close();
+    }
+  });
+
+  it('says where to sign in again: the site’s signInUrl, else the guest invitation’s second link, else nowhere', async () => {
+    const secondary = { prompt: 'Already a member?', linkText: 'Sign in', url: 'https://news.example/login' };
+    const cases: [string, Partial<typeof t.site>, string | null][] = [
+      ['neither', {}, null],
+      ['a second link only', { callsToAction: { ...t.site.callsToAction, guest: { ...t.site.callsToAction.guest, secondary } } }, 'https://news.example/login'],
+      ['signInUrl only', { settings: { ...t.site.settings, signInUrl: '/account/sign-in' } }, '/account/sign-in'],
+      [
+        'both',
+        { settings: { ...t.site.settings, signInUrl: '/account/sign-in' }, callsToAction: { ...t.site.callsToAction, guest: { ...t.site.callsToAction.guest, secondary } } },
+        '/account/sign-in',
+      ],
+    ];
+    for (const [what, overrides, signInUrl] of cases) {
+      await t.store.saveSite({ ...t.site, ...overrides }, t.clock.now);
+      const view = await openThread(t);
+      expect(view.site.signInUrl, what).toBe(signInUrl);
+      // A member whose session expired is told the same.
+      const lapsed = await t.call('GET', threadPath(t.site.id, { url: ARTICLE_URL }), { token: await t.sign(PERSONAS.alice, { expiresInSeconds: -60 }) });
+      expect((await lapsed.json()).site.signInUrl, what).toBe(signInUrl);
+    }
+  });
+
   it('lets a newsletter-tier member comment on an article under /newsletter/', async () => {
     const view = await openThread(t, { url: NEWSLETTER_URL, token: await t.sign(PERSONAS.nell) });
     expect(view.thread.section).toBe('newsletter');

@@ -70,23 +70,31 @@ describe('the longest a token may live', () => {
     if (iat !== null) jwt.setIssuedAt(iat);
     return jwt.setExpirationTime(exp).sign(new TextEncoder().encode(t.site.sso.hs256Secret!));
   };
-  const read = (token: string) => t.call('GET', threadPath(t.site.id, { url: ARTICLE_URL }), { token });
+  /** What the thread view says became of the token: `valid`, or `invalid` for one that lives too long. */
+  const session = async (token: string) => {
+    const res = await t.call('GET', threadPath(t.site.id, { url: ARTICLE_URL }), { token });
+    expect(res.status).toBe(200);
+    return (await res.json()).viewer.session;
+  };
 
   it('refuses, by default, a token that lives longer than a day, with or without an issue time', async () => {
     t = await createTestContext();
     const now = Math.floor(t.clock.now / 1000);
-    expect((await read(await signed(now, now + 23 * 3600))).status).toBe(200);
-    expect(await refusal(await read(await signed(now, now + 25 * 3600)))).toMatchObject({ status: 401, code: 'token_invalid' });
-    expect(await refusal(await read(await signed(null, Date.UTC(3000, 0, 1) / 1000)))).toMatchObject({ status: 401, code: 'token_invalid' });
+    expect(await session(await signed(now, now + 23 * 3600))).toBe('valid');
+    expect(await session(await signed(now, now + 25 * 3600))).toBe('invalid');
+    expect(await session(await signed(null, Date.UTC(3000, 0, 1) / 1000))).toBe('invalid');
     // Issued long ago for a long life: refused even though its expiry is near.
-    expect(await refusal(await read(await signed(now - 6 * 24 * 3600, now + 60)))).toMatchObject({ status: 401, code: 'token_invalid' });
+    expect(await session(await signed(now - 6 * 24 * 3600, now + 60))).toBe('invalid');
+    // A write with it is refused with the code.
+    const write = await t.call('PUT', apiPaths.like(t.site.id, 'c0000000000000000'), { token: await signed(now, now + 25 * 3600) });
+    expect(await refusal(write)).toMatchObject({ status: 401, code: 'token_invalid' });
   });
 
   it('lets a site allow longer-lived tokens', async () => {
     const week = 7 * 24 * 3600;
     t = await createTestContext({ site: { sso: { hs256Secret: TEST_SECRET, maxTokenLifetimeSeconds: week } } });
     const now = Math.floor(t.clock.now / 1000);
-    expect((await read(await signed(now, now + 6 * 24 * 3600))).status).toBe(200);
-    expect((await read(await signed(now, now + 8 * 24 * 3600))).status).toBe(401);
+    expect(await session(await signed(now, now + 6 * 24 * 3600))).toBe('valid');
+    expect(await session(await signed(now, now + 8 * 24 * 3600))).toBe('invalid');
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { ARTICLE_URL, createTestContext, PERSONAS, type TestContext } from '../../../support/app';
+import { apiPaths } from '../../../../shared/api-paths';
 import { refusal, threadPath } from '../../../support/api';
 import { TEST_SECRET } from '../../../support/site';
 
@@ -36,6 +37,14 @@ async function viewAs(t: TestContext, jwt: string): Promise<Response> {
   return t.call('GET', threadPath(t.site.id, { url: ARTICLE_URL }), { token: jwt });
 }
 
+/**
+ * Likes a comment that does not exist, with the token: a refused token is answered 401 with its code
+ * before the comment is looked for (a thread read would answer the guest view instead).
+ */
+async function writeAs(t: TestContext, jwt: string): Promise<Response> {
+  return t.call('PUT', apiPaths.like(t.site.id, 'c0000000000000000'), { token: jwt });
+}
+
 async function expectSignedInAsAlice(res: Response) {
   expect(res.status, await res.clone().text()).toBe(200);
   const view = await res.json();
@@ -65,17 +74,17 @@ describe('HS256 tokens', () => {
   it('refuses an unsigned alg:none token as an algorithm not allowed', async () => {
     const iat = Math.floor(NOW / 1000);
     const forged = `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ sub: 'u-alice', name: 'Alice', aud: 'daily', exp: iat + 3600 })}.`;
-    await expectRefused(await viewAs(t, forged), 'token_algorithm_not_allowed');
+    await expectRefused(await writeAs(t, forged), 'token_algorithm_not_allowed');
   });
 
   it('refuses a token signed with another secret', async () => {
     const other = new TextEncoder().encode('another-secret-that-is-long-enough-9876543210');
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: other })), 'token_invalid');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: other })), 'token_invalid');
   });
 
   it('refuses an expired token', async () => {
     const expiresAt = Math.floor(NOW / 1000) - 60;
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: hsKey, expiresAt })), 'token_expired');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: hsKey, expiresAt })), 'token_expired');
   });
 
   it('accepts a token again until the clock passes its expiry, then refuses it', async () => {
@@ -83,33 +92,33 @@ describe('HS256 tokens', () => {
     expect((await viewAs(t, jwt)).status).toBe(200);
     t.clock.now += 120_000;
     try {
-      await expectRefused(await viewAs(t, jwt), 'token_expired');
+      await expectRefused(await writeAs(t, jwt), 'token_expired');
     } finally {
       t.clock.now -= 120_000;
     }
   });
 
   it('refuses a token issued for another site', async () => {
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: hsKey, audience: 'other' })), 'token_wrong_audience');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: hsKey, audience: 'other' })), 'token_wrong_audience');
   });
 
   it('refuses a token without a name claim', async () => {
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: hsKey, claims: { tier: 'member' } })), 'token_invalid');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: hsKey, claims: { tier: 'member' } })), 'token_invalid');
   });
 
   it('refuses a token with an unknown role', async () => {
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: hsKey, claims: { name: 'Alice', role: 'owner' } })), 'token_invalid');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: hsKey, claims: { name: 'Alice', role: 'owner' } })), 'token_invalid');
   });
 
   it('refuses garbage that is not a JWT', async () => {
     for (const garbage of ['garbage', 'a.b.c', `${b64url('x')}.${b64url({})}.sig`, '...']) {
-      await expectRefused(await viewAs(t, garbage), 'token_invalid');
+      await expectRefused(await writeAs(t, garbage), 'token_invalid');
     }
   });
 
   it('refuses an RS256 token when the site only has an HS256 secret', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    await expectRefused(await viewAs(t, await token({ alg: 'RS256', key: privateKey })), 'token_algorithm_not_allowed');
+    await expectRefused(await writeAs(t, await token({ alg: 'RS256', key: privateKey })), 'token_algorithm_not_allowed');
   });
 });
 
@@ -133,7 +142,7 @@ describe('RS256 and ES256 tokens against a configured public key', () => {
     it(`refuses an ${alg} token signed by another key`, async () => {
       const { t } = await siteWithKeyFor(alg);
       const stranger = await generateKeyPair(alg);
-      await expectRefused(await viewAs(t, await token({ alg, key: stranger.privateKey })), 'token_invalid');
+      await expectRefused(await writeAs(t, await token({ alg, key: stranger.privateKey })), 'token_invalid');
     });
   }
 
@@ -144,19 +153,19 @@ describe('RS256 and ES256 tokens against a configured public key', () => {
     contexts.push(t);
     // The classic attack: HMAC-sign with the public key's text as the secret.
     const forged = await token({ alg: 'HS256', key: new TextEncoder().encode(pem) });
-    await expectRefused(await viewAs(t, forged), 'token_algorithm_not_allowed');
+    await expectRefused(await writeAs(t, forged), 'token_algorithm_not_allowed');
   });
 
   it('refuses an RS256 token when the configured key is an EC key', async () => {
     const { t } = await siteWithKeyFor('ES256');
     const rsa = await generateKeyPair('RS256');
-    await expectRefused(await viewAs(t, await token({ alg: 'RS256', key: rsa.privateKey })), 'token_algorithm_not_allowed');
+    await expectRefused(await writeAs(t, await token({ alg: 'RS256', key: rsa.privateKey })), 'token_algorithm_not_allowed');
   });
 
   it('refuses an expired RS256 token as expired', async () => {
     const { t, privateKey } = await siteWithKeyFor('RS256');
     const expiresAt = Math.floor(NOW / 1000) - 1;
-    await expectRefused(await viewAs(t, await token({ alg: 'RS256', key: privateKey, expiresAt })), 'token_expired');
+    await expectRefused(await writeAs(t, await token({ alg: 'RS256', key: privateKey, expiresAt })), 'token_expired');
   });
 });
 
@@ -204,16 +213,16 @@ describe('tokens verified against a JWKS URL', () => {
 
   it('refuses a token signed by a key that is not in the set', async () => {
     const stranger = await generateKeyPair('RS256');
-    await expectRefused(await viewAs(t, await token({ alg: 'RS256', key: stranger.privateKey, kid: 'rsa-1' })), 'token_invalid');
+    await expectRefused(await writeAs(t, await token({ alg: 'RS256', key: stranger.privateKey, kid: 'rsa-1' })), 'token_invalid');
   });
 
   it('refuses an HS256 token on a JWKS-only site', async () => {
-    await expectRefused(await viewAs(t, await token({ alg: 'HS256', key: hsKey })), 'token_algorithm_not_allowed');
+    await expectRefused(await writeAs(t, await token({ alg: 'HS256', key: hsKey })), 'token_algorithm_not_allowed');
   });
 
   it('refuses a JWKS-verified token issued for another site', async () => {
     const jwt = await token({ alg: 'RS256', key: rsa.privateKey, kid: 'rsa-1', audience: 'elsewhere' });
-    await expectRefused(await viewAs(t, jwt), 'token_wrong_audience');
+    await expectRefused(await writeAs(t, jwt), 'token_wrong_audience');
   });
 
   it('answers 503 unavailable, not a token error, when the key set answers with a server error', async () => {
