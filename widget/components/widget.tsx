@@ -54,17 +54,28 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   const ctx = { state, actions, now, client, t };
   // Retrying cannot fix a site that is not set up for this page.
   const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';
+  const failed = phase === 'failed' && error;
   return (
     <section aria-label={t('comments')} aria-busy={phase === 'loading' || state.busy}>
       {!view ? (
-        <p class="notice" role="status">
-          {phase === 'failed' && error ? loadMessage(error.code, t) : t('loading')}{' '}
-          {phase === 'failed' && fixable && (
-            <button type="button" onClick={actions.load}>
-              {t('retry')}
-            </button>
+        <>
+          {/* Loading: grey lines where the thread will be, and the words for screen readers only. */}
+          <p class={failed ? 'notice' : 'vh'} role="status">
+            {failed ? loadMessage(error.code, t) : t('loading')}{' '}
+            {failed && fixable && (
+              <button type="button" onClick={actions.load}>
+                {t('retry')}
+              </button>
+            )}
+          </p>
+          {!failed && (
+            <div aria-hidden="true">
+              <p class="notice" />
+              <p class="notice" />
+              <p class="notice" />
+            </div>
           )}
-        </p>
+        </>
       ) : (
         <>
           <header class="head">
