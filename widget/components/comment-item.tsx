@@ -58,6 +58,7 @@ export function CommentItem({ ctx, comment: c }: CommentItemProps) {
             )}
             {c.featured && <span class="badge pick">Editor's pick</span>}
             {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
+            {state.fresh?.includes(c.id) && <span class="badge">New</span>}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected')}</p>}
           {mode === 'edit' && manage ? (

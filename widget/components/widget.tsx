@@ -9,6 +9,7 @@ import { usePermalink, useThread, type ThreadActions } from '../model/use-thread
 import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
+import type { LiveBanner } from './live-banner';
 
 export interface WidgetProps {
   client: ApiClient;
@@ -33,6 +34,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   const clock = config.now ?? Date.now;
   const { state, actions } = useThread(client, config);
   const [now, setNow] = useState(clock);
+  const [Live, setLive] = useState<typeof LiveBanner>();
   const { view, phase, error } = state;
   const strings = view?.site.strings;
   const t = useMemo(() => translator(strings), [strings]);
@@ -49,6 +51,10 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
     if (view) onTheme(config.theme ?? view.site.theme);
   }, [view?.site.theme]);
   usePermalink(!!view, actions.openPermalink);
+  // New comments are looked for once the thread is on screen, by code the first load goes without.
+  useEffect(() => {
+    if (view && config.live != 'off') import('./live-banner').then((m) => setLive(() => m.LiveBanner), () => {});
+  }, [!!view]);
 
   const count = view?.thread.commentCount ?? 0;
   const ctx = { state, actions, now, client, t };
@@ -102,6 +108,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
               <CommentList ctx={ctx} nodes={linked} />
             </div>
           )}
+          {Live && <Live ctx={ctx} config={config} />}
           {tree.length > linked.length ? (
             <CommentList ctx={ctx} nodes={linked.length ? tree.filter((n) => n.comment.id !== state.linked) : tree} />
           ) : (

@@ -2,7 +2,7 @@
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
-import type { CreateCommentBody } from '../../shared/schemas/comment';
+import type { CommentView, CreateCommentBody } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { Result } from '../api/result';
@@ -65,6 +65,8 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     remove: async (id: string) => keep(await client.remove(id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     like: async (id: string, liked: boolean) => keep(await client.like(id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
     focus: (id: string) => dispatch({ type: 'focus', id }),
+    /** Comments live updates found (see live-updates.ts), once the reader asks for them. */
+    arrived: (comments: CommentView[], fresh: string[]) => dispatch({ type: 'arrived', comments, fresh }),
     /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
     async openPermalink(id: string) {
       // An editor's pick arrives without the comments it answers.
