@@ -15,18 +15,21 @@ export function LiveBanner({ ctx, config }: LiveBannerProps) {
   const { waiting, repliesToReader, show } = useLiveUpdates(ctx, config);
   const n = waiting.length;
   const names = [...new Set(repliesToReader.map((c) => c.author?.name ?? 'Someone'))];
+  // The style sheet beside the live region, not in it: its text is not for reading out.
   return (
-    <div class="live" aria-live="polite">
+    <>
       <style>{css}</style>
-      {n > 0 && (
-        <p>
-          {names.length > 0 && `${joinNames(names)} replied to you. `}
-          {n === 1 ? '1 new comment' : `${n} new comments`} —{' '}
-          <button type="button" class="link" onClick={show}>
-            show
-          </button>
-        </p>
-      )}
-    </div>
+      <div class="live" aria-live="polite">
+        {n > 0 && (
+          <p>
+            {names.length > 0 && `${joinNames(names)} replied to you. `}
+            {n === 1 ? '1 new comment' : `${n} new comments`} —{' '}
+            <button type="button" class="link" onClick={show}>
+              show
+            </button>
+          </p>
+        )}
+      </div>
+    </>
   );
 }
