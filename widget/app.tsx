@@ -30,7 +30,10 @@ export function mount(root: ShadowRoot | Element, config: WidgetConfig): WidgetH
   const token = config.prefetch ? config.prefetch.token : Promise.resolve(config.token);
   token.then((t) => void (t && loadMemberUi().catch(() => {})), () => {});
 
-  render(<Widget client={client} config={config} expose={(a) => (actions = a)} onTheme={setTheme} />, container);
+  // The site's theme comes with the thread, once it has rendered: the height embed.js held for it
+  // (see loader/when-near.ts) is no longer needed.
+  const ready = (theme: string) => (setTheme(theme), ((host as HTMLElement).style.minHeight = ''));
+  render(<Widget client={client} config={config} expose={(a) => (actions = a)} onTheme={ready} />, container);
   return {
     refreshToken(token) {
       client.setToken(token);

@@ -20,6 +20,10 @@ export interface WidgetConfig {
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
   /** Clock for relative times and edit windows; injected in tests. */
   now?: () => number;
+  /** "off": no live updates (comments posted since the thread loaded, looked for while the page is visible). */
+  live?: string;
+  /** How often live updates ask, in seconds (data-poll-seconds); default 20. */
+  pollSeconds?: number;
   /** The token and thread requests embed.js started while app.js loaded (see loader/prefetch.ts). */
   prefetch?: Prefetch;
 }

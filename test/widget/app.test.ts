@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SiteSettings } from '../../shared/schemas/site';
 import { createTestContext, PERSONAS } from '../support/app';
-import { mountWidget, waitFor, type MountedWidget } from '../support/widget';
+import { mount } from '../../widget/app';
+import { API_ORIGIN, appFetch, mountWidget, waitFor, type MountedWidget } from '../support/widget';
+import { ARTICLE_URL } from '../support/app';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -102,5 +104,26 @@ describe('the theme', () => {
     widget.unmount();
     widget = await mountWidget(t, { config: { theme: 'auto' } });
     expect(themeOf(widget)).toBe('dark');
+  });
+});
+
+describe('the height embed.js holds for the thread', () => {
+  it('stays while the thread loads and is released once it has rendered', async () => {
+    const t = await createTestContext();
+    let answer!: () => void;
+    const held = new Promise<void>((r) => (answer = r));
+    const app = appFetch(t);
+    const host = document.createElement('div');
+    host.style.minHeight = '320px';
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const handle = mount(root, { api: API_ORIGIN, site: t.site.id, url: ARTICLE_URL, fetch: async (url, init) => (await held, app(url, init)) });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(host.style.minHeight).toBe('320px');
+    answer();
+    await waitFor(() => root.querySelector('h2'), 'the thread');
+    await waitFor(() => host.style.minHeight === '', 'the height released');
+    handle.unmount();
+    host.remove();
   });
 });

@@ -72,6 +72,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
                 <span aria-hidden="true">↳ </span>replying to {replyTo}
               </span>
             )}
+            {state.fresh?.includes(c.id) && <span class="badge">New</span>}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected', strings)}</p>}
           {mode === 'edit' && member && manage ? (

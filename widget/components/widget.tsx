@@ -10,6 +10,7 @@ import { CommentList } from './comment-list';
 import { EditorsPicks } from './editors-picks';
 import { Gate } from './gate';
 import { useMemberUi } from './member-slot';
+import type { LiveBanner } from './live-banner';
 
 export interface WidgetProps {
   client: ApiClient;
@@ -34,6 +35,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   const clock = config.now ?? Date.now;
   const { state, actions } = useThread(client, config);
   const [now, setNow] = useState(clock);
+  const [Live, setLive] = useState<typeof LiveBanner>();
   const { view, phase, error } = state;
   const strings = view?.site.strings;
   const t = useMemo(() => translator(strings), [strings]);
@@ -56,23 +58,38 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
     const id = state.focus?.id ?? null;
     if (id && !tree.some((n) => n.comment.id === id || containsId(n, id))) heading.current?.focus();
   }, [state.focus]);
+  // New comments are looked for once the thread is on screen, by code the first load goes without.
+  useEffect(() => {
+    if (view && config.live != 'off') import('./live-banner').then((m) => setLive(() => m.LiveBanner), () => {});
+  }, [!!view]);
 
   const count = view?.thread.commentCount ?? 0;
   const member = useMemberUi(!!view?.viewer.signedIn, client, actions);
   const ctx = { state, actions, now, client, t, member };
   // Retrying cannot fix a site that is not set up for this page.
   const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';
+  const failed = phase === 'failed' && error;
   return (
     <section aria-label={t('comments')} aria-busy={phase === 'loading' || state.busy}>
       {!view ? (
-        <p class="notice" role="status">
-          {phase === 'failed' && error ? loadMessage(error.code, t) : t('loading')}{' '}
-          {phase === 'failed' && fixable && (
-            <button type="button" onClick={actions.load}>
-              {t('retry')}
-            </button>
+        <>
+          {/* Loading: grey lines where the thread will be, and the words for screen readers only. */}
+          <p class={failed ? 'notice' : 'sr'} role="status">
+            {failed ? loadMessage(error.code, t) : t('loading')}{' '}
+            {failed && fixable && (
+              <button type="button" onClick={actions.load}>
+                {t('retry')}
+              </button>
+            )}
+          </p>
+          {!failed && (
+            <div aria-hidden="true">
+              <p class="notice" />
+              <p class="notice" />
+              <p class="notice" />
+            </div>
           )}
-        </p>
+        </>
       ) : (
         <>
           <header class="head">
@@ -105,6 +122,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
               <CommentList ctx={ctx} nodes={linked} />
             </div>
           )}
+          {Live && <Live ctx={ctx} config={config} />}
           {tree.length > linked.length ? (
             <CommentList ctx={ctx} nodes={linked.length ? tree.filter((n) => n.comment.id !== state.linked) : tree} />
           ) : (

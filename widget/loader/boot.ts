@@ -3,6 +3,7 @@
 import type { WidgetConfig, WidgetHandle } from '../config';
 import { prefetchThread } from './prefetch';
 import { findContainer, pageUrl, readConfig } from './read-config';
+import { whenWanted } from './when-near';
 
 export interface AppModule {
   mount(root: ShadowRoot, config: WidgetConfig): WidgetHandle;
@@ -23,8 +24,9 @@ export function boot(doc: Document, load: (url: string) => Promise<AppModule> = 
   const src = new URL('app.js', new URL(script.src, doc.baseURI)).href;
   let app: Promise<AppModule> | undefined;
   const loadApp = () => (app ??= load(src));
-  // The page will want the app: fetch it now, while the page finishes and the thread loads.
-  if (base.site) void loadApp().catch(() => {});
+  // The page will likely want the app (small, and cached across articles): fetch it now, while the
+  // page finishes; only the thread waits until the widget is near. Not when it waits for a click.
+  if (base.site && script.dataset.load != 'click') void loadApp().catch(() => {});
 
   const parley: ParleyGlobal = win.Parley ?? {
     widgets: [],
@@ -44,7 +46,10 @@ export function boot(doc: Document, load: (url: string) => Promise<AppModule> = 
   win.Parley = parley;
   // An async script can run before the rest of the page is parsed; the container may come later.
   // So may the host's getToken function, which is why the thread is asked for only then.
-  const start = () => base.site && void parley.mount(findContainer(script, doc), base);
+  const start = () => {
+    const el = base.site && (findContainer(script, doc) as HTMLElement);
+    if (el) whenWanted(el, script, () => void parley.mount(el, base));
+  };
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
   else start();
   return parley;

@@ -28,6 +28,8 @@ export function readConfig(script: HTMLScriptElement, doc: Document): WidgetConf
     theme: (d.theme as Theme) || undefined,
     token: d.token || undefined,
     getToken: d.getToken ? tokenFunction(doc.defaultView ?? window, d.getToken) : undefined,
+    live: d.live,
+    pollSeconds: +d.pollSeconds! || undefined,
   };
 }
 

@@ -20,6 +20,8 @@ export interface ThreadState {
   focus: { id: string } | null;
   /** The top-level comment of a permalinked conversation from pages not loaded, shown apart above the rest. */
   linked: string | null;
+  /** Replies to the reader's own comments among the last ones live updates brought in: marked New. */
+  fresh?: string[];
 }
 
 export type ThreadAction =
@@ -29,6 +31,7 @@ export type ThreadAction =
   | { type: 'busy' }
   | { type: 'page'; page: CommentPage; sort: Sort; append: boolean }
   | { type: 'added'; comment: CommentView }
+  | { type: 'arrived'; comments: CommentView[]; fresh: string[] }
   | { type: 'replaced'; comment: CommentView }
   | { type: 'conversation'; comments: CommentView[]; rootId: string }
   | { type: 'session'; session: TokenState }
@@ -105,6 +108,9 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       const comments = comment.parentId === null ? [comment, ...state.comments] : [...state.comments, comment];
       return { ...state, comments, view: recount(state.view, counted(comment)) };
     }
+    case 'arrived':
+      // Others' comments the reader asked to see, oldest first: each placed as the reader's own would be.
+      return action.comments.reduce<ThreadState>((s, comment) => threadReducer(s, { type: 'added', comment }), { ...state, fresh: action.fresh });
     case 'replaced': {
       const { comment } = action;
       const before = state.comments.find((c) => c.id === comment.id);

@@ -2,6 +2,7 @@
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
+import type { CommentView } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { Result } from '../api/result';
@@ -58,6 +59,8 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     setSort: (sort: Sort) => list(sort),
     loadMore: () => list(current().sort, current().nextCursor ?? undefined),
     focus: (id: string) => dispatch({ type: 'focus', id }),
+    /** Comments live updates found (see live-updates.ts), once the reader asks for them. */
+    arrived: (comments: CommentView[], fresh: string[]) => dispatch({ type: 'arrived', comments, fresh }),
     /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
     async openPermalink(id: string) {
       // An editor's pick arrives without the comments it answers.

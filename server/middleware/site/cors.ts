@@ -27,7 +27,9 @@ export function siteCors(): MiddlewareHandler<AppEnv> {
   return cors({
     origin: (origin, c) => (allowsOrigin(c.get('site'), origin) || preflightsThreadRead(c) ? origin : null),
     allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key'],
+    allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'Idempotency-Key', 'If-None-Match'],
+    // The widget's live updates ask again with the thread page's ETag, and need to read it.
+    exposeHeaders: ['ETag'],
     maxAge: 600,
   }) as MiddlewareHandler<AppEnv>;
 }

@@ -103,3 +103,32 @@ describe('the thread', () => {
     expect(time.getAttribute('title')).toMatch(/2026/);
   });
 });
+
+describe('while the thread loads', () => {
+  it('shows grey lines, hidden from screen readers, which are told "Loading comments…"; the same status then says why it failed', async () => {
+    const { mount } = await import('../../../widget/app');
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    let fail!: () => void;
+    const failed = new Promise<Response>((r) => (fail = () => r(Response.json({ error: { code: 'unavailable', message: 'down' } }, { status: 503 }))));
+    const handle = mount(root, { api: 'https://comments.example', site: 'daily', url: 'https://news.example/a', fetch: () => failed });
+    const status = await waitFor(() => root.querySelector('[role="status"]'), 'the status');
+    expect(status.textContent?.trim()).toBe('Loading comments…');
+    expect(status.className).toBe('sr');
+    const lines = root.querySelector('[aria-hidden="true"]')!;
+    expect(lines.querySelectorAll('p')).toHaveLength(3);
+    expect(lines.textContent).toBe('');
+
+    const logged = console.error;
+    console.error = () => {};
+    fail();
+    await waitFor(() => status.className === 'notice', 'the failure');
+    console.error = logged;
+    expect(status.isConnected).toBe(true);
+    expect(status.textContent).toContain('the comment service is unavailable right now');
+    expect(root.querySelector('[aria-hidden="true"]')).toBeNull();
+    handle.unmount();
+    host.remove();
+  });
+});

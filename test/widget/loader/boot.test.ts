@@ -1,8 +1,12 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WidgetConfig } from '../../../widget/config';
 import { boot, type AppModule } from '../../../widget/loader/boot';
+import { fakeViewport } from '../../support/viewport';
 import { waitFor } from '../../support/widget';
+
+// The containers here are in view, as the browser's first intersection answer says at once.
+beforeEach(() => void fakeViewport({ allNear: true }));
 
 afterEach(() => {
   document.body.innerHTML = '';

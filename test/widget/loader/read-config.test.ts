@@ -41,6 +41,12 @@ describe('readConfig', () => {
     expect(JSON.stringify(config)).not.toContain('politics');
   });
 
+  it('reads whether to show new comments live and how often to ask', () => {
+    expect(readConfig(script({ src: 'https://c.example/embed.js', 'data-site': 'd' }), document)).toMatchObject({ live: undefined, pollSeconds: undefined });
+    const config = readConfig(script({ src: 'https://c.example/embed.js', 'data-site': 'd', 'data-live': 'off', 'data-poll-seconds': '5' }), document);
+    expect(config).toMatchObject({ live: 'off', pollSeconds: 5 });
+  });
+
   it('looks the named token function up on window each time it is needed', async () => {
     const config = readConfig(script({ src: 'https://c.example/embed.js', 'data-site': 'd', 'data-get-token': 'auth.token' }), document);
     const w = window as unknown as { auth?: { n: number; token(): Promise<string> } };

@@ -91,3 +91,13 @@ describe('the comment count', () => {
     expect(count(s)).toBe(0);
   });
 });
+
+describe('comments live updates brought in', () => {
+  it('go in as the reader’s own would, newest top-level first and replies under their parents, counted, with replies to the reader marked', () => {
+    let s: ThreadState = { ...initialState(), view: { thread: { commentCount: 2 } } as ThreadState['view'], comments: [c('a'), c('b')] };
+    s = threadReducer(s, { type: 'arrived', comments: [c('older'), c('reply', 'b'), c('newer')], fresh: ['reply'] });
+    expect(s.comments.map((x) => x.id)).toEqual(['newer', 'older', 'a', 'b', 'reply']);
+    expect(s.view?.thread.commentCount).toBe(5);
+    expect(s.fresh).toEqual(['reply']);
+  });
+});

@@ -1,0 +1,35 @@
+// "2 new comments — show": comments others posted since the thread loaded wait behind this polite
+// banner, and replies to the reader's own are named. Loaded, with the polling behind it, only once
+// the thread is on screen (see widget.tsx); sites turn it off with data-live="off".
+import type { WidgetConfig } from '../config';
+import { joinNames, useLiveUpdates } from '../model/live-updates';
+import type { WidgetContext } from './context';
+import css from './live-banner.css';
+
+export interface LiveBannerProps {
+  ctx: WidgetContext;
+  config: WidgetConfig;
+}
+
+export function LiveBanner({ ctx, config }: LiveBannerProps) {
+  const { waiting, repliesToReader, show } = useLiveUpdates(ctx, config);
+  const n = waiting.length;
+  const names = [...new Set(repliesToReader.map((c) => c.author?.name ?? 'Someone'))];
+  // The style sheet beside the live region, not in it: its text is not for reading out.
+  return (
+    <>
+      <style>{css}</style>
+      <div class="live" aria-live="polite">
+        {n > 0 && (
+          <p>
+            {names.length > 0 && `${joinNames(names)} replied to you. `}
+            {n === 1 ? '1 new comment' : `${n} new comments`} —{' '}
+            <button type="button" class="link" onClick={show}>
+              show
+            </button>
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+// When embed.js mounts the widget (data-load): near the viewport by default, so readers who never
+// scroll that far cost no thread request and no rendering; at once ("eager"); or on a click
+// ("click", see show-button.ts). Meanwhile the container holds data-min-height (default 320 px),
+// released once the thread has rendered (see app.tsx), so what follows it does not jump.
+import { showButton } from './show-button';
+
+export function whenWanted(el: HTMLElement, script: HTMLScriptElement, mount: () => void): void {
+  const { load, minHeight = 320 } = script.dataset;
+  const reserve = () => (el.style.minHeight = `${minHeight}px`);
+  if (load == 'click') return showButton(el, () => (reserve(), mount()));
+  reserve();
+  // A link to one of its comments needs the thread now. Otherwise the observer's first answer says
+  // at once whether the container is within a viewport's height of the screen already. (Every
+  // browser that runs this file's syntax has IntersectionObserver.)
+  if (load == 'eager' || /^#comment-/.test(location.hash)) return mount();
+  const watch = new IntersectionObserver(([entry]) => entry.isIntersecting && (watch.disconnect(), mount()), { rootMargin: '100%' });
+  watch.observe(el);
+}
