@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type * as z from 'zod/mini';
 import { SiteConfig } from '../shared/schemas/site';
-import { isStringKey } from '../shared/strings';
+import { isStringKey } from '../shared/string-keys';
 import { describeIssue } from '../shared/validation';
 import { applyMigrations, createLibsqlStore } from '../server/store/libsql';
 import { loadMigrations } from '../server/runtime/load-migrations';

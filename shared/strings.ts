@@ -2,7 +2,7 @@
 // (`settings.strings` in the site config, sent to the widget as `site.strings`). A key names
 // where a string shows; `{name}` marks a value filled in at render. Sentences for error codes
 // stay in errors.ts and action-messages.ts, keyed by code, and are overridden as `error.CODE`.
-import { ERROR_STATUS } from './errors';
+// What only members see is the catalogue's second part, member-strings.ts, shipped with their chunk.
 import { own } from './own';
 
 export const STRINGS = {
@@ -31,6 +31,27 @@ export const STRINGS = {
   'signIn': 'Sign in',
   // A permalinked comment pages away from the ones loaded, shown above them.
   'linked': 'Linked comment',
+  // On a comment, for every reader.
+  'comment.deleted': 'This comment was deleted.',
+  'comment.deletedName': 'Deleted comment',
+  'comment.edited': 'edited',
+  'comment.pending': 'Awaiting review',
+  'comment.replyingTo': 'replying to {name}',
+  'comment.new': 'New',
+  'likes.one': '{n} like',
+  'likes.other': '{n} likes',
+  'role.moderator': 'Moderator',
+  'role.admin': 'Staff',
+  'replies.one': 'Show 1 more reply',
+  'replies.other': 'Show {n} more replies',
+  'picks': "Editor's picks",
+  'pick': "Editor's pick",
+  'pick.inThread': 'See the reply in the thread',
+  // New comments while the page is open (the banner's chunk, loaded once the thread shows).
+  'live.one': '1 new comment',
+  'live.other': '{n} new comments',
+  'live.show': 'show',
+  'live.repliedToYou': '{names} replied to you.',
 } satisfies Record<string, string>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -38,14 +59,12 @@ export type Vars = Record<string, string | number>;
 /** A string by key, in the site's wording when it gave one, with `{name}` filled in. */
 export type Translate = (key: StringKey, vars?: Vars) => string;
 
-export function translator(overrides: Readonly<Record<string, string>> = {}): Translate {
-  return (key, vars) => {
-    const template = own(overrides, key) ?? STRINGS[key];
+/** Strings from `catalogue`, in the site's wording where it gave one (see member-strings.ts for the members' part). */
+export function catalogueTranslator<K extends string>(catalogue: Record<K, string>, overrides: Readonly<Record<string, string>> = {}) {
+  return (key: K, vars?: Vars): string => {
+    const template = own(overrides, key) ?? catalogue[key];
     return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(own(vars, name) ?? m)) : template;
   };
 }
 
-/** Whether a site may override this key: a catalogue key, or `error.CODE` for an error code. */
-export function isStringKey(key: string): boolean {
-  return own(STRINGS, key) !== undefined || (key.startsWith('error.') && own(ERROR_STATUS, key.slice(6)) !== undefined);
-}
+export const translator = (overrides?: Readonly<Record<string, string>>): Translate => catalogueTranslator(STRINGS, overrides);

@@ -1,15 +1,16 @@
 import type { CommentView } from '../../shared/schemas/comment';
+import type { Translate } from '../../shared/strings';
 
 export interface AuthorLineProps {
   author: NonNullable<CommentView['author']>;
   /** Id of the name, which names the comment for screen readers. */
   nameId: string;
+  t: Translate;
 }
 
-const ROLE_LABELS: Record<string, string> = { moderator: 'Moderator', admin: 'Staff' };
 
 /** Initials on a colour of the author's own (the same on every page; dark enough for white text at any hue, 5.3:1 or more), the name, and badges: staff apart from membership ones. */
-export function AuthorLine({ author, nameId }: AuthorLineProps) {
+export function AuthorLine({ author, nameId, t }: AuthorLineProps) {
   const initials = author.name
     .split(/\s+/)
     .filter(Boolean)
@@ -18,7 +19,7 @@ export function AuthorLine({ author, nameId }: AuthorLineProps) {
     .join('')
     .toUpperCase();
   const hue = [...author.id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 360, 7);
-  const role = ROLE_LABELS[author.role];
+  const role = author.role != 'member' && t(`role.${author.role}`);
   return (
     <>
       <span class="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 30%)` }}>

@@ -34,7 +34,8 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
   const strings = state.view?.site.strings;
   const explain = (code?: string) => actionMessage(code, strings);
   // Every button says whose comment it acts on: a screen reader's list of buttons is otherwise "Reply, Reply, Reply".
-  const whose = c.mine ? 'your comment' : `${c.author?.name ?? 'this'}'s comment`;
+  const t = ctx.member.t!;
+  const whose = c.mine ? t('whose.yours') : t('whose.theirs', { name: c.author?.name ?? '' });
   const show = async (r: { ok: boolean; error?: { code: string } }) => setNote(r.ok ? '' : await explain(r.error?.code));
   // Few readers ever report, so the form is fetched the first time one asks for it.
   const openReport = () =>
@@ -63,13 +64,13 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
     back();
   };
 
-  if (mode === 'delete' && manage) return <manage.ConfirmDelete onDelete={remove} onKeep={back} />;
+  if (mode === 'delete' && manage) return <manage.ConfirmDelete onDelete={remove} onKeep={back} t={t} />;
   return (
     <>
       <div class="actions">
         {/* One's own comments, and those not published, are not for liking: their count only. */}
         {c.mine || c.status !== 'published' ? (
-          <Likes count={c.likes} />
+          <Likes count={c.likes} t={ctx.t} />
         ) : (
           <button
             type="button"
@@ -78,29 +79,29 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
             onClick={async () => show(await ctx.member.actions!.like(c.id, !c.likedByMe))}
           >
             {/* Its name starts with the count it shows, as voice control users say it. */}
-            <span aria-hidden="true">♥</span> {c.likes}
-            <span class="sr"> {c.likes === 1 ? 'like' : 'likes'}: like {whose}</span>
+            <span aria-hidden="true">♥ {c.likes}</span>
+            <span class="sr">{t('action.like', { likes: ctx.t(c.likes === 1 ? 'likes.one' : 'likes.other', { n: c.likes }), whose })}</span>
           </button>
         )}
         {canReply && (
           <button
             type="button"
             class="link"
-            aria-label={`Reply to ${whose}`}
+            aria-label={t('action.replyTo', { whose })}
             aria-expanded={mode === 'reply'}
             onClick={() => setMode(mode === 'reply' ? 'read' : 'reply')}
           >
-            Reply
+            {t('action.reply')}
           </button>
         )}
         {canEdit && mode !== 'edit' && (
-          <button type="button" class="link" aria-label={`Edit ${whose}`} onClick={() => openManage('edit')}>
-            Edit
+          <button type="button" class="link" aria-label={t('action.editOf', { whose })} onClick={() => openManage('edit')}>
+            {t('action.edit')}
           </button>
         )}
         {(c.mine || staff) && (
-          <button type="button" class="link" aria-label={`Delete ${whose}`} onClick={() => openManage('delete')}>
-            Delete
+          <button type="button" class="link" aria-label={t('action.deleteOf', { whose })} onClick={() => openManage('delete')}>
+            {t('action.delete')}
           </button>
         )}
         {canReport && (
@@ -108,16 +109,16 @@ export function CommentActions({ ctx, comment: c, mode, setMode }: CommentAction
             type="button"
             class="link"
             ref={reportButton}
-            aria-label={`Report ${whose}`}
+            aria-label={t('action.reportOf', { whose })}
             aria-expanded={mode === 'report'}
             onClick={() => (mode === 'report' ? closeReport() : openReport())}
           >
-            Report
+            {t('action.report')}
           </button>
         )}
         <span aria-live="polite">{note}</span>
       </div>
-      {mode === 'report' && Report && <Report client={ctx.client} commentId={c.id} onClose={closeReport} explain={explain} />}
+      {mode === 'report' && Report && <Report client={ctx.client} commentId={c.id} onClose={closeReport} explain={explain} t={t} />}
     </>
   );
 }

@@ -17,7 +17,7 @@ export interface CommentItemProps {
 }
 
 export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
-  const { state, actions, now } = ctx;
+  const { state, actions, now, t } = ctx;
   // Members' actions for a signed-in viewer only: one who signed out keeps the code, not the buttons.
   const member = state.view?.viewer.signedIn ? ctx.member.ui : null;
   const manage = member?.manage;
@@ -50,29 +50,30 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
       class={highlighted ? 'highlighted' : undefined}
       // Named by its author, so a screen reader's list of articles says whose each one is.
       aria-labelledby={c.author && !c.deleted ? `by-${c.id}` : undefined}
-      aria-label={c.author && !c.deleted ? undefined : 'Deleted comment'}
+      aria-label={c.author && !c.deleted ? undefined : t('comment.deletedName')}
     >
       {c.deleted || !c.author ? (
-        <p class="quiet">This comment was deleted.</p>
+        <p class="quiet">{t('comment.deleted')}</p>
       ) : (
         <>
           <header class="meta">
-            <AuthorLine author={c.author} nameId={`by-${c.id}`} />
+            <AuthorLine author={c.author} nameId={`by-${c.id}`} t={t} />
             {/* The permalink readers copy; following it highlights this comment. */}
             <a href={`#comment-${c.id}`}>
               <RelativeTime at={c.createdAt} now={now} />
             </a>
             {c.editedAt !== null && (
-              <span title={`Edited ${absoluteTime(c.editedAt)}`}>edited</span>
+              <span title={absoluteTime(c.editedAt)}>{t('comment.edited')}</span>
             )}
-            {c.featured && <span class="badge pick">Editor's pick</span>}
-            {c.status === 'pending' && <span class="badge pending">Awaiting review</span>}
+            {c.featured && <span class="badge pick">{t('pick')}</span>}
+            {c.status === 'pending' && <span class="badge pending">{t('comment.pending')}</span>}
             {replyTo && (
               <span class="reply-to">
-                <span aria-hidden="true">↳ </span>replying to {replyTo}
+                <span aria-hidden="true">↳ </span>
+                {t('comment.replyingTo', { name: replyTo })}
               </span>
             )}
-            {state.fresh?.includes(c.id) && <span class="badge">New</span>}
+            {state.fresh?.includes(c.id) && <span class="badge">{t('comment.new')}</span>}
           </header>
           {c.status === 'rejected' && <p class="notice">{readerMessage('rejected', strings)}</p>}
           {mode === 'edit' && member && manage ? (
@@ -85,7 +86,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           ) : (
             // A guest (or a member before the actions arrive) sees how many liked it.
             <div class="actions">
-              <Likes count={c.likes} />
+              <Likes count={c.likes} t={ctx.t} />
             </div>
           )}
         </>
@@ -93,8 +94,8 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
       {mode === 'reply' && member && (
         <member.Composer
           id={`reply-${c.id}`}
-          label={`Reply to ${c.author?.name ?? 'this comment'}`}
-          submitLabel="Reply"
+          label={ctx.member.t!('reply.label', { name: c.author?.name ?? '' })}
+          submitLabel={ctx.member.t!('reply.submit')}
           maxLength={maxLength}
           strings={strings}
           autoFocus

@@ -48,7 +48,7 @@ function Branch({ ctx, node, unfolded, parent }: BranchProps) {
           <CommentList ctx={ctx} nodes={children} unfolded={open || unfolded} parent={node} />
         ) : (
           <button type="button" class="link" onClick={() => setOpen(true)}>
-            Show {more} more {more === 1 ? 'reply' : 'replies'}
+            {ctx.t(more === 1 ? 'replies.one' : 'replies.other', { n: more })}
           </button>
         ))}
     </li>

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import type { ComposerProps } from './composer';
 import type { WidgetContext } from './context';
+import type { MemberTranslate } from '../lib/member-translate';
 
 export interface EditFormProps {
   /** Handed in rather than imported: the members' chunk has it, and this one then shares nothing with it. */
@@ -20,8 +21,8 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
   return (
     <Composer
       id={`edit-${c.id}`}
-      label="Edit your comment"
-      submitLabel="Save"
+      label={ctx.member.t!('edit.label')}
+      submitLabel={ctx.member.t!('edit.submit')}
       maxLength={maxLength}
       strings={ctx.state.view?.site.strings}
       initial={c.source}
@@ -36,20 +37,21 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
 export interface ConfirmDeleteProps {
   onDelete(): void;
   onKeep(): void;
+  t: MemberTranslate;
 }
 
-export function ConfirmDelete({ onDelete, onKeep }: ConfirmDeleteProps) {
+export function ConfirmDelete({ onDelete, onKeep, t }: ConfirmDeleteProps) {
   const keep = useRef<HTMLButtonElement>(null);
   // Confirming starts on the harmless choice.
   useEffect(() => keep.current?.focus(), []);
   return (
-    <div class="actions" role="group" aria-label="Confirm deletion">
-      <span>Delete this comment?</span>
+    <div class="actions" role="group" aria-label={t('delete.confirmName')}>
+      <span>{t('delete.confirm')}</span>
       <button type="button" class="error" onClick={onDelete}>
-        Delete
+        {t('action.delete')}
       </button>
       <button type="button" ref={keep} onClick={onKeep}>
-        Keep it
+        {t('delete.keep')}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { readerMessage } from '../../shared/errors';
+import { translator } from '../../shared/strings';
 import { actionMessage } from '../lib/action-message';
 import type { ApiError, Result } from '../api/result';
+import { memberTranslator } from '../lib/member-translate';
 
 /** What the server made of a draft: stored, or a nudge the author may act on. */
 export type Posted = { comment: CommentView } | { nudge: { message: string } };
@@ -26,6 +28,7 @@ export interface ComposerProps {
 /** A textarea that keeps its draft until the server has accepted it. */
 export function Composer(props: ComposerProps) {
   const { id } = props;
+  const t = memberTranslator(props.strings);
   const field = useRef<HTMLTextAreaElement>(null);
   const [draft, setDraft] = useState(props.initial ?? '');
   const [posting, setPosting] = useState(false);
@@ -50,7 +53,7 @@ export function Composer(props: ComposerProps) {
     setPosting(true);
     setPosted(false);
     setError(null);
-    setSaid('Posting…');
+    setSaid(t('compose.posting'));
     const r = await props.onSubmit(draft, nudged === null ? undefined : nudged === draft ? 'post_anyway' : 'revised');
     // Before any state changes, so the error and its sentence show together.
     const failed = r.ok ? '' : await actionMessage(r.error.code, props.strings);
@@ -66,7 +69,7 @@ export function Composer(props: ComposerProps) {
       setPosted(true);
       const { status } = r.data.comment;
       // A rejected comment is stored and shown to its author alone, with why (see comment-item.tsx).
-      setSaid(status === 'published' ? 'Your comment was posted.' : status === 'pending' ? 'Your comment is awaiting review.' : readerMessage(status, props.strings));
+      setSaid(status === 'published' ? t('compose.posted') : status === 'pending' ? t('compose.held') : readerMessage(status, props.strings));
       props.onDone?.(r.data.comment);
     }
   };
@@ -99,11 +102,11 @@ export function Composer(props: ComposerProps) {
       )}
       <div class="row">
         <small id={`${id}c`} class={over ? 'over' : undefined}>
-          {near ? `${draft.length} / ${props.maxLength}` : '**bold** _italic_ > quote [link](https://…)'}
+          {near ? t('compose.count', { n: draft.length, max: props.maxLength }) : t('compose.hint')}
         </small>
         {props.onCancel && (
           <button type="button" onClick={props.onCancel}>
-            Cancel
+            {t('compose.cancel')}
           </button>
         )}
         <button type="submit" class="primary" disabled={posting || !draft.trim()}>
@@ -114,7 +117,7 @@ export function Composer(props: ComposerProps) {
         {said}{' '}
         {(error || nudged === draft) && !posting && (
           <button type="button" onClick={() => submit()}>
-            {error ? 'Retry' : 'Post anyway'}
+            {error ? translator(props.strings)('retry') : t('compose.anyway')}
           </button>
         )}
       </p>

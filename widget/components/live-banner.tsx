@@ -14,6 +14,7 @@ export interface LiveBannerProps {
 export function LiveBanner({ ctx, config }: LiveBannerProps) {
   const { waiting, repliesToReader, show } = useLiveUpdates(ctx, config);
   const n = waiting.length;
+  const { t } = ctx;
   const names = [...new Set(repliesToReader.map((c) => c.author?.name ?? 'Someone'))];
   // The style sheet beside the live region, not in it: its text is not for reading out.
   return (
@@ -22,10 +23,10 @@ export function LiveBanner({ ctx, config }: LiveBannerProps) {
       <div class="live" aria-live="polite">
         {n > 0 && (
           <p>
-            {names.length > 0 && `${joinNames(names)} replied to you. `}
-            {n === 1 ? '1 new comment' : `${n} new comments`} —{' '}
+            {names.length > 0 && `${t('live.repliedToYou', { names: joinNames(names) })} `}
+            {t(n === 1 ? 'live.one' : 'live.other', { n })} —{' '}
             <button type="button" class="link" onClick={show}>
-              show
+              {t('live.show')}
             </button>
           </p>
         )}

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import type { MemberActions } from '../model/member-actions';
 import type { ThreadActions } from '../model/use-thread';
+import type { MemberTranslate } from '../lib/member-translate';
 
 export type MemberUi = typeof import('./member-ui');
 
@@ -19,12 +20,14 @@ export interface MemberSlot {
   ui: MemberUi | null;
   /** The members' actions on this thread: set whenever `ui` is. */
   actions: MemberActions | null;
+  /** The members' strings in the site's wording: set whenever `ui` is. */
+  t: MemberTranslate | null;
   failed: boolean;
   retry(): void;
 }
 
 /** The members' UI once `wanted` (the viewer is signed in) and fetched; until then null. */
-export function useMemberUi(wanted: boolean, client: ApiClient, thread: ThreadActions): MemberSlot {
+export function useMemberUi(wanted: boolean, client: ApiClient, thread: ThreadActions, strings?: Readonly<Record<string, string>>): MemberSlot {
   const [ui, setUi] = useState<MemberUi | null>(null);
   const [failed, setFailed] = useState(false);
   const retry = () => {
@@ -35,5 +38,6 @@ export function useMemberUi(wanted: boolean, client: ApiClient, thread: ThreadAc
     if (wanted && !ui) retry();
   }, [wanted]);
   const actions = useMemo(() => ui && ui.memberActions(client, thread), [ui, thread]);
-  return { ui, actions, failed, retry };
+  const t = useMemo(() => ui && ui.memberTranslator(strings), [ui, strings]);
+  return { ui, actions, t, failed, retry };
 }

@@ -3,4 +3,5 @@
 export { Composer } from './composer';
 export { CommentActions, manage } from './comment-actions';
 export { memberActions } from '../model/member-actions';
+export { memberTranslator } from '../lib/member-translate';
 export { default as css } from './member-ui.css';

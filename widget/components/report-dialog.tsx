@@ -2,16 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
 import type { ApiClient } from '../api/client';
+import type { MemberTranslate } from '../lib/member-translate';
 import { reportComment } from '../api/report';
 import css from './report-dialog.css';
-
-const REASON_LABELS: Record<ReportBody['reason'], string> = {
-  personal_attack: 'Personal attack',
-  fear_anger: 'Stoking fear or anger',
-  spam: 'Spam',
-  off_topic: 'Off-topic',
-  other: 'Something else',
-};
 
 export const NOTE_MAX = 500;
 
@@ -25,10 +18,12 @@ export interface ReportDialogProps {
    * than imported, so this chunk shares nothing with the members' chunk but app.js.
    */
   explain(code: string): Promise<string>;
+  /** The members' strings, handed in for the same reason. */
+  t: MemberTranslate;
 }
 
 /** Why a reader reports a comment, and an optional note; Escape or Cancel closes it unsent. */
-export function ReportDialog({ client, commentId, onClose, explain }: ReportDialogProps) {
+export function ReportDialog({ client, commentId, onClose, explain, t }: ReportDialogProps) {
   // One form per comment at most, so the comment's id keeps these ids unique.
   const id = `report-${commentId}`;
   const form = useRef<HTMLFormElement>(null);
@@ -45,7 +40,7 @@ export function ReportDialog({ client, commentId, onClose, explain }: ReportDial
     const r = await reportComment(client, commentId, { reason, note: note.trim() });
     setSending(false);
     if (!r.ok) return setError(await explain(r.error.code));
-    onClose(r.data.alreadyReported ? 'You have already reported this comment.' : 'Thanks — a moderator will take a look.');
+    onClose(t(r.data.alreadyReported ? 'report.already' : 'report.thanks'));
   };
   const cancelOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
@@ -59,24 +54,24 @@ export function ReportDialog({ client, commentId, onClose, explain }: ReportDial
       {/* Its styles come with it, so readers who never report never download them. */}
       <style>{css}</style>
       <fieldset>
-        <legend id={`${id}t`}>Report this comment</legend>
+        <legend id={`${id}t`}>{t('report.title')}</legend>
         {REPORT_REASONS.map((r) => (
           <label key={r}>
-            <input type="radio" name={`${id}r`} value={r} checked={reason === r} onChange={() => setReason(r)} /> {REASON_LABELS[r]}
+            <input type="radio" name={`${id}r`} value={r} checked={reason === r} onChange={() => setReason(r)} /> {t(`report.${r}`)}
           </label>
         ))}
       </fieldset>
-      <label for={`${id}n`}>Note for the moderators (optional)</label>
+      <label for={`${id}n`}>{t('report.note')}</label>
       <textarea id={`${id}n`} rows={2} maxLength={NOTE_MAX} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       <div class="row">
         <small>
           {note.length} / {NOTE_MAX}
         </small>
         <button type="button" onClick={() => onClose()}>
-          Cancel
+          {t('compose.cancel')}
         </button>
         <button type="submit" class="primary" disabled={!reason || sending}>
-          Submit
+          {t('report.submit')}
         </button>
       </div>
       <p class="status error" role="status">

@@ -64,7 +64,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   }, [!!view]);
 
   const count = view?.thread.commentCount ?? 0;
-  const member = useMemberUi(!!view?.viewer.signedIn, client, actions);
+  const member = useMemberUi(!!view?.viewer.signedIn, client, actions, strings);
   const ctx = { state, actions, now, client, t, member };
   // Retrying cannot fix a site that is not set up for this page.
   const fixable = error?.code != 'site_not_found' && error?.code != 'origin_not_allowed';

@@ -113,14 +113,14 @@ describe('a comment', () => {
     expect(comment(widget.root, mine.id)?.querySelector('.pending')?.textContent).toBe('Awaiting review');
     // Nothing to press on one's own comment: the count alone.
     expect(findButton(comment(widget.root, mine.id)!, /like/)).toBeUndefined();
-    expect(comment(widget.root, mine.id)!.querySelector('.actions')?.textContent).toMatch(/^♥ 0 likes/);
+    expect(comment(widget.root, mine.id)!.querySelector('.actions')?.textContent).toMatch(/^♥ 00 likes/);
     widget.unmount();
 
     widget = await mountWidget(t);
     expect(comment(widget.root, mine.id)).toBeNull();
     // A guest is shown how many liked it, with nothing to press.
     expect(findButton(comment(widget.root, other.id)!, /like/)).toBeUndefined();
-    expect(comment(widget.root, other.id)!.querySelector('.actions')?.textContent).toBe('♥ 0 likes');
+    expect(comment(widget.root, other.id)!.querySelector('.actions')?.textContent).toBe('♥ 00 likes');
     expect(findButton(comment(widget.root, other.id)!, 'Reply')).toBeUndefined();
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, TEST_API_KEY } from '../../support/app';
 import { buildSite } from '../../support/site';
-import { button, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { button, comment, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 import { linkTarget } from '../../../widget/components/call-to-action';
 
 let widget: MountedWidget | undefined;
@@ -146,6 +146,21 @@ describe("the site's own wording", () => {
     await t.call('PUT', '/api/v1/sites/daily/admin/threads', { headers: { 'X-Api-Key': TEST_API_KEY }, body: { url: ARTICLE_URL, closed: true } });
     widget = await mountWidget(t, { persona: PERSONAS.alice });
     expect(widget.root.querySelector('.notice')?.textContent).toBe('Comments are closed on this story.');
+  });
+});
+
+describe("the site's own wording on comments", () => {
+  it('covers what every reader sees on a comment and what only members see', async () => {
+    const strings = { 'action.reply': 'Answer', 'whose.theirs': 'the post by {name}', 'likes.other': '{n} hearts', 'comment.edited': 'changed' };
+    const t = await createTestContext({ site: { settings: SiteSettings.parse({ strings }) } });
+    const theirs = await seedComment(t, PERSONAS.bob, 'Worth a reply.');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, theirs.id)!;
+    expect(findButton(article, 'Answer')?.getAttribute('aria-label')).toBe('Reply to the post by Bob');
+    expect(article.querySelector('.actions .sr')?.textContent).toBe('0 hearts: like the post by Bob');
+    widget.unmount();
+    widget = await mountWidget(t);
+    expect(comment(widget.root, theirs.id)!.querySelector('.actions .sr')?.textContent).toBe('0 hearts');
   });
 });
 
