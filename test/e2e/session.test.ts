@@ -9,6 +9,8 @@ const e2e = useDemoBrowser();
 describe('a member whose session expired', () => {
   it('is asked to sign in again, once the host had no fresh token either, and is not invited to subscribe', async () => {
     const page = await e2e.pageAs('alice', '/articles/city-budget');
+    // Signed in as usual first, so no token request of this first load is counted below.
+    await page.locator('section[aria-label="Comments"]').getByText(/Comment as/).waitFor();
     // The publisher's token endpoint hands out only a token that expired an hour ago.
     const now = Math.floor(Date.now() / 1000);
     const expired = await new SignJWT({ name: 'Alice Archer', tier: 'member', role: 'member', badges: [] })
