@@ -21,6 +21,8 @@ export const Author = z.object({
   name: z.string(),
   badges: z.array(z.string()),
   role: Role,
+  /** The picture the publisher's token names (https); null: show initials. */
+  avatarUrl: z.nullable(z.string()),
 });
 
 /** A comment as a reader sees it. Deleted comments are tombstones: no author, no body. */
