@@ -93,6 +93,8 @@ export function createApp(deps: AppDeps) {
     .use(memberAuth({ verifier, now: services.now, deps: services }))
     .use('/threads/*', replayMemberWrites, writeLimits(services))
     .use('/comments/*', replayMemberWrites, writeLimits(services))
+    // A preview costs a render like a post: it counts against the same write limits.
+    .use('/preview', writeLimits(services))
     .route('/moderation', moderatorRoutes(services, writeOnce))
     .route('/', publicRoutes(services, {
         cache: deps.responseCache ?? noResponseCache,
