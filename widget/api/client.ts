@@ -7,7 +7,7 @@ import type * as z from 'zod/mini';
 import { readerPaths } from '../../shared/api-paths';
 import { lapsed, TOKEN_REFUSALS } from '../../shared/errors';
 import { ErrorBody, type Sort } from '../../shared/schemas/common';
-import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse } from '../../shared/schemas/comment';
+import { CommentPage, CommentResponse, ConversationResponse, CreateCommentResponse, LikeResponse, PreviewResponse } from '../../shared/schemas/comment';
 import type { CreateCommentBody } from '../../shared/schemas/comment';
 import { ThreadView } from '../../shared/schemas/thread';
 import type { GetToken, Prefetch } from '../config';
@@ -117,6 +117,8 @@ export function createClient(options: ClientOptions) {
     edit: (commentId: string, body: string) => call(CommentResponse, 'PATCH', readerPaths.comment(site, commentId), undefined, { body }),
     remove: (commentId: string) => call(CommentResponse, 'DELETE', readerPaths.comment(site, commentId)),
     like: (commentId: string, liked: boolean) => call(LikeResponse, liked ? 'PUT' : 'DELETE', readerPaths.like(site, commentId)),
+    /** The draft's HTML as posting would store it; stores nothing. */
+    preview: (body: string) => call(PreviewResponse, 'POST', readerPaths.preview(site), undefined, { body }),
   };
 }
 

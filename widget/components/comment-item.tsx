@@ -96,6 +96,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           maxLength={maxLength}
           autoFocus
           onSubmit={(body, afterNudge) => actions.post({ body, parentId: c.id, afterNudge })}
+          onPreview={actions.preview}
           onDone={done}
           onCancel={close}
         />

@@ -26,6 +26,7 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
       initial={c.source}
       autoFocus
       onSubmit={(body) => ctx.actions.edit(c.id, body)}
+      onPreview={ctx.actions.preview}
       onDone={onDone}
       onCancel={onCancel}
     />

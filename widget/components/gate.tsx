@@ -48,6 +48,7 @@ export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) 
             submitLabel={t('post')}
             maxLength={site.maxLength}
             onSubmit={(body, afterNudge) => actions.post({ body, afterNudge })}
+            onPreview={actions.preview}
             onDone={(c) => actions.focus(c.id)}
           />
           ) : (

@@ -64,6 +64,7 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     edit: async (id: string, body: string) => keep(await client.edit(id, body), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     remove: async (id: string) => keep(await client.remove(id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     like: async (id: string, liked: boolean) => keep(await client.like(id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
+    preview: async (body: string) => keep(await client.preview(body), () => {}),
     focus: (id: string) => dispatch({ type: 'focus', id }),
     /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
     async openPermalink(id: string) {
