@@ -11,6 +11,7 @@ const API_TESTS = [
   'test/server/app.test.ts',
   'test/server/middleware/**/*.test.ts',
   'test/server/services/identity/verify-token.test.ts',
+  'test/server/services/identity/viewer-user.test.ts',
   'test/server/services/moderation/external-scorer.test.ts',
   'test/server/backends/**/*.test.ts',
 ];

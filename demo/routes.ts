@@ -1,11 +1,11 @@
-// The demo publisher's own routes: pages, the persona switcher, and its token endpoint.
+// The demo publisher's own routes: pages, the persona switcher, its token endpoint and avatars.
 // Token signing lives here, in the publisher, never in Parley's API.
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { SignJWT } from 'jose';
 import { ARTICLES } from './articles';
 import { articlePage, listingPage, moderatePage, signInPage, subscribePage } from './pages';
-import { personaById, SIGN_IN_PATH } from './personas';
+import { avatarClaim, PERSONAS, personaById, SIGN_IN_PATH } from './personas';
 import { DEMO_SITE_ID, type DemoSecrets } from './site';
 
 const COOKIE = 'demo_persona';
@@ -54,11 +54,25 @@ export function demoRoutes(options: DemoOptions) {
     return c.redirect(OWN_PAGES.has(back) ? back : '/', 303);
   });
 
+  for (const { avatar } of PERSONAS) {
+    if (!avatar) continue;
+    app.get(avatar.path, (c) => {
+      c.header('Content-Type', 'image/svg+xml');
+      c.header('Cache-Control', 'public, max-age=86400');
+      // Opened on its own, an SVG is a document: it may run nothing.
+      c.header('Content-Security-Policy', "default-src 'none'");
+      return c.body(avatar.svg);
+    });
+  }
+
   app.get('/demo/token', async (c) => {
-    const claims = persona(c).claims;
+    const who = persona(c);
+    const { claims } = who;
     if (!claims) return c.json({ token: null });
     const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ name: claims.name, tier: claims.tier, role: claims.role, badges: claims.badges })
+    // The demo runs on http://localhost, the one place Parley takes an http avatar (README, "Tokens").
+    const avatar = avatarClaim(who, options.canonicalOrigin);
+    const token = await new SignJWT({ name: claims.name, tier: claims.tier, role: claims.role, badges: claims.badges, ...avatar })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setAudience(DEMO_SITE_ID)

@@ -7,7 +7,7 @@ import { nodeOutbound } from '../server/runtime/node-outbound';
 import { openThread } from '../server/services/threads/open-thread';
 import { createComment } from '../server/services/comments/create-comment';
 import { ARTICLES } from './articles';
-import { PERSONAS } from './personas';
+import { avatarClaim, PERSONAS } from './personas';
 import { demoSite, type DemoSecrets } from './site';
 
 export async function seedDemo(store: Store, origins: string[], canonicalOrigin: string, secrets: DemoSecrets): Promise<void> {
@@ -17,7 +17,10 @@ export async function seedDemo(store: Store, origins: string[], canonicalOrigin:
   await store.saveSite(site, deps.now());
   if (existed) return;
 
-  const claims = (id: string) => ({ ...PERSONAS.find((p) => p.id === id)!.claims!, exp: 0 });
+  const claims = (id: string) => {
+    const persona = PERSONAS.find((p) => p.id === id)!;
+    return { ...persona.claims!, avatar: avatarClaim(persona, canonicalOrigin).avatar ?? null, exp: 0 };
+  };
   const article = ARTICLES[0];
   const thread = await openThread(deps, { site, url: canonicalOrigin + article.path, title: article.title });
   const post = async (who: string, body: string, parentId?: string) => {

@@ -101,6 +101,8 @@ export function createApp(deps: AppDeps) {
     .use(refuseRefusedTokens())
     .use('/threads/*', replayMemberWrites, writeLimits(services))
     .use('/comments/*', replayMemberWrites, writeLimits(services))
+    // A preview costs a render like a post: it counts against the same write limits.
+    .use('/preview', writeLimits(services))
     .route('/moderation', moderatorRoutes(services, writeOnce))
     .route('/', publicRoutes(services))
     .route('/', memberRoutes(services, writeOnce));

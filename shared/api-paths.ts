@@ -8,12 +8,13 @@ const comment = (siteId: string, commentId: string) => `${base(siteId)}/comments
 const conversation = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/conversation`;
 const like = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/like`;
 const report = (siteId: string, commentId: string) => `${base(siteId)}/comments/${enc(commentId)}/report`;
+const preview = (siteId: string) => `${base(siteId)}/preview`;
 
 /**
  * The paths the reader app calls. Importing these alone keeps the moderator and site API paths
  * out of its bundle: a bundler keeps an object literal whole or not at all.
  */
-export const readerPaths = { thread, comments, comment, conversation, like, report };
+export const readerPaths = { thread, comments, comment, conversation, like, report, preview };
 
 /** The one path the reader's loader (embed.js) asks for itself: the thread it starts loading early. */
 export { thread as threadPath };
@@ -27,6 +28,7 @@ export const apiPaths = {
   counts: (siteId: string) => `${base(siteId)}/counts`,
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
   report,
+  preview,
   moderation: {
     session: (siteId: string) => `${base(siteId)}/moderation/session`,
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,

@@ -9,6 +9,8 @@ export const MEMBER_STRINGS = {
   'compose.held': 'Your comment is awaiting review.',
   'compose.anyway': 'Post anyway',
   'compose.cancel': 'Cancel',
+  'compose.preview': 'Preview',
+  'compose.edit': 'Edit',
   'compose.count': '{n} / {max}',
   // The actions on a comment; {whose} is "your comment" or "Alice's comment".
   'whose.yours': 'your comment',

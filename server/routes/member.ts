@@ -1,14 +1,15 @@
-// Writing: members post, reply, edit, delete and like. Each service checks who may do it here.
+// Writing: members post, reply, edit, delete, like and preview. Each service checks who may do it here.
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
-import { CreateCommentBody, EditCommentBody } from '../../shared/schemas/comment';
+import { CreateCommentBody, EditCommentBody, PreviewBody } from '../../shared/schemas/comment';
 import { Id } from '../../shared/schemas/common';
 import { createComment } from '../services/comments/create-comment';
 import { editComment } from '../services/comments/edit-comment';
 import { deleteComment } from '../services/comments/delete-comment';
 import { setLike } from '../services/comments/like-comment';
+import { previewComment } from '../services/comments/preview-comment';
 import { ReportBody } from '../../shared/schemas/moderation-api';
 import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
@@ -59,5 +60,7 @@ export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
     .post('/comments/:commentId/report', validate('param', CommentParam), validate('json', ReportBody), async (c) => once(c, async () => {
       const deps = writeDeps(c, services);
       return c.json(await reportComment(deps, c.get('site'), c.req.valid('param').commentId, c.get('claims'), c.req.valid('json')));
-    }));
+    }))
+    // Changes nothing, so there is no answer to keep for a retry: no Idempotency-Key.
+    .post('/preview', validate('json', PreviewBody), (c) => c.json(previewComment(c.get('claims'), c.req.valid('json').body)));
 }

@@ -37,6 +37,8 @@ export interface UserRecord {
   tier: string;
   role: Role;
   badges: string[];
+  /** From the token's avatar claim (see identity/claims.ts); null shows initials. */
+  avatarUrl: string | null;
   banned: boolean;
   suspendedUntil: number | null;
   alwaysPremoderate: boolean;
@@ -69,7 +71,7 @@ export interface CommentRecord {
 
 /** A comment joined with what a reader needs to see of its author. */
 export interface CommentWithAuthor extends CommentRecord {
-  author: { id: string; displayName: string; badges: string[]; role: Role };
+  author: { id: string; displayName: string; badges: string[]; role: Role; avatarUrl: string | null };
 }
 
 /** Position of the last row of a page; the next page starts strictly after it. */
@@ -109,6 +111,7 @@ export interface UpsertUserRequest {
   tier: string;
   role: Role;
   badges: string[];
+  avatarUrl: string | null;
   now: number;
 }
 

@@ -21,6 +21,8 @@ export const Author = z.object({
   name: z.string(),
   badges: z.array(z.string()),
   role: Role,
+  /** The picture the publisher's token names (https); null: show initials. */
+  avatarUrl: z.nullable(z.string()),
 });
 
 /** A comment as a reader sees it. Deleted comments are tombstones: no author, no body. */
@@ -61,6 +63,12 @@ export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
 
 export const EditCommentBody = z.strictObject({ body: Body });
 export type EditCommentBody = z.infer<typeof EditCommentBody>;
+
+/** A draft to see as it would be stored; the preview stores nothing. */
+export const PreviewBody = z.strictObject({ body: Body });
+export type PreviewBody = z.infer<typeof PreviewBody>;
+/** The draft's HTML, rendered as a stored comment's is (the widget sanitizes it again, as it does every body). */
+export const PreviewResponse = z.object({ html: z.string() });
 
 export const CommentPage = z.object({
   /** Top-level comments of this page and all their published replies, flat; the tree is built by the client. */

@@ -44,7 +44,7 @@ export const QueueItemView = z.object({
   /** Why a moderator rejected it (a REJECT_REASONS code), when they did. */
   rejectReason: z.optional(z.nullable(z.string())),
   reports: z.array(z.object({ reason: z.string(), note: z.string(), count: z.number() })),
-  author: z.object({ id: z.string(), name: z.string(), role: z.string() }),
+  author: z.object({ id: z.string(), name: z.string(), role: z.string(), avatarUrl: z.nullable(z.string()) }),
   thread: z.object({ id: z.string(), title: z.string(), url: z.string(), section: z.string() }),
 });
 export type QueueItemView = z.infer<typeof QueueItemView>;

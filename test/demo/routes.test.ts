@@ -52,3 +52,23 @@ describe('the demo’s moderator dashboard page', () => {
     expect(res.headers.get('X-Frame-Options')).toBe('SAMEORIGIN');
   });
 });
+
+describe('the demo’s avatars', () => {
+  it('serves Alice’s picture as an SVG that may run nothing', async () => {
+    const res = await app.request('/avatars/alice.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml');
+    expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'");
+    expect(await res.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^]*<\/svg>$/);
+  });
+
+  it('names it in Alice’s token, on the demo’s own origin, and gives others none', async () => {
+    const tokenOf = async (persona: string) => {
+      const res = await app.request('/demo/token', { headers: { Cookie: `demo_persona=${persona}` } });
+      const { token } = await res.json();
+      return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    };
+    expect((await tokenOf('alice')).avatar).toBe('http://localhost:3000/avatars/alice.svg');
+    expect(await tokenOf('morgan')).not.toHaveProperty('avatar');
+  });
+});

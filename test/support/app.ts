@@ -26,6 +26,8 @@ export interface Persona {
   tier?: string;
   role?: 'member' | 'moderator' | 'admin';
   badges?: string[];
+  /** The avatar claim as sent, bad values included; absent when undefined. */
+  avatar?: unknown;
 }
 
 export const PERSONAS = {
@@ -101,7 +103,8 @@ export async function createTestContext(
     clock,
     async sign(persona, o = {}) {
       const iat = Math.floor(clock.now / 1000);
-      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [] })
+      const avatar = persona.avatar === undefined ? {} : { avatar: persona.avatar };
+      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [], ...avatar })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(persona.sub)
         .setAudience(o.audience ?? site.id)

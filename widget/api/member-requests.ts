@@ -1,7 +1,7 @@
 // What only a signed-in reader asks for. Loaded with the members' chunk (components/member-ui.ts),
 // so a guest's first load carries neither these requests nor the schemas of their answers.
 import { readerPaths } from '../../shared/api-paths';
-import { CommentResponse, CreateCommentResponse, LikeResponse, type CreateCommentBody } from '../../shared/schemas/comment';
+import { CommentResponse, CreateCommentResponse, LikeResponse, PreviewResponse, type CreateCommentBody } from '../../shared/schemas/comment';
 import type { ApiClient } from './client';
 
 /** Answers the stored comment, or a nudge: findings the author may revise or post anyway. */
@@ -15,3 +15,7 @@ export const removeComment = (client: ApiClient, commentId: string) => client.ca
 
 export const likeComment = (client: ApiClient, commentId: string, liked: boolean) =>
   client.call(LikeResponse, liked ? 'PUT' : 'DELETE', readerPaths.like(client.site, commentId));
+
+/** The draft's HTML as posting would store it; stores nothing. */
+export const previewComment = (client: ApiClient, body: string) =>
+  client.call(PreviewResponse, 'POST', readerPaths.preview(client.site), undefined, { body });

@@ -8,9 +8,13 @@ export interface AuthorLineProps {
   t: Translate;
 }
 
-
-/** Initials on a colour of the author's own (the same on every page; dark enough for white text at any hue, 5.3:1 or more), the name, and badges: staff apart from membership ones. */
+/**
+ * Initials on a colour of the author's own (the same on every page; dark enough for white text at
+ * any hue, 5.3:1 or more), covered by the picture the publisher's token names, if any, until it
+ * fails to load; the name, and badges: staff apart from membership ones.
+ */
 export function AuthorLine({ author, nameId, t }: AuthorLineProps) {
+  const src = author.avatarUrl;
   const initials = author.name
     .split(/\s+/)
     .filter(Boolean)
@@ -24,6 +28,11 @@ export function AuthorLine({ author, nameId, t }: AuthorLineProps) {
     <>
       <span class="avatar" aria-hidden="true" style={{ background: `hsl(${hue} 45% 30%)` }}>
         {initials}
+        {src && (
+          // Decorative beside the name; sent without the page's address, loaded only when in view.
+          // Keyed by its URL, so a new picture gets its own chance after one failed and was hidden.
+          <img key={src} src={src} alt="" loading="lazy" decoding="async" referrerpolicy="no-referrer" width={32} height={32} onError={(e) => (e.currentTarget.hidden = true)} />
+        )}
       </span>
       <strong class="author" id={nameId}>
         {author.name}

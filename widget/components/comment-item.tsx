@@ -100,6 +100,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           strings={strings}
           autoFocus
           onSubmit={(body, afterNudge) => ctx.member.actions!.post({ body, parentId: c.id, afterNudge })}
+          onPreview={ctx.member.actions!.preview}
           onDone={done}
           onCancel={close}
         />

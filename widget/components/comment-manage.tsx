@@ -28,6 +28,7 @@ export function EditForm({ Composer, ctx, comment: c, maxLength, onDone, onCance
       initial={c.source}
       autoFocus
       onSubmit={(body) => ctx.member.actions!.edit(c.id, body)}
+      onPreview={ctx.member.actions!.preview}
       onDone={onDone}
       onCancel={onCancel}
     />

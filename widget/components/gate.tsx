@@ -49,6 +49,7 @@ export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) 
             maxLength={site.maxLength}
             strings={strings}
             onSubmit={(body, afterNudge) => member.actions!.post({ body, afterNudge })}
+            onPreview={member.actions!.preview}
             onDone={(c) => actions.focus(c.id)}
           />
           ) : (

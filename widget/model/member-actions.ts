@@ -2,7 +2,7 @@
 // request, then dispatches what came back, as the reading actions in use-thread.ts do.
 import type { CreateCommentBody } from '../../shared/schemas/comment';
 import type { ApiClient } from '../api/client';
-import { editComment, likeComment, postComment, removeComment } from '../api/member-requests';
+import { editComment, likeComment, postComment, previewComment, removeComment } from '../api/member-requests';
 import { rememberCommented } from './commented';
 import type { ThreadActions } from './use-thread';
 
@@ -17,6 +17,7 @@ export function memberActions(client: ApiClient, { keep, dispatch, threadId }: T
     edit: async (id: string, body: string) => keep(await editComment(client, id, body), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     remove: async (id: string) => keep(await removeComment(client, id), (d) => dispatch({ type: 'replaced', comment: d.comment })),
     like: async (id: string, liked: boolean) => keep(await likeComment(client, id, liked), (d) => dispatch({ type: 'liked', id, ...d })),
+    preview: async (body: string) => keep(await previewComment(client, body), () => {}),
   };
 }
 

@@ -76,7 +76,7 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     rejectReason: null,
   };
   await deps.store.insertComment({ comment: record, ipHash });
-  const authorView = { id: author.id, displayName: author.displayName, badges: author.badges, role: author.role };
+  const authorView = { id: author.id, displayName: author.displayName, badges: author.badges, role: author.role, avatarUrl: author.avatarUrl };
   return {
     comment: toCommentView({ ...record, author: authorView }, { viewer: author, likedIds: new Set(), editWindowMs: site.settings.editWindowSeconds * 1000, now }),
   };

@@ -18,7 +18,7 @@ export function toCommentView(c: CommentWithAuthor, ctx: ViewContext): CommentVi
     id: c.id,
     threadId: c.threadId,
     parentId: c.parentId,
-    author: deleted ? null : { id: c.author.id, name: c.author.displayName, badges: c.author.badges, role: c.author.role },
+    author: deleted ? null : { id: c.author.id, name: c.author.displayName, badges: c.author.badges, role: c.author.role, avatarUrl: c.author.avatarUrl },
     html: deleted ? '' : c.bodyHtml,
     status: c.status,
     createdAt: c.createdAt,

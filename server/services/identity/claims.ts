@@ -1,5 +1,25 @@
 import * as z from 'zod/mini';
 
+const MAX_AVATAR_URL = 2048;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The avatar claim as stored: an https URL, or plain http on this machine (a local demo), at most
+ * 2048 characters. Anything else is ignored rather than refused: a bad picture should not cost
+ * the member their sign-in. Credentials in the URL would be shown to every reader: ignored too.
+ */
+export function avatarUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > MAX_AVATAR_URL) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  return allowed && !url.username && !url.password && url.href.length <= MAX_AVATAR_URL ? url.href : null;
+}
+
 /** What the publisher's membership system puts in the reader's token. */
 export const MemberClaims = z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -7,6 +27,8 @@ export const MemberClaims = z.object({
   tier: z._default(z.string().check(z.maxLength(64)), ''),
   role: z._default(z.enum(['member', 'moderator', 'admin']), 'member'),
   badges: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)), []),
+  /** Absent or unusable: null, and the member is shown by their initials. */
+  avatar: z._default(z.pipe(z.unknown(), z.transform(avatarUrl)), null),
   exp: z.number(),
 });
 export type MemberClaims = z.infer<typeof MemberClaims>;

@@ -1,5 +1,5 @@
 // The stored user behind a token. Reads only look it up; writes create or refresh it from
-// the token's claims, so name, tier and badges always follow the membership system.
+// the token's claims, so name, tier, badges and avatar always follow the membership system.
 import type { SiteRecord, UserRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from './claims';
@@ -14,6 +14,7 @@ function matchesClaims(user: UserRecord, claims: MemberClaims): boolean {
     user.displayName === claims.name &&
     user.tier === claims.tier &&
     user.role === claims.role &&
+    user.avatarUrl === claims.avatar &&
     user.badges.length === claims.badges.length &&
     user.badges.every((badge, i) => badge === claims.badges[i])
   );
@@ -35,6 +36,8 @@ export async function ensureViewerUser(deps: ServiceDeps, site: SiteRecord, clai
     tier: claims.tier,
     role: claims.role,
     badges: claims.badges,
+    // A token without the claim clears it: the publisher says who the member is, picture included.
+    avatarUrl: claims.avatar,
     now: deps.now(),
   });
 }

@@ -19,7 +19,7 @@ export function toQueueItemView(item: QueueItem): QueueItemView {
     reasons: c.reasons,
     rejectReason: c.rejectReason,
     reports: item.reports,
-    author: { id: c.author.id, name: c.author.displayName, role: c.author.role },
+    author: { id: c.author.id, name: c.author.displayName, role: c.author.role, avatarUrl: c.author.avatarUrl },
     thread: item.thread,
   };
 }

@@ -15,7 +15,7 @@ const FROM = `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN users u ON u.id = c
 const PAGE_FIELDS = [
   'id', 'site_id', 'thread_id', 'parent_id', 'root_id', 'depth', 'author_id', 'body_src', 'body_html', 'status', 'featured',
   'like_count', 'created_at', 'edited_at', 'deleted_at', 'reasons', 'open_reports', 'hidden_by_reports', 'reject_reason', 'author_name',
-  'author_badges', 'author_role',
+  'author_badges', 'author_role', 'author_avatar',
 ];
 const PAGE_ROW = `json_object(${PAGE_FIELDS.map((f) => `'${f}', ${f}`).join(', ')})`;
 

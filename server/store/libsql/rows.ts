@@ -47,6 +47,7 @@ export function toUser(r: Row): UserRecord {
     tier: String(r.tier),
     role: String(r.role) as Role,
     badges: json(r.badges),
+    avatarUrl: r.avatar_url == null ? null : String(r.avatar_url),
     banned: bool(r.banned),
     suspendedUntil: r.suspended_until == null ? null : num(r.suspended_until),
     alwaysPremoderate: bool(r.always_premoderate),
@@ -55,7 +56,7 @@ export function toUser(r: Row): UserRecord {
 
 /** Columns for comment queries joined with their author (`c` comments, `u` users). */
 export const COMMENT_COLUMNS =
-  'c.*, u.display_name AS author_name, u.badges AS author_badges, u.role AS author_role';
+  'c.*, u.display_name AS author_name, u.badges AS author_badges, u.role AS author_role, u.avatar_url AS author_avatar';
 
 export function toComment(r: Row): CommentWithAuthor {
   return {
@@ -83,6 +84,7 @@ export function toComment(r: Row): CommentWithAuthor {
       displayName: String(r.author_name),
       badges: json(r.author_badges),
       role: String(r.author_role) as Role,
+      avatarUrl: r.author_avatar == null ? null : String(r.author_avatar),
     },
   };
 }

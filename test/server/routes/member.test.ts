@@ -2,7 +2,7 @@ import { SiteSettings } from '../../../shared/schemas/site';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import type { CommentView } from '../../../shared/schemas/comment';
-import { CommentResponse, LikeResponse } from '../../../shared/schemas/comment';
+import { CommentResponse, LikeResponse, MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, setCommentStatus, setUserFlags, upsertThread } from '../../support/api';
 
@@ -272,5 +272,55 @@ describe('PUT/DELETE like', () => {
     await t.call('DELETE', apiPaths.comment('daily', comment.id), { token: alice });
     expect(await refusal(await t.call('PUT', apiPaths.like('daily', comment.id), { token: bob }))).toMatchObject({ status: 404, code: 'comment_not_found' });
     expect(await refusal(await t.call('PUT', apiPaths.like('daily', 'nosuchcomment'), { token: bob }))).toMatchObject({ status: 404, code: 'comment_not_found' });
+  });
+});
+
+describe('POST preview', () => {
+  const preview = (body: unknown, token?: string, headers?: Record<string, string>) => t.call('POST', apiPaths.preview('daily'), { token, body, headers });
+
+  /** Rows in every table but the rate-limit windows, which a preview counts against like any write. */
+  async function rowCounts() {
+    const tables = await t.client.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' AND name != 'rate_limits'");
+    const counts: Record<string, number> = {};
+    for (const { name } of tables.rows) counts[String(name)] = Number((await t.client.execute(`SELECT COUNT(*) AS n FROM "${name}"`)).rows[0].n);
+    return counts;
+  }
+
+  it('answers a member the HTML their draft would be stored as, from the same renderer', async () => {
+    const draft = 'The budget *finally* adds [bus lanes](https://news.example/lanes).\n> quoted';
+    const res = await preview({ body: draft }, alice);
+    expect(res.status).toBe(200);
+    const { html } = await res.json();
+    expect(html).toBe('<p>The budget <em>finally</em> adds <a href="https://news.example/lanes" rel="nofollow ugc noopener" target="_blank">bus lanes</a>.</p>\n<blockquote>\n<p>quoted</p>\n</blockquote>');
+    expect((await postComment(t, threadId, alice, draft)).html).toBe(html);
+  });
+
+  it('escapes raw HTML and drops unsafe links, as posting does', async () => {
+    const { html } = await (await preview({ body: '<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>' }, alice)).json();
+    expect(html).not.toMatch(/<script|<img|href="javascript/i);
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('stores nothing: no comment, no member, no kept answer', async () => {
+    const before = await rowCounts();
+    const carol = await t.sign({ sub: 'u-carol', name: 'Carol', tier: 'member' });
+    expect((await preview({ body: 'Just looking' }, carol, { 'Idempotency-Key': 'k1' })).status).toBe(200);
+    // Not idempotency-keyed: the same key with another draft is simply another preview.
+    const again = await preview({ body: 'Looking again' }, carol, { 'Idempotency-Key': 'k1' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('Idempotent-Replayed')).toBeNull();
+    expect((await again.json()).html).toBe('<p>Looking again</p>');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a guest with 401 not_signed_in', async () => {
+    expect(await refusal(await preview({ body: 'hi' }))).toMatchObject({ status: 401, code: 'not_signed_in' });
+  });
+
+  it('refuses an empty draft, one longer than a comment may be, and unknown fields with 400', async () => {
+    expect(await refusal(await preview({ body: '   ' }, alice))).toMatchObject({ status: 400, code: 'invalid_input', fields: { body: expect.any(String) } });
+    expect(await refusal(await preview({ body: 'x'.repeat(MAX_COMMENT_LENGTH + 1) }, alice))).toMatchObject({ status: 400, code: 'invalid_input' });
+    expect((await preview({ body: 'x'.repeat(MAX_COMMENT_LENGTH) }, alice)).status).toBe(200);
+    expect(await refusal(await preview({ body: 'hi', parentId: 'c1' }, alice))).toMatchObject({ status: 400, code: 'invalid_input' });
   });
 });

@@ -51,6 +51,17 @@ describe('rate limits', () => {
     expect((await like(comment.id, alice, '203.0.113.8')).status).toBe(200);
   });
 
+  it('count previews as the member’s writes', async () => {
+    const { alice, comment } = await site({ memberWritesPerMinute: 2 });
+    t.clock.now = Math.ceil(t.clock.now / 60_000) * 60_000;
+    const preview = () => t.call('POST', apiPaths.preview(t.site.id), { token: alice, headers: from('198.51.100.20'), body: { body: 'Draft' } });
+    expect((await preview()).status).toBe(200);
+    expect((await like(comment.id, alice)).status).toBe(200);
+    await expectLimited(await preview());
+    t.clock.now += 60_000;
+    expect((await preview()).status).toBe(200);
+  });
+
   it('limit how many new threads one address can bring into being, but never the reading of existing ones', async () => {
     await site({ addressNewThreadsPerHour: 2 });
     const open = (path: string) => t.call('GET', threadPath(t.site.id, { url: `https://news.example/2026/01/15/${path}` }), { headers: from('192.0.2.44') });

@@ -5,7 +5,7 @@ import { createApp } from '../../../server/app';
 import { createLibsqlStore } from '../../../server/store/libsql';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY } from '../../support/app';
-import { appFetch, button, commentTexts, findButton, mountWidget, typeInto, waitFor, type MountedWidget } from '../../support/widget';
+import { appFetch, button, comment, commentTexts, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
 
 let widget: MountedWidget | undefined;
 afterEach(() => widget?.unmount());
@@ -154,5 +154,100 @@ describe('posting while the service is down', () => {
     button(widget.root, 'Retry').click();
     await waitFor(() => commentTexts(widget!.root).length === 1, 'the retried comment');
     expect(commentTexts(widget.root)).toEqual(['Posted from a tunnel.']);
+  });
+});
+
+describe('previewing a draft', () => {
+  const write = async (w: MountedWidget, text: string) => {
+    typeInto(w.root.querySelector('textarea')!, text);
+    await waitFor(() => !button(w.root, 'Preview').disabled);
+  };
+  const shown = (w: MountedWidget) => w.root.querySelector<HTMLElement>('form [role="group"][aria-label="Preview"]');
+
+  it('shows the draft rendered in place of the textarea, and Edit brings the same draft back', async () => {
+    const t = await createTestContext();
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(button(widget.root, 'Preview').disabled).toBe(true);
+    await write(widget, 'The budget *finally* adds [bus lanes](https://news.example/lanes).');
+    button(widget.root, 'Preview').click();
+
+    const box = await waitFor(() => shown(widget!), 'the preview');
+    expect(widget.root.querySelector('textarea')).toBeNull();
+    expect(box.querySelector('em')?.textContent).toBe('finally');
+    expect(box.querySelector('a')?.getAttribute('href')).toBe('https://news.example/lanes');
+    expect(box.textContent).toBe('The budget finally adds bus lanes.');
+    await waitFor(() => widget!.root.activeElement === box, 'focus on the preview');
+    expect(widget.requests).toContain('POST /api/v1/sites/daily/preview');
+    expect(commentTexts(widget.root)).toEqual([]);
+
+    button(widget.root, 'Edit').click();
+    const field = await waitFor(() => widget!.root.querySelector('textarea'), 'the textarea again');
+    expect(field.value).toBe('The budget *finally* adds [bus lanes](https://news.example/lanes).');
+    expect(shown(widget)).toBeNull();
+    await waitFor(() => widget!.root.activeElement === field, 'focus back in the textarea');
+  });
+
+  it('posts the draft from the preview and then offers an empty textarea', async () => {
+    const t = await createTestContext();
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    await write(widget, 'Straight from the preview.');
+    button(widget.root, 'Preview').click();
+    await waitFor(() => shown(widget!), 'the preview');
+    button(widget.root, 'Post').click();
+
+    await waitFor(() => commentTexts(widget!.root).length === 1, 'the new comment');
+    expect(commentTexts(widget.root)).toEqual(['Straight from the preview.']);
+    expect(shown(widget)).toBeNull();
+    expect(widget.root.querySelector('textarea')!.value).toBe('');
+    expect(button(widget.root, 'Preview').textContent).toBe('Preview');
+  });
+
+  it('sanitizes the rendered draft as it does every comment body', async () => {
+    const t = await createTestContext();
+    const up = appFetch(t);
+    // A server (or anything between) that answers HTML the renderer would never write.
+    const fetch = async (input: string, init?: RequestInit) =>
+      input.endsWith('/preview') ? Response.json({ html: '<p>Fine <img src=x onerror="alert(1)"><script>alert(2)</script><a href="javascript:alert(3)">link</a></p>' }) : up(input, init);
+    widget = await mountWidget(t, { persona: PERSONAS.alice, config: { fetch } });
+    await write(widget, 'Fine');
+    button(widget.root, 'Preview').click();
+
+    const box = await waitFor(() => shown(widget!), 'the preview');
+    expect(box.innerHTML).toBe('<p>Fine link</p>');
+  });
+
+  it('says why a preview failed in the status line, keeps the draft, and Retry previews again rather than posting', async () => {
+    const t = await createTestContext();
+    let offline = false;
+    const up = appFetch(t, []);
+    const fetch = (input: string, init?: RequestInit) => (offline ? Promise.reject(new TypeError('Failed to fetch')) : up(input, init));
+    widget = await mountWidget(t, { persona: PERSONAS.alice, config: { fetch } });
+    await write(widget, 'Does this render offline?');
+    offline = true;
+    button(widget.root, 'Preview').click();
+
+    await waitFor(() => status(widget!)?.startsWith('Comments are temporarily unavailable.'), 'the failure');
+    expect(widget.root.querySelector('textarea')!.value).toBe('Does this render offline?');
+    expect(widget.root.querySelector('form p.status')?.classList.contains('error')).toBe(true);
+
+    offline = false;
+    button(widget.root, 'Retry').click();
+    const box = await waitFor(() => shown(widget!), 'the preview on retry');
+    expect(box.textContent).toBe('Does this render offline?');
+    expect(status(widget)).toBe('');
+    expect(commentTexts(widget.root)).toEqual([]);
+  });
+
+  it('is offered in the reply box too', async () => {
+    const t = await createTestContext();
+    const parent = await seedComment(t, PERSONAS.bob, 'Where does the money come from?');
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const article = comment(widget.root, parent.id)!;
+    button(article, 'Reply').click();
+    typeInto(await waitFor(() => article.querySelector('textarea'), 'the reply composer'), 'From the **parking** levy.');
+    await waitFor(() => !button(article, 'Preview').disabled);
+    button(article, 'Preview').click();
+    const box = await waitFor(() => article.querySelector('[aria-label="Preview"]'), 'the reply preview');
+    expect(box.querySelector('strong')?.textContent).toBe('parking');
   });
 });

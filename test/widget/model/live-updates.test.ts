@@ -118,7 +118,7 @@ const c = (id: string, over: Partial<CommentView> = {}): CommentView => ({
   id,
   threadId: 't',
   parentId: null,
-  author: { id: `u-${id}`, name: id, badges: [], role: 'member' },
+  author: { id: `u-${id}`, name: id, badges: [], role: 'member', avatarUrl: null },
   html: '',
   status: 'published',
   createdAt: 1,

@@ -9,7 +9,7 @@ function view(id: string, parentId: string | null = null, createdAt = ++n): Comm
     id,
     threadId: 't1',
     parentId,
-    author: { id: 'u1', name: 'Alice', badges: [], role: 'member' },
+    author: { id: 'u1', name: 'Alice', badges: [], role: 'member', avatarUrl: null },
     html: `<p>${id}</p>`,
     status: 'published',
     createdAt,

@@ -16,7 +16,7 @@ const item = (id: string): QueueItemView => ({
   parentId: null,
   reasons: [],
   reports: [],
-  author: { id: 'u1', name: 'Alice', role: 'member' },
+  author: { id: 'u1', name: 'Alice', role: 'member', avatarUrl: null },
   thread: { id: 't1', title: 'City budget', url: 'https://news.example/a', section: 'news' },
 });
 
