@@ -5,14 +5,9 @@
 // The widget asks for its default first page (20 top-level comments with all their replies),
 // so the thread is seeded as 20 top-level comments with 9 direct replies each: 200 comments,
 // all on the first page and all rendered (direct replies sit above the folding depth).
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { ARTICLES } from '../demo/articles';
-import { launchBrowser } from '../test/support/browser';
-import { startTestDemo } from '../test/support/demo';
-import { buildWidget } from '../scripts/build-widget';
+import { withDemoBrowser } from './demo-browser';
 import { median, round } from './load';
 import { seedComments, seedThread, seedUsers } from './seed';
 import { topFramesOf, type Frame } from './profile';
@@ -115,21 +110,16 @@ async function coldLoad(browser: Browser, url: string, profile = false) {
   }
 }
 
-export async function benchFirstRender(opts: { log?: (s: string) => void; profile?: boolean } = {}): Promise<RenderResult> {
+export function benchFirstRender(opts: { log?: (s: string) => void; profile?: boolean } = {}): Promise<RenderResult> {
   const log = opts.log ?? (() => {});
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  if (!existsSync(join(root, 'widget/dist/app.js'))) await buildWidget();
-  const demo = await startTestDemo();
-  let browser: Browser | null = null;
-  try {
+  return withDemoBrowser(async ({ demo, browser, base }) => {
     const article = ARTICLES[1];
     // The thread the page's canonical URL opens, as the widget would create it on first view.
     const threadId = 'render200';
     await seedThread(demo.client, { id: threadId, siteId: 'demo', section: 'newsletter', url: demo.origin + article.path, title: article.title });
     const authors = await seedUsers(demo.client, 60, 'demo');
     await seedComments(demo.client, { siteId: 'demo', threadId, total: RENDER_COMMENTS, repliesPerRoot: 9, authors });
-    const url = `http://127.0.0.1:${new URL(demo.origin).port}${article.path}`;
-    browser = await launchBrowser();
+    const url = base + article.path;
     // One load to warm the server and the disk, not counted.
     await coldLoad(browser, url);
     const runs: RenderResult['runs'] = [];
@@ -149,8 +139,5 @@ export async function benchFirstRender(opts: { log?: (s: string) => void; profil
       ) as unknown as Phases,
       runs,
     };
-  } finally {
-    await browser?.close();
-    await demo.stop();
-  }
+  });
 }

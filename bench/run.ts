@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,read,write,scale,classifier,memory,backup] [-- --profile]`:
+// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchWidgetWeight, type WeightResult } from './widget-weight';
 import { benchFirstRender, type RenderResult } from './first-render';
+import { benchLivePage, type LiveResult } from './live-page';
 import { benchRead, type ReadResult } from './read-throughput';
 import { benchWrites, type WriteResult } from './writes';
 import { benchScale, type ScaleResult } from './scale';
@@ -17,7 +18,7 @@ import { benchBackup, type BackupResult } from './backup';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'read', 'write', 'scale', 'memory', 'backup'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -33,6 +34,7 @@ export interface BenchResults {
   date: string;
   widget?: WeightResult;
   render?: RenderResult;
+  live?: LiveResult;
   read?: ReadResult & { profile?: Frame[] };
   write?: WriteResult & { profile?: Frame[] };
   scale?: ScaleResult;
@@ -93,6 +95,7 @@ async function main() {
         results.render = await benchFirstRender({ log, profile });
         if (results.render.profile) console.log(formatFrames(results.render.profile));
       }
+      if (part === 'live') results.live = await benchLivePage({ log });
       if (part === 'read') results.read = await withProfile(profile, (cpuProfDir) => benchRead({ log, cpuProfDir }));
       if (part === 'write') results.write = await withProfile(profile, (cpuProfDir) => benchWrites({ log, cpuProfDir }));
       if (part === 'scale') results.scale = await benchScale({ log });

@@ -32,6 +32,22 @@ export function rows(r: BenchResults): Row[] {
       value: `html ${p.html}, embed.js ${p.embedJs}, app.js ${p.appJs}, token ${p.token}, /thread ${p.thread} ms`,
     });
   }
+  if (r.live) {
+    const x = r.live;
+    out.push({ part: 'live', measure: 'CLS, long article, reader scrolls down to the comments (default)', value: `${x.cls.scrolled}`, target: '≤ 0.1 (good)', met: x.cls.scrolled <= 0.1 });
+    out.push({ part: 'live', measure: 'CLS, reader jumps straight to them: 320 px held (default) / 720 px held', value: `${x.cls.jumped} / ${x.cls.jumpedHeldViewport}`, target: '≤ 0.1 (good)', met: x.cls.jumped <= 0.1 });
+    out.push({ part: 'live', measure: 'the same without a held height, mounted at once (data-load="eager" data-min-height="0")', value: `${x.cls.scrolledUnheld} / ${x.cls.jumpedUnheld}` });
+    out.push({ part: 'live', measure: `first comment after the reader jumps to them (default mount), median of ${x.firstComment.runsMs.length}`, value: ms(x.firstComment.medianMs) });
+    const statuses = Object.entries(x.visibleStatuses).map(([k, v]) => `${v}× ${k}`).join(', ');
+    const w = x.idleWindowSeconds;
+    out.push({
+      part: 'live',
+      measure: `API requests per minute once idle: page visible / hidden (${n(w.visible)} s / ${n(w.hidden)} s)`,
+      value: `${x.requestsPerMinuteVisible} / ${x.requestsPerMinuteHidden} (visible: ${statuses})`,
+      target: '≤ 3 / 0 (20 s poll)',
+      met: x.requestsPerMinuteVisible <= 3 && x.requestsPerMinuteHidden === 0,
+    });
+  }
   if (r.read) {
     const x = r.read;
     out.push({ part: 'read', measure: `thread page (${x.commentsPerPage} comments of 1,000), 50 conn, 10 s`, value: `${n(x.rps)} req/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}` });
