@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
-import { CreateCommentBody, EditCommentBody, PreviewBody } from '../../shared/schemas/comment';
+import { CreateCommentBody, EditCommentBody, PreviewBody } from '../../shared/schemas/comment-writes';
 import { Id } from '../../shared/schemas/common';
 import { createComment } from '../services/comments/create-comment';
 import { editComment } from '../services/comments/edit-comment';

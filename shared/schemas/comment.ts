@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { Id, Role, Sort, Timestamp } from './common';
-import { Reason } from './moderation-settings';
 
 export const MAX_COMMENT_LENGTH = 5000;
 
@@ -47,29 +46,6 @@ export const CommentView = z.object({
 });
 export type CommentView = z.infer<typeof CommentView>;
 
-const Body = z.string().check(
-  z.trim(),
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`),
-);
-
-export const CreateCommentBody = z.strictObject({
-  body: Body,
-  parentId: z.optional(z.nullable(Id)),
-  /** Sent after a nudge: the author posts the same text anyway, or a revised one. */
-  afterNudge: z.optional(z.enum(['post_anyway', 'revised'])),
-});
-export type CreateCommentBody = z.infer<typeof CreateCommentBody>;
-
-export const EditCommentBody = z.strictObject({ body: Body });
-export type EditCommentBody = z.infer<typeof EditCommentBody>;
-
-/** A draft to see as it would be stored; the preview stores nothing. */
-export const PreviewBody = z.strictObject({ body: Body });
-export type PreviewBody = z.infer<typeof PreviewBody>;
-/** The draft's HTML, rendered as a stored comment's is (the widget sanitizes it again, as it does every body). */
-export const PreviewResponse = z.object({ html: z.string() });
-
 export const CommentPage = z.object({
   /** Top-level comments of this page and all their published replies, flat; the tree is built by the client. */
   comments: z.array(CommentView),
@@ -84,11 +60,4 @@ export const PageQuery = z.object({
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
-export const CommentResponse = z.object({ comment: CommentView });
-
-/** Instead of posting: findings shown to the author, who may revise or post anyway (then held). */
-export const NudgeResponse = z.object({ nudge: z.object({ message: z.string(), reasons: z.array(Reason) }) });
-export type NudgeResponse = z.infer<typeof NudgeResponse>;
-export const CreateCommentResponse = z.union([CommentResponse, NudgeResponse]);
 export const ConversationResponse = z.object({ rootId: Id, comments: z.array(CommentView) });
-export const LikeResponse = z.object({ likes: z.number(), likedByMe: z.boolean() });

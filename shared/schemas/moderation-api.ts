@@ -10,14 +10,8 @@ export const QUEUES = ['pending', 'reported', 'rejected', 'recent'] as const;
 export const QueueName = z.enum(QUEUES);
 export type QueueName = z.infer<typeof QueueName>;
 
-export const REPORT_REASONS = ['personal_attack', 'fear_anger', 'spam', 'off_topic', 'other'] as const;
-export const ReportReason = z.enum(REPORT_REASONS);
-
-export const ReportBody = z.strictObject({
-  reason: ReportReason,
-  note: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
-});
-export type ReportBody = z.infer<typeof ReportBody>;
+// What a reader sends to report a comment: apart, so the widget's report form carries only this.
+export { REPORT_REASONS, ReportReason, ReportBody } from './report';
 
 export const QueueQuery = z.object({
   queue: z._default(QueueName, 'pending'),

@@ -1,7 +1,7 @@
 // What only a signed-in reader asks for. Loaded with the members' chunk (components/member-ui.ts),
 // so a guest's first load carries neither these requests nor the schemas of their answers.
 import { readerPaths } from '../../shared/api-paths';
-import { CommentResponse, CreateCommentResponse, LikeResponse, PreviewResponse, type CreateCommentBody } from '../../shared/schemas/comment';
+import { CommentResponse, CreateCommentResponse, LikeResponse, PreviewResponse, type CreateCommentBody } from '../../shared/schemas/comment-writes';
 import type { ApiClient } from './client';
 
 /** Answers the stored comment, or a nudge: findings the author may revise or post anyway. */

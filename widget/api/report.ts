@@ -2,7 +2,7 @@
 // request nor the moderation schema it uses.
 import * as z from 'zod/mini';
 import { readerPaths } from '../../shared/api-paths';
-import type { ReportBody } from '../../shared/schemas/moderation-api';
+import type { ReportBody } from '../../shared/schemas/report';
 import type { ApiClient } from './client';
 
 const ReportResponse = z.object({ reported: z.boolean(), alreadyReported: z.boolean() });

@@ -91,20 +91,7 @@ export function CommentItem({ ctx, comment: c, replyTo }: CommentItemProps) {
           )}
         </>
       )}
-      {mode === 'reply' && member && (
-        <member.Composer
-          id={`reply-${c.id}`}
-          label={ctx.member.t!('reply.label', { name: c.author?.name ?? '' })}
-          submitLabel={ctx.member.t!('reply.submit')}
-          maxLength={maxLength}
-          strings={strings}
-          autoFocus
-          onSubmit={(body, afterNudge) => ctx.member.actions!.post({ body, parentId: c.id, afterNudge })}
-          onPreview={ctx.member.actions!.preview}
-          onDone={done}
-          onCancel={close}
-        />
-      )}
+      {mode === 'reply' && member && <member.ReplyBox ctx={ctx} comment={c} onDone={done} onCancel={close} />}
     </article>
   );
 }

@@ -9,8 +9,8 @@ export interface GateProps {
 }
 
 /** Who may write here decides what sits above the thread: a composer, an invitation, or a reason. */
-export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) {
-  const Composer = member.ui?.Composer;
+export function Gate({ ctx }: GateProps) {
+  const { state, client, t, member } = ctx;
   if (!state.view) return null;
   const { thread, viewer, site } = state.view;
   const { strings, guidelinesDisplay: display } = site;
@@ -41,17 +41,8 @@ export function Gate({ ctx: { state, actions, client, t, member } }: GateProps) 
       )}
       {(viewer.canComment || (lost && viewer.signedIn)) && (
         <fieldset disabled={lost}>
-          {Composer ? (
-          <Composer
-            id="new"
-            label={viewer.name && !lost ? t('compose.as', { name: viewer.name }) : t('compose')}
-            submitLabel={t('post')}
-            maxLength={site.maxLength}
-            strings={strings}
-            onSubmit={(body, afterNudge) => member.actions!.post({ body, afterNudge })}
-            onPreview={member.actions!.preview}
-            onDone={(c) => actions.focus(c.id)}
-          />
+          {member.ui ? (
+            <member.ui.NewComment ctx={ctx} lost={lost} />
           ) : (
             // The composer's height, kept while its code arrives.
             <div class="composer-wait">

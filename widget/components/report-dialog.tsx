@@ -1,6 +1,6 @@
 // The report form, loaded on demand (app.js imports it the first time a reader asks to report).
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/moderation-api';
+import { REPORT_REASONS, type ReportBody } from '../../shared/schemas/report';
 import type { ApiClient } from '../api/client';
 import type { MemberTranslate } from '../lib/member-translate';
 import { reportComment } from '../api/report';

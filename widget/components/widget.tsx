@@ -51,7 +51,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
   useEffect(() => {
     if (view) onTheme(config.theme ?? view.site.theme);
   }, [view?.site.theme]);
-  usePermalink(!!view, actions.openPermalink);
+  usePermalink(!!view, client, actions);
   // Focus asked for a comment no longer shown (deleted, with nothing answering it) lands on the heading.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CommentView } from '../../shared/schemas/comment';
 import { pollPage } from '../api/poll';
+import { threadReducer, type ThreadState } from './state';
 import type { WidgetConfig } from '../config';
 import type { WidgetContext } from '../components/context';
 
@@ -22,6 +23,10 @@ export interface PollingOptions {
 }
 
 /** Polls while `doc` is visible, one at a time. Returns the function that stops it. */
+/** Others' comments the reader asked to see, oldest first, each placed as the reader's own would be; `fresh` are marked New. */
+export const withArrived = (state: ThreadState, comments: CommentView[], fresh: string[]): ThreadState =>
+  comments.reduce<ThreadState>((s, comment) => threadReducer(s, { type: 'added', comment }), { ...state, fresh });
+
 export function startPolling({ poll, seconds, doc, timers = globalThis }: PollingOptions): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
@@ -103,7 +108,8 @@ export function useLiveUpdates({ state, actions }: WidgetContext, config: Widget
       const comments = [...shown].sort((a, b) => a.createdAt - b.createdAt);
       setWaiting([]);
       if (!comments.length) return;
-      actions.arrived(comments, repliesToReader(comments, state.comments).map((c) => c.id));
+      const fresh = repliesToReader(comments, state.comments).map((c) => c.id);
+      actions.dispatch({ type: 'update', update: (s) => withArrived(s, comments, fresh) });
       actions.focus(comments.at(-1)!.id);
     },
   };

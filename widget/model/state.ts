@@ -4,7 +4,6 @@ import type { Sort } from '../../shared/schemas/common';
 import type { ThreadView, TokenState } from '../../shared/schemas/thread';
 import { FIRST_SORT } from '../api/request';
 import type { ApiError } from '../api/result';
-import { precedes } from './tree';
 
 export interface ThreadState {
   phase: 'loading' | 'ready' | 'failed';
@@ -30,12 +29,11 @@ export type ThreadAction =
   | { type: 'failed'; error: ApiError }
   | { type: 'busy' }
   | { type: 'page'; page: CommentPage; sort: Sort; append: boolean }
+  /** The reader's own new comment, or one live updates brought in. */
   | { type: 'added'; comment: CommentView }
-  | { type: 'arrived'; comments: CommentView[]; fresh: string[] }
-  | { type: 'replaced'; comment: CommentView }
-  | { type: 'conversation'; comments: CommentView[]; rootId: string }
+  /** A change made by code the first load goes without (members' writes, permalinks, live updates): a pure function of the state. */
+  | { type: 'update'; update: (state: ThreadState) => ThreadState }
   | { type: 'session'; session: TokenState }
-  | { type: 'liked'; id: string; likes: number; likedByMe: boolean }
   | { type: 'highlight'; id: string | null }
   | { type: 'focus'; id: string };
 
@@ -52,7 +50,7 @@ export const initialState = (sort: Sort = FIRST_SORT): ThreadState => ({
   linked: null,
 });
 
-function mergeInto(list: CommentView[], incoming: CommentView[]): CommentView[] {
+export function mergeInto(list: CommentView[], incoming: CommentView[]): CommentView[] {
   const fresh = new Map(incoming.map((c) => [c.id, c]));
   const kept = list.map((c) => fresh.get(c.id) ?? c);
   const known = new Set(list.map((c) => c.id));
@@ -60,26 +58,10 @@ function mergeInto(list: CommentView[], incoming: CommentView[]): CommentView[] 
 }
 
 // What the heading counts, as the server does: published comments, not those held, rejected or deleted.
-const counted = (c: CommentView | undefined) => +(c?.status === 'published' && !c.deleted);
+export const counted = (c: CommentView | undefined) => +(c?.status === 'published' && !c.deleted);
 
-function recount(view: ThreadState['view'], by: number): ThreadState['view'] {
+export function recount(view: ThreadState['view'], by: number): ThreadState['view'] {
   return view && by ? { ...view, thread: { ...view.thread, commentCount: view.thread.commentCount + by } } : view;
-}
-
-/**
- * A conversation fetched for a permalink goes in its place when its top-level comment sorts
- * within the pages loaded (or every page is), else apart, until the page it belongs to arrives.
- */
-function withConversation(state: ThreadState, comments: CommentView[], rootId: string): ThreadState {
-  const { comments: list } = state;
-  const root = comments.find((c) => c.id === rootId);
-  // Editor's picks and the reader's own held comments lead the first page wherever they sort: no place to count from.
-  const next = root && list.find((c) => c.parentId === null && !c.featured && c.status == 'published' && precedes(root, c, state.sort));
-  const known = !root || list.some((c) => c.id === rootId);
-  const apart = !known && !next && !!state.nextCursor;
-  const at = next ? list.indexOf(next) : list.length;
-  const placed = known || apart ? list : [...list.slice(0, at), root, ...list.slice(at)];
-  return { ...state, comments: mergeInto(placed, comments), linked: apart ? rootId : state.linked };
 }
 
 export function threadReducer(state: ThreadState, action: ThreadAction): ThreadState {
@@ -108,24 +90,11 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       const comments = comment.parentId === null ? [comment, ...state.comments] : [...state.comments, comment];
       return { ...state, comments, view: recount(state.view, counted(comment)) };
     }
-    case 'arrived':
-      // Others' comments the reader asked to see, oldest first: each placed as the reader's own would be.
-      return action.comments.reduce<ThreadState>((s, comment) => threadReducer(s, { type: 'added', comment }), { ...state, fresh: action.fresh });
-    case 'replaced': {
-      const { comment } = action;
-      const before = state.comments.find((c) => c.id === comment.id);
-      return { ...state, comments: mergeInto(state.comments, [comment]), view: recount(state.view, counted(comment) - counted(before)) };
-    }
-    case 'conversation':
-      return withConversation(state, action.comments, action.rootId);
+    case 'update':
+      return action.update(state);
     case 'session':
       // No more replies offered until the member signs in again; the open composer stays, disabled (see gate.tsx).
       return state.view ? { ...state, view: { ...state.view, viewer: { ...state.view.viewer, session: action.session, canComment: false } } } : state;
-    case 'liked':
-      return {
-        ...state,
-        comments: state.comments.map((c) => (c.id === action.id ? { ...c, likes: action.likes, likedByMe: action.likedByMe } : c)),
-      };
     case 'highlight':
       return { ...state, highlightId: action.id };
     case 'focus':

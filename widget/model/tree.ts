@@ -1,6 +1,5 @@
 // The thread arrives flat (each comment names its parent); readers see it nested. Pure.
 import type { CommentView } from '../../shared/schemas/comment';
-import type { Sort } from '../../shared/schemas/common';
 
 export interface CommentNode {
   comment: CommentView;
@@ -31,14 +30,6 @@ export function buildTree(comments: readonly CommentView[]): CommentNode[] {
       return !node.comment.deleted || node.children.length > 0;
     });
   return place(roots, 0);
-}
-
-/** Whether top-level comment `a` comes before `b` in the order the server pages them (see listTopLevel). */
-export function precedes(a: CommentView, b: CommentView, sort: Sort): boolean {
-  const key = (c: CommentView) => (sort === 'top' ? [c.likes, c.createdAt, c.id] : [c.createdAt, c.id]);
-  const [x, y] = sort === 'oldest' ? [key(a), key(b)] : [key(b), key(a)];
-  const i = x.findIndex((v, n) => v !== y[n]);
-  return i >= 0 && x[i] < y[i];
 }
 
 export function countDescendants(node: CommentNode): number {

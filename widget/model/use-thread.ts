@@ -2,7 +2,6 @@
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
-import type { CommentView } from '../../shared/schemas/comment';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { Result } from '../api/result';
@@ -35,6 +34,7 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     keep,
     dispatch,
     threadId,
+    current,
     async load() {
       dispatch({ type: 'loading' });
       const get = () => client.thread({ url: config.url, pageId: config.pageId, title: config.title, sort: current().sort });
@@ -59,22 +59,6 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     setSort: (sort: Sort) => list(sort),
     loadMore: () => list(current().sort, current().nextCursor ?? undefined),
     focus: (id: string) => dispatch({ type: 'focus', id }),
-    /** Comments live updates found (see live-updates.ts), once the reader asks for them. */
-    arrived: (comments: CommentView[], fresh: string[]) => dispatch({ type: 'arrived', comments, fresh }),
-    /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
-    async openPermalink(id: string) {
-      // An editor's pick arrives without the comments it answers.
-      const byId = new Map(current().comments.map((c) => [c.id, c]));
-      let c = byId.get(id);
-      while (c?.parentId) c = byId.get(c.parentId);
-      if (!c) {
-        // Refused for its token, it asks the member to sign in again, as any request does.
-        const r = keep(await client.conversation(id), () => {});
-        if (!r.ok) return dispatch({ type: 'failed', error: r.error });
-        dispatch({ type: 'conversation', ...r.data });
-      }
-      dispatch({ type: 'highlight', id });
-    },
   };
 }
 
@@ -90,12 +74,17 @@ export function useThread(client: ApiClient, config: WidgetConfig) {
 const HASH = /^#comment-([a-z0-9_-]{1,64})$/i;
 
 /** Follows `#comment-ID` in the host page's address, on load and whenever it changes. */
-export function usePermalink(ready: boolean, open: (id: string) => unknown) {
+export function usePermalink(ready: boolean, client: ApiClient, actions: ThreadActions) {
   useEffect(() => {
     if (!ready) return;
     const follow = () => {
       const id = HASH.exec(location.hash)?.[1];
-      if (id) open(id);
+      // A chunk that cannot load is a service that cannot be reached, said as any failed request is.
+      if (id)
+        import('./permalink').then(
+          (m) => m.openPermalink(client, actions, id),
+          () => actions.dispatch({ type: 'failed', error: { code: 'unreachable', message: 'Network error' } }),
+        );
     };
     follow();
     addEventListener('hashchange', follow);

@@ -1,5 +1,6 @@
 // Posting a comment or a reply: judge the write → record a nudge, or store the comment.
-import type { CommentView, CreateCommentBody, NudgeResponse } from '../../../shared/schemas/comment';
+import type { CommentView } from '../../../shared/schemas/comment';
+import type { CreateCommentBody, NudgeResponse } from '../../../shared/schemas/comment-writes';
 import type { CommentRecord, CommentWithAuthor, SiteRecord, ThreadRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';

@@ -2,7 +2,8 @@ import { SiteSettings } from '../../../shared/schemas/site';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import type { CommentView } from '../../../shared/schemas/comment';
-import { CommentResponse, LikeResponse, MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
+import { MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
+import { CommentResponse, LikeResponse } from '../../../shared/schemas/comment-writes';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, setCommentStatus, setUserFlags, upsertThread } from '../../support/api';
 

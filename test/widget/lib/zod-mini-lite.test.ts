@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as real from '../../../shared/schemas/comment';
+import * as realWrites from '../../../shared/schemas/comment-writes';
 import * as realThread from '../../../shared/schemas/thread';
 import { ErrorBody } from '../../../shared/schemas/common';
 import { esbuildOptions, ROOT } from '../../../scripts/build-widget';
@@ -13,7 +14,7 @@ import { seedComment } from '../../support/widget';
 
 type Schemas = Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
 const NAMES = ['ThreadView', 'CommentPage', 'CommentResponse', 'CreateCommentResponse', 'ConversationResponse', 'LikeResponse', 'ErrorBody'];
-const realSchemas: Schemas = { ...real, ...realThread, ErrorBody } as unknown as Schemas;
+const realSchemas: Schemas = { ...real, ...realWrites, ...realThread, ErrorBody } as unknown as Schemas;
 let lite: Schemas;
 
 beforeAll(async () => {
@@ -22,7 +23,8 @@ beforeAll(async () => {
     format: 'cjs',
     minify: false,
     stdin: {
-      contents: `export { ${NAMES.filter((n) => n !== 'ErrorBody' && n !== 'ThreadView').join(', ')} } from './shared/schemas/comment';
+      contents: `export { CommentPage, ConversationResponse } from './shared/schemas/comment';
+        export { CommentResponse, CreateCommentResponse, LikeResponse } from './shared/schemas/comment-writes';
         export { ThreadView } from './shared/schemas/thread'; export { ErrorBody } from './shared/schemas/common';`,
       resolveDir: ROOT,
       loader: 'ts',

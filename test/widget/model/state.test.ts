@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { CommentView } from '../../../shared/schemas/comment';
+import { withArrived } from '../../../widget/model/live-updates';
+import { withConversation } from '../../../widget/model/permalink';
 import { initialState, threadReducer, type ThreadState } from '../../../widget/model/state';
+import { withReplaced } from '../../../widget/model/written';
 
 const c = (id: string, parentId: string | null = null, html = ''): CommentView => ({
   id,
@@ -29,7 +32,7 @@ describe('threadReducer', () => {
   });
 
   it('merges a conversation without duplicating comments already shown', () => {
-    const s = threadReducer({ ...initialState(), comments: [c('a'), c('b')] }, { type: 'conversation', rootId: 'b', comments: [c('b', null, 'fresh'), c('x', 'b')] });
+    const s = threadReducer({ ...initialState(), comments: [c('a'), c('b')] }, { type: 'update', update: (st) => withConversation(st, [c('b', null, 'fresh'), c('x', 'b')], 'b') });
     expect(s.comments.map((x) => `${x.id}${x.html}`)).toEqual(['a', 'bfresh', 'x']);
     expect(s.linked).toBeNull();
   });
@@ -50,13 +53,13 @@ describe('a permalinked conversation', () => {
   const ids = (s: ReturnType<typeof threadReducer>) => s.comments.map((x) => x.id);
 
   it('takes its place among the loaded comments when its top-level comment sorts within them', () => {
-    const s = threadReducer(loaded, { type: 'conversation', rootId: 'm', comments: [at('m', 25), at('m1', 26, 'm')] });
+    const s = threadReducer(loaded, { type: 'update', update: (st) => withConversation(st, [at('m', 25), at('m1', 26, 'm')], 'm') });
     expect(ids(s)).toEqual(['a', 'm', 'b', 'c', 'm1']);
     expect(s.linked).toBeNull();
   });
 
   it('is kept apart when it belongs to a page not loaded yet, and moves into its place when that page arrives', () => {
-    let s = threadReducer(loaded, { type: 'conversation', rootId: 'old', comments: [at('old', 5), at('old1', 6, 'old')] });
+    let s = threadReducer(loaded, { type: 'update', update: (st) => withConversation(st, [at('old', 5), at('old1', 6, 'old')], 'old') });
     expect(s.linked).toBe('old');
     const page = { comments: [at('d', 8), at('old', 5), at('old1', 6, 'old')], nextCursor: null };
     s = threadReducer(s, { type: 'page', page, sort: 'newest', append: true });
@@ -65,7 +68,7 @@ describe('a permalinked conversation', () => {
   });
 
   it('goes in its place once every page is loaded', () => {
-    const s = threadReducer({ ...loaded, nextCursor: null }, { type: 'conversation', rootId: 'old', comments: [at('old', 5)] });
+    const s = threadReducer({ ...loaded, nextCursor: null }, { type: 'update', update: (st) => withConversation(st, [at('old', 5)], 'old') });
     expect(ids(s)).toEqual(['a', 'b', 'c', 'old']);
     expect(s.linked).toBeNull();
   });
@@ -85,9 +88,9 @@ describe('the comment count', () => {
 
   it('drops a deleted comment, once, and not a held one', () => {
     let s: ThreadState = { ...initialState(), view: view(1), comments: [c('p'), { ...c('held'), status: 'pending' }] };
-    s = threadReducer(s, { type: 'replaced', comment: { ...c('p'), deleted: true } });
-    s = threadReducer(s, { type: 'replaced', comment: { ...c('p'), deleted: true } });
-    s = threadReducer(s, { type: 'replaced', comment: { ...c('held'), status: 'pending', deleted: true } });
+    s = withReplaced(s, { ...c('p'), deleted: true });
+    s = withReplaced(s, { ...c('p'), deleted: true });
+    s = withReplaced(s, { ...c('held'), status: 'pending', deleted: true });
     expect(count(s)).toBe(0);
   });
 });
@@ -95,7 +98,7 @@ describe('the comment count', () => {
 describe('comments live updates brought in', () => {
   it('go in as the reader’s own would, newest top-level first and replies under their parents, counted, with replies to the reader marked', () => {
     let s: ThreadState = { ...initialState(), view: { thread: { commentCount: 2 } } as ThreadState['view'], comments: [c('a'), c('b')] };
-    s = threadReducer(s, { type: 'arrived', comments: [c('older'), c('reply', 'b'), c('newer')], fresh: ['reply'] });
+    s = withArrived(s, [c('older'), c('reply', 'b'), c('newer')], ['reply']);
     expect(s.comments.map((x) => x.id)).toEqual(['newer', 'older', 'a', 'b', 'reply']);
     expect(s.view?.thread.commentCount).toBe(5);
     expect(s.fresh).toEqual(['reply']);
