@@ -64,7 +64,8 @@ export const lapsed = (session: string | undefined): boolean => !!session && ses
 
 /**
  * Sentences a reader sees; the server's `message` is for developers and logs. Those only a write,
- * a like or a report can meet are in action-messages.ts, which the widget loads on first need.
+ * a like or a report can meet are in action-messages.ts, and those only a failed load meets in
+ * load-messages.ts, which the widget loads on first need.
  * A site may word any of them its own way, as `error.CODE` in its strings (see strings.ts).
  */
 export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -78,9 +79,6 @@ export const READER_MESSAGES: Partial<Record<ErrorCode, string>> = {
   rejected: "Not published: this comment doesn't meet the community guidelines.",
   unavailable: 'Comments are temporarily unavailable. Your draft is kept; please retry.',
   comment_not_found: 'That comment is no longer available.',
-  // Met only while loading the thread: the publisher's setup, said plainly (the console says what to fix).
-  site_not_found: 'Comments could not be loaded: this site is not set up on the comment service.',
-  origin_not_allowed: "Comments could not be loaded: the comment service is not set up for this website's address.",
 };
 
 /**

@@ -2,7 +2,8 @@
 // (`settings.strings` in the site config, sent to the widget as `site.strings`). A key names
 // where a string shows; `{name}` marks a value filled in at render. Sentences for error codes
 // stay in errors.ts and action-messages.ts, keyed by code, and are overridden as `error.CODE`.
-// What only members see is the catalogue's second part, member-strings.ts, shipped with their chunk.
+// What only members see is the catalogue's second part, member-strings.ts, shipped with their chunk;
+// the live banner's words are its third, live-strings.ts.
 import { own } from './own';
 
 export const STRINGS = {
@@ -47,11 +48,6 @@ export const STRINGS = {
   'picks': "Editor's picks",
   'pick': "Editor's pick",
   'pick.inThread': 'See the reply in the thread',
-  // New comments while the page is open (the banner's chunk, loaded once the thread shows).
-  'live.one': '1 new comment',
-  'live.other': '{n} new comments',
-  'live.show': 'show',
-  'live.repliedToYou': '{names} replied to you.',
 } satisfies Record<string, string>;
 
 export type StringKey = keyof typeof STRINGS;

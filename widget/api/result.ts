@@ -3,6 +3,8 @@ export interface ApiError {
   code: string;
   message: string;
   fields?: Record<string, string>;
+  /** The sentence the reader is shown for a failed load, once known (see model/load-failure.ts). */
+  said?: string;
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { READER_MESSAGES, readerMessage, type ErrorCode } from '../../shared/errors';
 import { SORTS, type Sort } from '../../shared/schemas/common';
-import { translator, type Translate } from '../../shared/strings';
+import { translator } from '../../shared/strings';
 import type { ApiClient } from '../api/client';
 import type { WidgetConfig } from '../config';
 import { buildTree, containsId } from '../model/tree';
@@ -19,16 +18,6 @@ export interface WidgetProps {
   expose(actions: ThreadActions): void;
   /** Tells mount() the site's theme once known. */
   onTheme(theme: string): void;
-}
-
-/**
- * Why the thread (or more of it) did not load. The codes with a sentence of their own say it;
- * the rest are the service's trouble, said without the drafts an action's sentence speaks of.
- */
-function loadMessage(code: string, t: Translate, strings?: Record<string, string>): string {
-  return code != 'unavailable' && READER_MESSAGES[code as ErrorCode]
-    ? readerMessage(code, strings)
-    : t(code == 'unreachable' ? 'load.unreachable' : 'load.unavailable');
 }
 
 export function Widget({ client, config, expose, onTheme }: WidgetProps) {
@@ -75,7 +64,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
         <>
           {/* Loading: grey lines where the thread will be, and the words for screen readers only. */}
           <p class={failed ? 'notice' : 'sr'} role="status">
-            {failed ? loadMessage(error.code, t) : t('loading')}{' '}
+            {failed ? error.said : t('loading')}{' '}
             {failed && fixable && (
               <button type="button" onClick={actions.load}>
                 {t('retry')}
@@ -113,7 +102,7 @@ export function Widget({ client, config, expose, onTheme }: WidgetProps) {
           {member.ui && <style>{member.ui.css}</style>}
           <Gate ctx={ctx} />
           <p class="status error" role="status">
-            {error && loadMessage(error.code, t, strings)}
+            {error?.said}
           </p>
           <EditorsPicks ctx={ctx} />
           {linked.length > 0 && (

@@ -31,7 +31,7 @@ export function withConversation(state: ThreadState, comments: CommentView[], ro
 }
 
 /** Shows a linked comment: from the loaded list when it is there with its parents, else with its conversation. */
-export async function openPermalink(client: ApiClient, { keep, dispatch, current }: ThreadActions, id: string) {
+export async function openPermalink(client: ApiClient, { keep, dispatch, current, failed }: ThreadActions, id: string) {
   // An editor's pick arrives without the comments it answers.
   const byId = new Map(current().comments.map((c) => [c.id, c]));
   let c = byId.get(id);
@@ -39,9 +39,9 @@ export async function openPermalink(client: ApiClient, { keep, dispatch, current
   if (!c) {
     // Refused for its token, it asks the member to sign in again, as any request does.
     const r = keep(await client.conversation(id), () => {});
-    if (!r.ok) return dispatch({ type: 'failed', error: r.error });
+    if (!r.ok) return failed(r.error);
     const { comments, rootId } = r.data;
     dispatch({ type: 'update', update: (state) => withConversation(state, comments, rootId) });
   }
-  dispatch({ type: 'highlight', id });
+  dispatch({ type: 'update', update: (state) => ({ ...state, highlightId: id }) });
 }

@@ -34,7 +34,6 @@ export type ThreadAction =
   /** A change made by code the first load goes without (members' writes, permalinks, live updates): a pure function of the state. */
   | { type: 'update'; update: (state: ThreadState) => ThreadState }
   | { type: 'session'; session: TokenState }
-  | { type: 'highlight'; id: string | null }
   | { type: 'focus'; id: string };
 
 export const initialState = (sort: Sort = FIRST_SORT): ThreadState => ({
@@ -95,8 +94,6 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
     case 'session':
       // No more replies offered until the member signs in again; the open composer stays, disabled (see gate.tsx).
       return state.view ? { ...state, view: { ...state.view, viewer: { ...state.view.viewer, session: action.session, canComment: false } } } : state;
-    case 'highlight':
-      return { ...state, highlightId: action.id };
     case 'focus':
       return { ...state, focus: { id: action.id } };
   }

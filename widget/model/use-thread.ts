@@ -4,7 +4,8 @@ import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
-import type { Result } from '../api/result';
+import type { ApiError, Result } from '../api/result';
+import { translator } from '../../shared/strings';
 import type { WidgetConfig } from '../config';
 import { initialState, threadReducer, type ThreadAction, type ThreadState } from './state';
 
@@ -23,10 +24,19 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
     else if (session) dispatch({ type: 'session', session });
     return r;
   };
+  // Only a failure needs its words and the developer's console line, so they are fetched then
+  // (and said briefly when even that fails).
+  const failed = (error: ApiError, warn = false) =>
+    import('./load-failure')
+      .then(
+        (m) => (warn && m.warnDeveloper(config, error), m.loadMessage(error.code, current().view?.site.strings)),
+        () => (console.error('Parley:', error.code, error.message), translator(current().view?.site.strings)('load.unreachable')),
+      )
+      .then((said) => dispatch({ type: 'failed', error: { ...error, said } }));
   const list = async (sort: Sort, cursor?: string) => {
     dispatch({ type: 'busy' });
     const r = keep(await client.page(threadId(), sort, cursor), (page) => dispatch({ type: 'page', page, sort, append: !!cursor }));
-    if (!r.ok) dispatch({ type: 'failed', error: r.error });
+    if (!r.ok) await failed(r.error);
   };
 
   return {
@@ -46,16 +56,10 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
         r = await get();
         if (r.ok) r.data.viewer.session = session;
       }
-      if (!r.ok) {
-        const { error } = r;
-        // Only a failed load needs these words, so they are fetched then (and said briefly when even that fails).
-        import('./warn-developer').then(
-          (m) => m.warnDeveloper(config, error),
-          () => console.error('Parley:', error.code, error.message),
-        );
-      }
-      dispatch(r.ok ? { type: 'loaded', view: r.data } : { type: 'failed', error: r.error });
+      if (r.ok) dispatch({ type: 'loaded', view: r.data });
+      else await failed(r.error, true);
     },
+    failed,
     setSort: (sort: Sort) => list(sort),
     loadMore: () => list(current().sort, current().nextCursor ?? undefined),
     focus: (id: string) => dispatch({ type: 'focus', id }),
@@ -83,7 +87,7 @@ export function usePermalink(ready: boolean, client: ApiClient, actions: ThreadA
       if (id)
         import('./permalink').then(
           (m) => m.openPermalink(client, actions, id),
-          () => actions.dispatch({ type: 'failed', error: { code: 'unreachable', message: 'Network error' } }),
+          () => actions.failed({ code: 'unreachable', message: 'Network error' }),
         );
     };
     follow();
