@@ -57,7 +57,11 @@ export function threadReadRoutes(deps: ServiceDeps, options: ThreadReadRoutesOpt
       return cachedRead(c, {
         key: [threadId, query.sort, String(query.limit), query.cursor ?? ''],
         locate: () => loadThread(deps, site, threadId),
-        build: async (thread) => listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query }),
+        build: async (thread) => {
+          const page = await listPage(deps, { site, thread, viewer: await findViewerUser(deps, site, c.get('claims')), ...query });
+          // A refused token reads a guest's page, told why, as the thread view does (never cached, see thread-reads.ts).
+          return c.get('refusedToken') ? { ...page, session: readerSession(c) } : page;
+        },
       });
     });
 }

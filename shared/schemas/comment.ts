@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, Role, Sort, Timestamp } from './common';
+import { Id, Role, Sort, Timestamp, TokenState } from './common';
 
 export const MAX_COMMENT_LENGTH = 5000;
 
@@ -50,6 +50,8 @@ export const CommentPage = z.object({
   /** Top-level comments of this page and all their published replies, flat; the tree is built by the client. */
   comments: z.array(CommentView),
   nextCursor: z.nullable(z.string()),
+  /** Only when the token the read carried was refused: the page is a guest's, and this says why (as ViewerInfo.session). */
+  session: z.optional(TokenState),
 });
 export type CommentPage = z.infer<typeof CommentPage>;
 

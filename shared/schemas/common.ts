@@ -34,3 +34,12 @@ export const ROLES = ['member', 'moderator', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 export const isStaff = (role: Role): boolean => role === 'moderator' || role === 'admin';
+
+/**
+ * What became of the token a read carried: none sent, accepted, expired, not verifiable (bad
+ * signature, malformed, too long-lived), or made for another site. Anything but `valid` and
+ * `none` is a member whose sign-in needs renewing, never a guest to invite.
+ */
+export const TOKEN_STATES = ['none', 'valid', 'expired', 'invalid', 'wrong_site'] as const;
+export const TokenState = z.enum(TOKEN_STATES);
+export type TokenState = z.infer<typeof TokenState>;

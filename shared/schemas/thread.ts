@@ -1,10 +1,8 @@
 import * as z from 'zod/mini';
-import { HttpUrl, Id, Role, Sort } from './common';
+import { HttpUrl, Id, Role, Sort, TokenState } from './common';
 import { CommentView } from './comment';
 
-export const TOKEN_STATES = ['none', 'valid', 'expired', 'invalid', 'wrong_site'] as const;
-export const TokenState = z.enum(TOKEN_STATES);
-export type TokenState = z.infer<typeof TokenState>;
+export { TOKEN_STATES, TokenState } from './common';
 
 /** Open above the composer (the default), folded, or shown open until the reader's first comment. */
 export const GUIDELINES_DISPLAYS = ['open', 'collapsed', 'before-first-comment'] as const;

@@ -108,8 +108,12 @@ export function createClient(options: ClientOptions) {
       // The guest view for a member whose token no longer counts: once more with a fresh one, if the host has it.
       return r.ok && lapsed(r.data.viewer.session) && (await renew()) ? get() : r;
     },
-    page: (threadId: string, sort: Sort, cursor?: string) =>
-      call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor }),
+    async page(threadId: string, sort: Sort, cursor?: string) {
+      const get = () => call(CommentPage, 'GET', readerPaths.comments(site, threadId), { sort, cursor });
+      const r = await get();
+      // A guest's page for a member whose token no longer counts: as for the thread view.
+      return r.ok && lapsed(r.data.session) && (await renew()) ? get() : r;
+    },
     conversation: (commentId: string) => call(ConversationResponse, 'GET', readerPaths.conversation(site, commentId)),
     // Members' writes are in api/member-requests.ts, loaded with the members' chunk.
   };

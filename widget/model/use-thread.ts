@@ -1,7 +1,7 @@
 // Actions on one thread: each calls the API client, then dispatches what came back.
 // Components get these and the state; they never see fetch.
 import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import { TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
+import { lapsed, TOKEN_REFUSALS, type ErrorCode } from '../../shared/errors';
 import type { Sort } from '../../shared/schemas/common';
 import type { ApiClient } from '../api/client';
 import type { ApiError, Result } from '../api/result';
@@ -35,7 +35,11 @@ function createActions(client: ApiClient, config: WidgetConfig, dispatch: (a: Th
       .then((said) => dispatch({ type: 'failed', error: { ...error, said } }));
   const list = async (sort: Sort, cursor?: string) => {
     dispatch({ type: 'busy' });
-    const r = keep(await client.page(threadId(), sort, cursor), (page) => dispatch({ type: 'page', page, sort, append: !!cursor }));
+    const r = keep(await client.page(threadId(), sort, cursor), (page) => {
+      dispatch({ type: 'page', page, sort, append: !!cursor });
+      // Still refused after asking the host: the member is asked to sign in again, not shown as a guest.
+      if (lapsed(page.session)) dispatch({ type: 'session', session: page.session! });
+    });
     if (!r.ok) await failed(r.error);
   };
 

@@ -100,6 +100,19 @@ describe('a member whose sign-in lapsed', () => {
     expect(widget.root.querySelector('form label')?.textContent).toBe('Comment as Alice');
   });
 
+  it('when the token expires while the page is open, Load more brings the next page and the sign-in prompt, not a guest’s view', async () => {
+    const t = await withSignIn();
+    for (let i = 0; i < 21; i++) await seedComment(t, PERSONAS.bob, `Comment number ${i}.`);
+    widget = await mountWidget(t, { config: { token: await t.sign(PERSONAS.alice, { expiresInSeconds: 60 }) } });
+    expect(widget.root.querySelectorAll('article')).toHaveLength(20);
+    t.clock.now += 5 * 60_000;
+    button(widget.root, 'Load more comments').click();
+    await waitFor(() => widget!.root.querySelectorAll('article').length === 21 || null, 'the next page');
+    await waitFor(() => widget!.root.querySelector('.cta'), 'the sign-in prompt');
+    expectSignInPrompt(widget, EXPIRED);
+    expect(widget.root.querySelector('fieldset')?.disabled).toBe(true);
+  });
+
   it('posts with the fresh token getToken gives when the old one expired while the page was open', async () => {
     const t = await withSignIn();
     let asked = 0;

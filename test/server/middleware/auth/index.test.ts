@@ -66,6 +66,10 @@ describe('reading a thread with a refused token', () => {
     const page = await res.json();
     expect(CommentPage.safeParse(page).success).toBe(true);
     expect(page.comments.map((c: { id: string; mine: boolean }) => [c.id, c.mine])).toEqual([[published.id, false]]);
+    // It says why, so the widget asks the member to sign in again rather than showing a guest's page.
+    expect(page.session).toBe('expired');
+    // A guest's page, which may be stored and shared, says nothing of any token.
+    expect((await (await t.call('GET', path)).json()).session).toBeUndefined();
   });
 
   it('shows a member with a valid token as signed in, session valid', async () => {
