@@ -35,7 +35,7 @@ export function rows(r: BenchResults): Row[] {
   if (r.live) {
     const x = r.live;
     out.push({ part: 'live', measure: 'CLS, long article, reader scrolls down to the comments (default)', value: `${x.cls.scrolled}`, target: '≤ 0.1 (good)', met: x.cls.scrolled <= 0.1 });
-    out.push({ part: 'live', measure: 'CLS, reader jumps straight to them: 320 px held (default) / 720 px held', value: `${x.cls.jumped} / ${x.cls.jumpedHeldViewport}`, target: '≤ 0.1 (good)', met: x.cls.jumped <= 0.1 });
+    out.push({ part: 'live', measure: 'CLS, reader jumps straight to them: one viewport held (default) / 320 px held', value: `${x.cls.jumped} / ${x.cls.jumpedHeld320}`, target: '≤ 0.1 (good)', met: x.cls.jumped <= 0.1 });
     out.push({ part: 'live', measure: 'the same without a held height, mounted at once (data-load="eager" data-min-height="0")', value: `${x.cls.scrolledUnheld} / ${x.cls.jumpedUnheld}` });
     out.push({ part: 'live', measure: `first comment after the reader jumps to them (default mount), median of ${x.firstComment.runsMs.length}`, value: ms(x.firstComment.medianMs) });
     const statuses = Object.entries(x.visibleStatuses).map(([k, v]) => `${v}× ${k}`).join(', ');

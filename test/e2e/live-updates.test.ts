@@ -32,7 +32,7 @@ describe('a long article', () => {
     const lastParagraph = await top(page, '#p59');
     // Far below the fold: nothing asked for, nothing drawn, the height held.
     expect(host).toBeGreaterThan(4 * 720);
-    expect(await height(page, '#parley-comments')).toBe(320);
+    expect(await height(page, '#parley-comments')).toBe(720);
     await page.evaluate((y) => scrollTo(0, y), host - 2.5 * 720);
     await page.waitForTimeout(300);
     expect(threadRequests).toEqual([]);

@@ -29,12 +29,12 @@ function embed(attrs = '') {
 }
 
 describe('by default the widget mounts near the viewport', () => {
-  it('asks for no thread until its container comes within a viewport’s height, holding 320 px meanwhile', async () => {
+  it('asks for no thread until its container comes within a viewport’s height, holding the viewport’s height meanwhile', async () => {
     const viewport = fakeViewport();
     const page = embed();
     expect(viewport.observed).toEqual([page.host]);
     expect(viewport.margins).toEqual(['100%']);
-    expect(page.host.style.minHeight).toBe('320px');
+    expect(page.host.style.minHeight).toBe(`${innerHeight}px`);
     await new Promise((r) => setTimeout(r, 20));
     expect(page.threadRequests()).toBe(0);
     expect(page.mounted).toEqual([]);
@@ -79,7 +79,7 @@ describe('data-load', () => {
     const page = embed('data-load="eager"');
     await waitFor(() => page.mounted.length === 1, 'the mount');
     expect(viewport.observed).toEqual([]);
-    expect(page.host.style.minHeight).toBe('320px');
+    expect(page.host.style.minHeight).toBe(`${innerHeight}px`);
   });
 
   it('"click" shows a button and loads nothing, not even app.js, until the reader asks; then mounts, keeping focus there', async () => {
@@ -99,6 +99,6 @@ describe('data-load', () => {
     expect(page.threadRequests()).toBe(1);
     expect(page.host.querySelector('button')).toBeNull();
     expect(document.activeElement).toBe(page.host);
-    expect(page.host.style.minHeight).toBe('320px');
+    expect(page.host.style.minHeight).toBe(`${innerHeight}px`);
   });
 });
