@@ -1,6 +1,6 @@
 // The storage port's moderation half: facts for the rules, reports, queues, actions with
 // their audit rows (one transaction each), nudge counts and daily statistics.
-import type { CommentStatus } from '../../shared/schemas/comment';
+import type { CommentState, CommentStatus } from '../../shared/schemas/comment';
 import type { QueueName, REPORT_REASONS, TargetType } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
 import type { CommentWithAuthor, ThreadRecord } from './port';
@@ -10,6 +10,13 @@ export interface AuthorHistory {
   rejectedCount: number;
   /** Newest first. */
   recent: { id: string; body: string; createdAt: number; threadId: string }[];
+}
+
+/** What the moderators' drawer shows of a member (see libsql/facts.ts memberRecord). */
+export interface MemberRecord {
+  counts: { published: number; pending: number; rejected: number; deleted: number; reported: number; upheldReports: number };
+  /** Newest first. */
+  comments: { id: string; body: string; state: CommentState; createdAt: number; threadId: string; threadTitle: string; threadUrl: string; reports: number }[];
 }
 
 export type ReportReason = (typeof REPORT_REASONS)[number];
@@ -129,6 +136,7 @@ export interface DailyStats {
 
 export interface ModerationStore {
   authorHistory(siteId: string, userId: string, since: number): Promise<AuthorHistory>;
+  memberRecord(siteId: string, userId: string, limit: number): Promise<MemberRecord>;
   countRecentByIp(siteId: string, ipHash: string, since: number): Promise<number>;
   listFeatured(threadId: string): Promise<CommentWithAuthor[]>;
   recordNudge(e: { siteId: string; userId: string; kind: 'shown' | 'posted_anyway' | 'revised'; ruleIds: string[]; now: number }): Promise<void>;
@@ -145,7 +153,7 @@ export interface ModerationStore {
    */
   applyAction(action: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean>;
   getAction(siteId: string, actionId: string): Promise<ModerationActionRecord | null>;
-  /** Whether a later action on the same target, itself neither an undo nor undone, exists. */
+  /** Whether a later action on the same target that changed it (neither an undo, nor undone, nor a note) exists. */
   hasLaterAction(action: ModerationActionRecord): Promise<boolean>;
   /** Newest first. */
   listActions(siteId: string, filter: AuditFilter): Promise<ModerationActionRecord[]>;

@@ -65,7 +65,8 @@ export const BulkCommentActionBody = z.strictObject({
   reason: z.optional(z.enum(REJECT_REASONS)),
 });
 
-export const USER_ACTIONS = ['ban', 'unban', 'suspend', 'unsuspend', 'premoderate', 'unpremoderate'] as const;
+/** `note` changes nothing: it records a moderator's note about the member in their history. */
+export const USER_ACTIONS = ['ban', 'unban', 'suspend', 'unsuspend', 'premoderate', 'unpremoderate', 'note'] as const;
 export const UserActionBody = z.strictObject({
   action: z.enum(USER_ACTIONS),
   /** With suspend: until when (ms since epoch), in the future. */
@@ -145,8 +146,13 @@ export const UserHistory = z.object({
     suspendedUntil: z.nullable(z.number()),
     alwaysPremoderate: z.boolean(),
   }),
-  counts: z.object({ approved: z.number(), rejected: z.number() }),
-  recent: z.array(z.object({ id: z.string(), body: z.string(), createdAt: z.number(), threadId: z.string() })),
+  /** Comments by state (published counts what readers see, whoever published it), and reports against them: made, and upheld by a moderator's rejection. */
+  counts: z.object({ published: z.number(), pending: z.number(), rejected: z.number(), deleted: z.number(), reported: z.number(), upheldReports: z.number() }),
+  /** Their newest comments on the site, in every state, with the article each is on. */
+  comments: z.array(
+    z.object({ id: z.string(), body: z.string(), state: CommentState, createdAt: z.number(), threadId: z.string(), threadTitle: z.string(), threadUrl: z.string(), reports: z.number() }),
+  ),
+  /** Bans, suspensions, pre-moderation and notes about them, newest first; a note's text is the entry's detail. */
   actions: z.array(AuditEntry),
 });
 export type UserHistory = z.infer<typeof UserHistory>;

@@ -120,8 +120,8 @@ export function createModerationClient(options: ModerationClientOptions) {
     bulk: (ids: string[], action: CommentActionName, reason?: RejectReason) =>
       call(BulkCommentActionResponse, 'POST', m.bulk(site), undefined, reason ? { ids, action, reason } : { ids, action }),
     user: (userId: string) => call(UserHistory, 'GET', m.user(site, userId)),
-    actOnUser: (userId: string, action: UserActionName, until?: number) =>
-      call(UserActionResponse, 'POST', m.user(site, userId), undefined, until === undefined ? { action } : { action, until }),
+    actOnUser: (userId: string, action: UserActionName, { until, note }: { until?: number; note?: string } = {}) =>
+      call(UserActionResponse, 'POST', m.user(site, userId), undefined, { action, ...(until === undefined ? {} : { until }), ...(note ? { note } : {}) }),
     /** Undoes exactly one action, by the id its answer carried. */
     undo: (actionId: string) => call(UndoResponse, 'POST', m.undo(site, actionId)),
     audit: (q: AuditRequest = {}) => call(AuditPage, 'GET', m.audit(site), { ...q }),

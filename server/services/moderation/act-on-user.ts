@@ -1,4 +1,4 @@
-// Ban, suspend until a time, or always pre-moderate a member of this site.
+// Ban, suspend until a time, or always pre-moderate a member of this site, or note something about them.
 import type { ActionSummary, UserActionBody, UserHistory } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord, UserRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
@@ -29,6 +29,9 @@ function nextState(before: UserState, body: UserActionBody, now: number): UserSt
       return { ...before, alwaysPremoderate: true };
     case 'unpremoderate':
       return { ...before, alwaysPremoderate: false };
+    case 'note':
+      if (!body.note.trim()) throw new AppError('invalid_input', 'A note needs some text', { note: 'must not be empty' });
+      return before;
   }
 }
 

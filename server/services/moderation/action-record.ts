@@ -62,6 +62,8 @@ export function userSummary(action: string, name: string, until?: number): strin
       return `Pre-moderating ${name}`;
     case 'unpremoderate':
       return `Stopped pre-moderating ${name}`;
+    case 'note':
+      return `Noted about ${name}`;
     default:
       return `${action} ${name}`;
   }

@@ -68,6 +68,8 @@ export async function undoAction(
   const last = await deps.store.getAction(site.id, actionId);
   if (!last) throw new AppError('not_found', 'No such action on this site');
   if (last.action === 'undo') throw new AppError('not_undoable', 'An undo cannot itself be undone; take the action again');
+  // A note changed nothing: there is nothing to put back, and it stays in the member's history.
+  if (last.action === 'note') throw new AppError('not_undoable', 'A note changes nothing to undo; add another to correct it');
   if (last.undoneBy) throw new AppError('already_undone', 'This action was already undone');
   // A moderator undoes their own actions; admins and the site owner anyone's.
   if (moderator.rank === 'moderator' && last.actor !== moderator.actor) throw new AppError('forbidden', 'Moderators may undo only their own actions');

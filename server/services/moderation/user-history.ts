@@ -1,17 +1,18 @@
-// The side panel: a member's standing, counts, recent comments and past actions about them.
+// The moderators' drawer: a member's standing, counts, newest comments and the history of actions about them.
 import type { UserHistory } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { toAuditEntry } from './audit-view';
 
-const THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000;
+/** As many comments as the drawer lists; the counts cover all of them. */
+const COMMENTS_SHOWN = 50;
 
 export async function userHistory(deps: ServiceDeps, site: SiteRecord, userId: string): Promise<UserHistory> {
   const user = await deps.store.getUser(site.id, userId);
   if (!user) throw new AppError('not_found', 'No such member on this site');
-  const [history, actions] = await Promise.all([
-    deps.store.authorHistory(site.id, user.id, deps.now() - THIRTY_DAYS_MS),
+  const [record, actions] = await Promise.all([
+    deps.store.memberRecord(site.id, user.id, COMMENTS_SHOWN),
     deps.store.listActions(site.id, { targetType: 'user', targetId: user.id, limit: 50 }),
   ]);
   return {
@@ -24,8 +25,8 @@ export async function userHistory(deps: ServiceDeps, site: SiteRecord, userId: s
       suspendedUntil: user.suspendedUntil,
       alwaysPremoderate: user.alwaysPremoderate,
     },
-    counts: { approved: history.approvedCount, rejected: history.rejectedCount },
-    recent: history.recent.slice(0, 10),
+    counts: record.counts,
+    comments: record.comments,
     actions: actions.map(toAuditEntry),
   };
 }

@@ -118,7 +118,7 @@ export async function getAction(db: Db, siteId: string, actionId: string): Promi
 export async function hasLaterAction(db: Db, a: ModerationActionRecord): Promise<boolean> {
   const rs = await db.read({
     sql: `SELECT 1 FROM moderation_actions WHERE site_id = ? AND target_type = ? AND target_id = ? AND seq > ?
-            AND undone_by IS NULL AND action <> 'undo' LIMIT 1`,
+            AND undone_by IS NULL AND action NOT IN ('undo', 'note') LIMIT 1`,
     args: [a.siteId, a.targetType, a.targetId, a.seq ?? 0],
   });
   return rs.rows.length > 0;

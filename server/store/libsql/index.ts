@@ -58,6 +58,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     listFeatured: (threadId) => comments.listFeatured(db, threadId),
 
     authorHistory: (siteId, userId, since) => facts.authorHistory(db, siteId, userId, since),
+    memberRecord: (siteId, userId, limit) => facts.memberRecord(db, siteId, userId, limit),
     countRecentByIp: (siteId, ipHash, since) => facts.countRecentByIp(db, siteId, ipHash, since),
     recordNudge: (e) => facts.recordNudge(e.kind === 'shown' ? db : plain, e),
     nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
-import { openThread, postComment, refusal } from '../../support/api';
+import { openThread, postComment, refusal, withoutFloodLimit } from '../../support/api';
 import { buildSite } from '../../support/site';
 
 const m = apiPaths.moderation;
@@ -129,9 +129,47 @@ describe('moderator API', () => {
     const history = await (await t.call('GET', m.user('daily', authorId), { token: mod })).json();
     expect(history.user).toMatchObject({ banned: true, suspendedUntil: until, alwaysPremoderate: true });
     expect(history.actions.map((a: { action: string }) => a.action)).toEqual(['ban', 'suspend', 'premoderate']);
-    expect(history.counts.approved).toBe(1);
+    expect(history.counts).toMatchObject({ published: 1, pending: 1 });
     const banned = await t.call('POST', apiPaths.comments('daily', thread.id), { token: alice, body: { body: 'Banned?' } });
     expect(await refusal(banned)).toMatchObject({ status: 403, code: 'banned' });
+  });
+
+  it('gives the drawer a member’s comments in every state with their articles, counts and reports against them, and notes', async () => {
+    t = await createTestContext({ site: withoutFloodLimit() });
+    const alice = await t.sign(PERSONAS.alice);
+    const bob = await t.sign(PERSONAS.bob);
+    const mod = await t.sign(PERSONAS.mod);
+    const thread = (await openThread(t, { token: alice })).thread;
+    const kept = await postComment(t, thread.id, alice, 'A fair point about the budget.');
+    const reported = await postComment(t, thread.id, alice, 'Something bob reports.');
+    const gone = await postComment(t, thread.id, alice, 'Deleted by its author.');
+    await t.call('DELETE', apiPaths.comment('daily', gone.id), { token: alice });
+    await t.call('POST', apiPaths.report('daily', reported.id), { token: bob, body: { reason: 'personal_attack' } });
+    await t.call('POST', apiPaths.report('daily', kept.id), { token: bob, body: { reason: 'spam' } });
+    // The moderator upholds one report: that comment is rejected.
+    await t.call('POST', m.comment('daily', reported.id), { token: mod, body: { action: 'reject', reason: 'personal_attack' } });
+    // Another member's comment never counts.
+    await postComment(t, thread.id, bob, 'Not Alice’s.');
+
+    const authorId = kept.author!.id;
+    const noted = await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'note', note: 'Warned by e-mail about tone.' } });
+    expect(noted.status).toBe(200);
+    const history = await noted.json();
+    expect(history.counts).toEqual({ published: 1, pending: 0, rejected: 1, deleted: 1, reported: 2, upheldReports: 1 });
+    expect(history.comments.map((c: { id: string; state: string; reports: number }) => [c.id, c.state, c.reports])).toEqual([
+      [gone.id, 'deleted', 0],
+      [reported.id, 'rejected', 1],
+      [kept.id, 'published', 1],
+    ]);
+    expect(history.comments[0]).toMatchObject({ threadId: thread.id, threadUrl: ARTICLE_URL });
+    expect(history.actions[0]).toMatchObject({ action: 'note', detail: 'Warned by e-mail about tone.', summary: `Noted about ${PERSONAS.alice.name}` });
+
+    // A note changes nothing: it cannot be undone, and it does not stand in the way of undoing a ban before it.
+    expect((await refusal(await t.call('POST', m.undo('daily', history.action.id), { token: mod }))).code).toBe('not_undoable');
+    const ban = await (await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'ban', note: 'Repeated attacks.' } })).json();
+    await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'note', note: 'Appealed.' } });
+    expect((await t.call('POST', m.undo('daily', ban.action.id), { token: mod })).status).toBe(200);
+    expect((await refusal(await t.call('POST', m.user('daily', authorId), { token: mod, body: { action: 'note', note: '  ' } }))).code).toBe('invalid_input');
   });
 
   it('closes and reopens a thread', async () => {

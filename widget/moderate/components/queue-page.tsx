@@ -38,6 +38,12 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const list = useRef<HTMLOListElement>(null);
+  // The member drawer over the queue (narrow screens; on wide ones m only moves focus into it).
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const closeDrawer = () => {
+    setDrawerOpen(false);
+    list.current?.focus();
+  };
 
   const close = () => {
     setMode({ kind: 'list' });
@@ -69,9 +75,9 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
     announce(`${action.summary}. Press u to undo.`);
   };
 
-  async function ban(userId: string, name: string) {
+  async function ban(userId: string, name: string, note?: string) {
     close();
-    const res = await client.actOnUser(userId, 'ban');
+    const res = await client.actOnUser(userId, 'ban', { note });
     if (res.ok) recorded(res.data.action);
     else announce(`Could not ban ${name}: ${moderatorMessage(res.error.code)}`, 'error');
     authorActions.reload();
@@ -102,6 +108,7 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
       if (item) feature(item.id);
     },
     ban: askBan,
+    member: () => latest().item && setDrawerOpen(true),
     toggle: () => {
       const { item } = latest();
       if (item) actions.check(item.id);
@@ -148,6 +155,11 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
           onApprove={() => void actions.act(state.checked, 'approve')}
           onReject={() => reject(state.checked)}
         />
+        {selected && (
+          <button type="button" class="btn member-open" onClick={() => setDrawerOpen(true)}>
+            About {selected.author.name} <kbd>m</kbd>
+          </button>
+        )}
         {mode.kind === 'reject' && (
           <RejectMenu
             count={mode.ids.length}
@@ -155,7 +167,7 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
             onCancel={close}
             onPick={(reason) => {
               close();
-              void actions.act(mode.ids, 'reject', reason);
+              void actions.act(mode.ids, 'reject', reason).then(authorActions.reload);
             }}
           />
         )}
@@ -207,7 +219,15 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
           </button>
         )}
       </main>
-      <AuthorPanel author={author} now={now} onAct={(a, until) => void authorActions.act(a, until).then(recorded)} onBan={askBan} />
+      <AuthorPanel
+        author={author}
+        now={now}
+        onAct={(a, options) => void authorActions.act(a, options).then(recorded)}
+        onBan={(note) => author.history && void ban(author.history.user.id, author.history.user.name, note)}
+        onComment={(id, action) => (action === 'reject' ? reject([id]) : void actions.act([id], action).then(authorActions.reload))}
+        open={drawerOpen}
+        onClose={closeDrawer}
+      />
       {mode.kind === 'help' && <HelpOverlay onClose={close} />}
     </div>
   );

@@ -7,6 +7,7 @@ export type Command =
   | 'reject'
   | 'feature'
   | 'ban'
+  | 'member'
   | 'toggle'
   | 'approveSelected'
   | 'undo'
@@ -30,6 +31,7 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'r', command: 'reject', label: 'r', description: 'Reject (asks why)' },
   { key: 'f', command: 'feature', label: 'f', description: 'Feature or unfeature' },
   { key: 'b', command: 'ban', label: 'b', description: 'Ban the author (asks to confirm)' },
+  { key: 'm', command: 'member', label: 'm', description: 'Open the author’s drawer: their comments, counts and history' },
   { key: 'x', command: 'toggle', label: 'x', description: 'Select for a bulk action' },
   { key: 'A', shift: true, command: 'approveSelected', label: 'Shift + A', description: 'Approve all selected' },
   { key: 'u', command: 'undo', label: 'u', description: 'Undo your last action in this dashboard' },

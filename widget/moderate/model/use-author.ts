@@ -12,7 +12,7 @@ export interface AuthorState {
 
 export interface AuthorActions {
   /** Acts on the author; answers with the server's record of the action, for the undo stack. */
-  act(action: UserActionName, until?: number): Promise<ActionSummary | null>;
+  act(action: UserActionName, options?: { until?: number; note?: string }): Promise<ActionSummary | null>;
   reload(): void;
 }
 
@@ -33,11 +33,11 @@ export function useAuthor(client: ModerationClient, userId: string | null): [Aut
   useEffect(() => void reload(), [userId, reload]);
 
   const act = useCallback(
-    async (action: UserActionName, until?: number) => {
+    async (action: UserActionName, options: { until?: number; note?: string } = {}) => {
       const id = wanted.current;
       if (!id) return null;
       setState((s) => ({ ...s, busy: true, error: null }));
-      const res = await client.actOnUser(id, action, until);
+      const res = await client.actOnUser(id, action, options);
       if (wanted.current === id) setState((s) => (res.ok ? { history: res.data, error: null, busy: false } : { ...s, error: res.error, busy: false }));
       return res.ok ? res.data.action : null;
     },

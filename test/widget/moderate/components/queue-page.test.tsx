@@ -203,7 +203,7 @@ describe('the review queue', () => {
     await h.post('Idiot to be banned');
     h.mount();
     await waitFor(() => expect(text($(h.root, '.panel h2'))).toBe('Alice'));
-    expect(text($(h.root, '.tallies'))).toContain('Approved0');
+    expect(text($(h.root, '.tallies'))).toContain('Published0');
     press('b');
     const dialog = await waitFor(() => $(h.root, '[role="alertdialog"]'));
     expect(dialog.getAttribute('aria-label')).toBe('Ban Alice?');
@@ -213,12 +213,17 @@ describe('the review queue', () => {
     expect(text($(h.root, '.panel .audit'))).toContain('Banned Alice');
   });
 
-  it('suspends the author for 7 days from the panel', async () => {
+  it('suspends the author for a week from the panel', async () => {
     const h = await harness();
     await h.post('Idiot to be suspended');
     h.mount();
     await waitFor(() => $(h.root, '.panel h2'));
-    button(h.root, 'Suspend 7 days').click();
+    button(h.root, 'Suspend…').click();
+    const form = await waitFor(() => $(h.root, 'form.account-form'));
+    const length = $<HTMLSelectElement>(form, 'select');
+    length.value = '7d';
+    length.dispatchEvent(new Event('change', { bubbles: true }));
+    button(form, 'Suspend').click();
     await waitFor(() => expect(text($(h.root, '.panel .badges'))).toContain('suspended until'));
     expect(button(h.root, 'Lift suspension')).toBeTruthy();
   });
