@@ -83,7 +83,7 @@ describe('reader end to end', () => {
     await expect.poll(() => again.count()).toBe(1);
     // Alice's own picture aside, the body holds no image and no script.
     expect(await again.locator('.body img, .body script').count()).toBe(0);
-    expect(await again.locator('img.avatar').count()).toBe(1);
+    expect(await again.locator('.avatar img').count()).toBe(1);
     const hrefs = await again.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.some((h) => /^\s*javascript:/i.test(h))).toBe(false);
     // The text shows as text.
