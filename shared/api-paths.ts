@@ -36,6 +36,7 @@ export const apiPaths = {
     comment: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}`,
     bulk: (siteId: string) => `${base(siteId)}/moderation/comments`,
     user: (siteId: string, userId: string) => `${base(siteId)}/moderation/users/${enc(userId)}`,
+    threads: (siteId: string) => `${base(siteId)}/moderation/threads`,
     thread: (siteId: string, threadId: string) => `${base(siteId)}/moderation/threads/${enc(threadId)}`,
     undo: (siteId: string, actionId: string) => `${base(siteId)}/moderation/actions/${enc(actionId)}/undo`,
     audit: (siteId: string) => `${base(siteId)}/moderation/audit`,

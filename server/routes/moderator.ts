@@ -11,6 +11,8 @@ import {
   CommentActionBody,
   QueueQuery,
   ThreadActionBody,
+  ThreadReviewQuery,
+  ThreadsQuery,
   TryCommentBody,
   UserActionBody,
 } from '../../shared/schemas/moderation-api';
@@ -21,6 +23,7 @@ import { listQueue } from '../services/moderation/list-queue';
 import { actOnComment } from '../services/moderation/act-on-comment';
 import { actOnUser } from '../services/moderation/act-on-user';
 import { actOnThread } from '../services/moderation/act-on-thread';
+import { listThreads, threadReview } from '../services/moderation/thread-review';
 import { userHistory } from '../services/moderation/user-history';
 import { undoAction } from '../services/moderation/undo-action';
 import { auditPage } from '../services/moderation/audit-view';
@@ -81,6 +84,10 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     .post('/users/:userId', validate('param', UserParam), validate('json', UserActionBody), async (c) => once(c, async () => {
       return c.json(await actOnUser(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').userId, c.req.valid('json')));
     }))
+    .get('/threads', validate('query', ThreadsQuery), async (c) => c.json(await listThreads(deps, c.get('site'), c.req.valid('query'))))
+    .get('/threads/:threadId', validate('param', ThreadParam), validate('query', ThreadReviewQuery), async (c) =>
+      c.json(await threadReview(deps, c.get('site'), c.req.valid('param').threadId, c.req.valid('query'))),
+    )
     .post('/threads/:threadId', validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => once(c, async () => {
       const done = await actOnThread(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
       return c.json({ thread: threadInfo(done.thread), action: toActionSummary(done.action) });

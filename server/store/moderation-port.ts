@@ -36,7 +36,8 @@ export interface AddReportRequest {
 
 export interface QueueRequest {
   siteId: string;
-  queue: QueueName;
+  /** A review queue, or `all`: every comment in every state (with threadId, a thread's whole record). */
+  queue: QueueName | 'all';
   reportThreshold: number;
   threadId?: string;
   ruleId?: string;
@@ -146,6 +147,8 @@ export interface ModerationStore {
   addReport(req: AddReportRequest): Promise<{ added: boolean }>;
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
+  /** The site's threads, newest first, with how many of each one's comments are pending and rejected. */
+  listThreads(siteId: string, before: { createdAt: number; id: string } | null, limit: number): Promise<(ThreadRecord & { pending: number; rejected: number })[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
   /**
    * Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone

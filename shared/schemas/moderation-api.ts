@@ -78,6 +78,25 @@ export type UserActionBody = z.infer<typeof UserActionBody>;
 export const THREAD_ACTIONS = ['close', 'reopen', 'premoderate', 'unpremoderate'] as const;
 export const ThreadActionBody = z.strictObject({ action: z.enum(THREAD_ACTIONS) });
 
+/** A page of the site's threads for moderators, newest first. */
+export const ThreadsQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+});
+export type ThreadsQuery = z.infer<typeof ThreadsQuery>;
+
+/** A thread as moderators see it: what readers see of it, whether every comment is held, and what waits on whom. */
+export const ModeratedThread = z.extend(ThreadInfo, { premoderate: z.boolean(), createdAt: z.number(), pending: z.number(), rejected: z.number() });
+export type ModeratedThread = z.infer<typeof ModeratedThread>;
+export const ThreadsResponse = z.object({ threads: z.array(ModeratedThread), nextCursor: z.nullable(z.string()) });
+
+/** One thread's comments in every state, newest first. */
+export const ThreadReviewQuery = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+});
+export type ThreadReviewQuery = z.infer<typeof ThreadReviewQuery>;
+
 export const TARGET_TYPES = ['comment', 'user', 'thread', 'settings'] as const;
 export const TargetType = z.enum(TARGET_TYPES);
 export type TargetType = z.infer<typeof TargetType>;
@@ -117,6 +136,8 @@ export type ActionSummary = z.infer<typeof ActionSummary>;
 export const CommentActionResponse = z.object({ item: QueueItemView, action: ActionSummary });
 export const BulkCommentActionResponse = z.object({ items: z.array(QueueItemView), actions: z.array(ActionSummary) });
 export const ThreadActionResponse = z.object({ thread: ThreadInfo, action: ActionSummary });
+export const ThreadReviewResponse = z.object({ thread: ModeratedThread, items: z.array(QueueItemView), nextCursor: z.nullable(z.string()) });
+export type ThreadReviewResponse = z.infer<typeof ThreadReviewResponse>;
 export const UndoResponse = z.object({ undone: AuditEntry, action: ActionSummary });
 export type UndoResponse = z.infer<typeof UndoResponse>;
 

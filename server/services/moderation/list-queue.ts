@@ -6,7 +6,8 @@ import { AppError } from '../errors';
 import { toQueueItemView } from './queue-view';
 import { packCursor, unpackCursor } from '../cursor-codec';
 
-function decode(cursor: string | undefined): { createdAt: number; id: string } | null {
+/** The position a page's cursor carries: the last item's time and id. */
+export function decodeCursor(cursor: string | undefined): { createdAt: number; id: string } | null {
   if (!cursor) return null;
   const [createdAt, id] = unpackCursor(cursor) ?? [];
   if (typeof createdAt === 'number' && typeof id === 'string') return { createdAt, id };
@@ -22,7 +23,7 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
       reportThreshold,
       threadId: query.threadId,
       ruleId: query.rule,
-      before: decode(query.cursor),
+      before: decodeCursor(query.cursor),
       limit: query.limit + 1,
     }),
     deps.store.queueCounts(site.id, reportThreshold, query.threadId),

@@ -64,6 +64,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),
     addReport: (req) => reports.addReport(db, req),
     listQueue: (req) => queue.listQueue(db, req),
+    listThreads: (siteId, before, limit) => queue.listThreads(db, siteId, before, limit),
     queueCounts: (siteId, threshold, threadId) => queue.queueCounts(db, siteId, threshold, threadId),
     applyAction: (action, change, undoes) => actions.applyAction(db, action, change, undoes),
     getAction: (siteId, id) => actions.getAction(db, siteId, id),

@@ -2,11 +2,13 @@
 // put a comment there.
 import type { Db } from './db';
 import type { QueueItem, QueueName, QueueRequest, ReportReason } from '../moderation-port';
-import { COMMENT_COLUMNS, toComment } from './rows';
+import { COMMENT_COLUMNS, toComment, toThread } from './rows';
 import { QUEUES } from '../../../shared/schemas/moderation-api';
 
-function queueWhere(queue: QueueName): string {
+function queueWhere(queue: QueueName | 'all'): string {
   switch (queue) {
+    case 'all':
+      return '1 = 1';
     case 'pending':
       return "c.status = 'pending'";
     case 'rejected':
@@ -18,7 +20,7 @@ function queueWhere(queue: QueueName): string {
   }
 }
 
-function filters(req: { siteId: string; queue: QueueName; reportThreshold: number; threadId?: string; ruleId?: string }) {
+function filters(req: { siteId: string; queue: QueueName | 'all'; reportThreshold: number; threadId?: string; ruleId?: string }) {
   const where = ['c.site_id = ?', queueWhere(req.queue)];
   const args: (string | number)[] = [req.siteId];
   if (req.queue === 'reported') args.push(req.reportThreshold);
@@ -74,4 +76,14 @@ export async function queueCounts(db: Db, siteId: string, reportThreshold: numbe
     }),
   );
   return Object.fromEntries(counts) as Record<QueueName, number>;
+}
+
+export async function listThreads(db: Db, siteId: string, before: { createdAt: number; id: string } | null, limit: number) {
+  const count = (status: string) => `(SELECT COUNT(*) FROM comments c WHERE c.thread_id = t.id AND c.status = '${status}' AND c.deleted_at IS NULL)`;
+  const rs = await db.read({
+    sql: `SELECT t.*, ${count('pending')} AS pending, ${count('rejected')} AS rejected FROM threads t
+          WHERE t.site_id = ? ${before ? 'AND (t.created_at, t.id) < (?, ?)' : ''} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
+    args: before ? [siteId, before.createdAt, before.id, limit] : [siteId, limit],
+  });
+  return rs.rows.map((r) => ({ ...toThread(r), pending: Number(r.pending), rejected: Number(r.rejected) }));
 }
