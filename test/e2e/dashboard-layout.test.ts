@@ -53,6 +53,14 @@ describe('the dashboard layout', () => {
         await page.keyboard.press('Escape');
         await expect.poll(() => drawer.isVisible()).toBe(false);
       }
+      // The Threads tab fits too, and opens the thread with its comments.
+      await page.getByRole('button', { name: 'Threads', exact: true }).click();
+      await page.locator('table.threads tbody tr').first().waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.locator('table.threads .title').first().click();
+      await page.locator('.thread-comments li').first().waitFor();
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SHOTS, `dashboard-${name}-thread.png`) });
       await page.context().close();
     });
   }

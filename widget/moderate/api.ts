@@ -13,6 +13,9 @@ import {
   QueueCounts,
   QueueResponse,
   StatsResponse,
+  ThreadActionResponse,
+  ThreadReviewResponse,
+  ThreadsResponse,
   TryCommentResponse,
   UndoResponse,
   UserActionResponse,
@@ -20,6 +23,7 @@ import {
   type AuditQuery,
   type QueueName,
   type REJECT_REASONS,
+  type THREAD_ACTIONS,
   type USER_ACTIONS,
 } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
@@ -30,6 +34,7 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 export type CommentActionName = 'approve' | 'reject' | 'feature' | 'unfeature' | 'delete';
 export type UserActionName = (typeof USER_ACTIONS)[number];
+export type ThreadActionName = (typeof THREAD_ACTIONS)[number];
 
 /** How the dashboard proves it may moderate: the site API key, a pasted SSO token, or the host page's token function. */
 export type Credentials = { kind: 'key'; key: string } | { kind: 'token'; token: string } | { kind: 'host'; getToken: GetToken };
@@ -122,6 +127,10 @@ export function createModerationClient(options: ModerationClientOptions) {
     user: (userId: string) => call(UserHistory, 'GET', m.user(site, userId)),
     actOnUser: (userId: string, action: UserActionName, { until, note }: { until?: number; note?: string } = {}) =>
       call(UserActionResponse, 'POST', m.user(site, userId), undefined, { action, ...(until === undefined ? {} : { until }), ...(note ? { note } : {}) }),
+    threads: (cursor?: string) => call(ThreadsResponse, 'GET', m.threads(site), cursor ? { cursor } : undefined),
+    /** A thread's comments in every state, newest first. */
+    threadReview: (threadId: string, cursor?: string) => call(ThreadReviewResponse, 'GET', m.thread(site, threadId), cursor ? { cursor } : undefined),
+    actOnThread: (threadId: string, action: ThreadActionName) => call(ThreadActionResponse, 'POST', m.thread(site, threadId), undefined, { action }),
     /** Undoes exactly one action, by the id its answer carried. */
     undo: (actionId: string) => call(UndoResponse, 'POST', m.undo(site, actionId)),
     audit: (q: AuditRequest = {}) => call(AuditPage, 'GET', m.audit(site), { ...q }),

@@ -9,10 +9,12 @@ import { QueuePage } from './queue-page';
 import { RulesPage } from './rules-page';
 import { SignInForm } from './sign-in-form';
 import { StatsPage } from './stats-page';
+import { ThreadsPage } from './threads-page';
 
-type Tab = 'queues' | 'rules' | 'audit' | 'stats';
+type Tab = 'queues' | 'threads' | 'rules' | 'audit' | 'stats';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'queues', label: 'Queues' },
+  { id: 'threads', label: 'Threads' },
   { id: 'rules', label: 'Rules' },
   { id: 'audit', label: 'Audit' },
   { id: 'stats', label: 'Stats' },
@@ -93,6 +95,7 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
         {notice.text && notice.n % 2 ? '\u200b' : ''}
       </p>
       {tab === 'queues' && <QueuePage client={client} undo={undo} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
+      {tab === 'threads' && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
       {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
       {tab === 'audit' && <AuditPage client={client} now={now} />}
       {tab === 'stats' && <StatsPage client={client} now={now} />}
