@@ -2,8 +2,8 @@ import { TARGET_TYPES, type AuditEntry } from '../../../shared/schemas/moderatio
 import { absoluteTime, relativeTime } from '../../model/time';
 import type { ModerationClient } from '../api';
 import { filtersByTarget, KNOWN_ACTIONS, type AuditFilter } from '../model/audit';
-import { moderatorMessage } from '../model/messages';
 import { useAudit } from '../model/use-audit';
+import { LoadFailed } from './load-failed';
 
 export interface AuditPageProps {
   client: ModerationClient;
@@ -70,14 +70,7 @@ export function AuditPage({ client, now, pageSize }: AuditPageProps) {
           </span>
         )}
       </div>
-      {state.phase === 'failed' && (
-        <p class="notice error">
-          {moderatorMessage(state.error?.code)}{' '}
-          <button type="button" class="btn" onClick={() => void actions.reload()}>
-            Retry
-          </button>
-        </p>
-      )}
+      {state.phase === 'failed' && <LoadFailed error={state.error} onRetry={() => void actions.reload()} />}
       {state.entries.length > 0 ? (
         <table class="audit-log">
           <thead>

@@ -10,6 +10,7 @@ import { absoluteTime, relativeTime } from '../../model/time';
 import type { AuthorState } from '../model/use-author';
 import { moderatorMessage } from '../model/messages';
 import { SUSPENSIONS, suspensionEnd } from '../model/suspension';
+import { ArticleLink } from './article-link';
 
 export interface AuthorPanelProps {
   author: AuthorState;
@@ -272,17 +273,5 @@ function Comments({ history, now, busy, onComment }: CommentsProps) {
         <p class="muted">None.</p>
       )}
     </>
-  );
-}
-
-/** The article a comment is on; only web addresses become links. */
-function ArticleLink({ title, url }: { title: string; url: string }) {
-  const label = title || url;
-  return /^https?:\/\//i.test(url) ? (
-    <a href={url} target="_blank" rel="noopener">
-      {label}
-    </a>
-  ) : (
-    <span>{label}</span>
   );
 }

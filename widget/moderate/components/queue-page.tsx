@@ -10,6 +10,7 @@ import type { ActionSummary } from '../../../shared/schemas/moderation-api';
 import { AuthorPanel } from './author-panel';
 import { BulkBar } from './bulk-bar';
 import { ConfirmDialog } from './confirm-dialog';
+import { LoadFailed } from './load-failed';
 import { FilterBar } from './filter-bar';
 import { HelpOverlay } from './help-overlay';
 import { QueueItem } from './queue-item';
@@ -177,12 +178,7 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
           </ConfirmDialog>
         )}
         {state.phase === 'failed' ? (
-          <p class="notice error">
-            {moderatorMessage(state.error?.code)}{' '}
-            <button type="button" class="btn" onClick={() => void actions.reload()}>
-              Retry
-            </button>
-          </p>
+          <LoadFailed error={state.error} onRetry={() => void actions.reload()} />
         ) : state.phase === 'loading' ? (
           <p class="notice">Loading…</p>
         ) : state.items.length === 0 ? (

@@ -5,11 +5,12 @@ import { useState } from 'preact/hooks';
 import type { ModeratedThread, QueueItemView } from '../../../shared/schemas/moderation-api';
 import { relativeTime } from '../../model/time';
 import type { ModerationClient, RejectReason, ThreadActionName } from '../api';
-import { moderatorMessage } from '../model/messages';
 import { defaultRejectReason } from '../model/reject-reason';
 import type { UndoStack } from '../model/undo-stack';
 import { useThreads, type Announce } from '../model/use-threads';
 import { RejectMenu } from './reject-menu';
+import { ArticleLink } from './article-link';
+import { LoadFailed } from './load-failed';
 
 export interface ThreadsPageProps {
   client: ModerationClient;
@@ -44,12 +45,7 @@ export function ThreadsPage({ client, undo, announce, now }: ThreadsPageProps) {
           onMore={() => void actions.moreComments()}
         />
       ) : state.phase === 'failed' ? (
-        <p class="notice error">
-          {moderatorMessage(state.error?.code)}{' '}
-          <button type="button" class="btn" onClick={() => void actions.reload()}>
-            Retry
-          </button>
-        </p>
+        <LoadFailed error={state.error} onRetry={() => void actions.reload()} />
       ) : state.phase === 'loading' ? (
         <p class="notice">Loading…</p>
       ) : state.threads.length === 0 ? (
@@ -165,13 +161,7 @@ function ThreadReview({ thread, items, more, busy, now, onBack, onThread, onComm
         </button>
       </p>
       <h2 id="thread-title">
-        {/^https?:\/\//i.test(thread.url) ? (
-          <a href={thread.url} target="_blank" rel="noopener">
-            {thread.title || thread.url}
-          </a>
-        ) : (
-          thread.title || thread.url
-        )}
+        <ArticleLink title={thread.title} url={thread.url} />
       </h2>
       <p class="row">
         <ThreadBadges thread={thread} />
