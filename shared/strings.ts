@@ -30,6 +30,9 @@ export const STRINGS = {
   'compose.as': 'Comment as {name}',
   'post': 'Post',
   'signIn': 'Sign in',
+  // After "Your account is suspended…" or "…can no longer comment…": when it ends, and the moderators' note.
+  'standing.until': 'Until {date}.',
+  'standing.note': 'From the moderators: “{note}”',
   // A permalinked comment pages away from the ones loaded, shown above them.
   'linked': 'Linked comment',
   // On a comment, for every reader.

@@ -41,6 +41,8 @@ export const ViewerInfo = z.object({
    * and `none` is a member whose sign-in needs renewing, never a guest to invite.
    */
   session: TokenState,
+  /** With reason banned or suspended: until when (suspensions), and the moderator's note to the member, if any. */
+  standing: z.optional(z.object({ until: z.nullable(z.number()), note: z.string() })),
 });
 export type ViewerInfo = z.infer<typeof ViewerInfo>;
 

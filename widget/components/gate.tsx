@@ -1,5 +1,6 @@
 import { lapsed, readerMessage } from '../../shared/errors';
 import { hasCommented } from '../model/commented';
+import { absoluteTime } from '../model/time';
 import type { WidgetContext } from './context';
 import { CallToAction } from './call-to-action';
 import { Guidelines } from './guidelines';
@@ -36,7 +37,13 @@ export function Gate({ ctx }: GateProps) {
         (viewer.callToAction ? (
           <CallToAction cta={viewer.callToAction} />
         ) : (
-          viewer.reason && <p class="notice">{readerMessage(viewer.reason, strings)}</p>
+          viewer.reason && (
+            <p class="notice">
+              {readerMessage(viewer.reason, strings)}
+              {viewer.standing?.until && ` ${t('standing.until', { date: absoluteTime(viewer.standing.until) })}`}
+              {viewer.standing?.note && ` ${t('standing.note', { note: viewer.standing.note })}`}
+            </p>
+          )
         ))
       )}
       {(viewer.canComment || (lost && viewer.signedIn)) && (

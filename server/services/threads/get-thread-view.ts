@@ -4,7 +4,7 @@
 import type { CallToAction, ThreadQuery, ThreadView, TokenState } from '../../../shared/schemas/thread';
 import { lapsed } from '../../../shared/errors';
 import { own } from '../../../shared/own';
-import type { SiteRecord, ThreadRecord } from '../../store/port';
+import type { SiteRecord, ThreadRecord, UserRecord } from '../../store/port';
 import type { Refusal } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
@@ -37,6 +37,7 @@ export async function getThreadView(
     listPage(deps, { site, thread, viewer: user, sort: query.sort, limit: query.limit }),
   ]);
   const refusal = outcome.kind === 'refused' ? outcome.refusal : null;
+  const standing = user && (refusal?.code === 'banned' || refusal?.code === 'suspended') ? await standingOf(deps, site, user, refusal.code) : undefined;
   return {
     thread: threadInfo(thread),
     viewer: {
@@ -49,6 +50,7 @@ export async function getThreadView(
       // A member whose sign-in lapsed is asked to sign in again (by the widget), never invited to subscribe.
       callToAction: lapsed(session) ? null : callToActionFor(site, refusal, claims),
       session,
+      ...(standing ? { standing } : {}),
     },
     site: {
       name: site.name,
@@ -63,6 +65,16 @@ export async function getThreadView(
     sort: query.sort,
     ...page,
   };
+}
+
+/**
+ * What a banned or suspended member is told besides the sentence: when a suspension ends, and the
+ * note the moderator left with the ban or suspension in force (the newest not undone), if any.
+ */
+async function standingOf(deps: ServiceDeps, site: SiteRecord, user: UserRecord, code: 'banned' | 'suspended') {
+  const action = code === 'banned' ? 'ban' : 'suspend';
+  const [latest] = (await deps.store.listActions(site.id, { targetType: 'user', targetId: user.id, action, limit: 5 })).filter((a) => !a.undoneBy);
+  return { until: code === 'suspended' ? user.suspendedUntil : null, note: latest?.detail ?? '' };
 }
 
 /** The longest comment the composer should allow: the body-length rule's, or the API's own limit. */

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiPaths } from '../../../shared/api-paths';
 import { SiteSettings } from '../../../shared/schemas/site';
+import { absoluteTime } from '../../../widget/model/time';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, TEST_API_KEY } from '../../support/app';
 import { buildSite } from '../../support/site';
 import { button, comment, findButton, mountWidget, seedComment, typeInto, waitFor, type MountedWidget } from '../../support/widget';
@@ -34,6 +36,26 @@ describe('who may write', () => {
     expect(widget.root.querySelector('.cta')).toBeNull();
     expect(widget.root.querySelector('form label')?.textContent).toBe('Comment as Nell');
     expect(widget.root.querySelector('textarea')).not.toBeNull();
+  });
+
+  it('tells a suspended member until when, with the moderators’ note, and a banned one the note, with no composer', async () => {
+    const t = await createTestContext();
+    const mod = await t.sign(PERSONAS.mod);
+    const aliceId = (await seedComment(t, PERSONAS.alice, 'Before the suspension.')).author!.id;
+    const until = t.clock.now + 3 * 86_400_000;
+    await t.call('POST', apiPaths.moderation.user(t.site.id, aliceId), { token: mod, body: { action: 'suspend', until, note: 'Three days to cool off.' } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    const notice = () => widget!.root.querySelector('.notice')?.textContent ?? '';
+    expect(notice()).toContain('Your account is suspended from commenting for now.');
+    expect(notice()).toContain(`Until ${absoluteTime(until)}.`);
+    expect(notice()).toContain('From the moderators: “Three days to cool off.”');
+    expect(widget.root.querySelector('textarea')).toBeNull();
+    widget.unmount();
+
+    await t.call('POST', apiPaths.moderation.user(t.site.id, aliceId), { token: mod, body: { action: 'unsuspend' } });
+    await t.call('POST', apiPaths.moderation.user(t.site.id, aliceId), { token: mod, body: { action: 'ban' } });
+    widget = await mountWidget(t, { persona: PERSONAS.alice });
+    expect(notice()).toBe('Your account can no longer comment on this site.');
   });
 
   it('tells everyone a closed thread is closed, with no composer', async () => {
