@@ -131,8 +131,26 @@ export interface AuditFilter {
 export interface DailyStats {
   day: string; // YYYY-MM-DD (UTC)
   total: number;
+  commenters: number;
   held: number;
   rejected: number;
+}
+
+export interface ArticleStats {
+  threadId: string;
+  title: string;
+  url: string;
+  comments: number;
+  commenters: number;
+}
+
+/** What became of the comments one rule stopped (see libsql/stats.ts ruleDecisions). */
+export interface RuleDecisions {
+  stopped: number;
+  approved: number;
+  rejected: number;
+  autoRejected: number;
+  waiting: number;
 }
 
 export interface ModerationStore {
@@ -162,6 +180,10 @@ export interface ModerationStore {
   listActions(siteId: string, filter: AuditFilter): Promise<ModerationActionRecord[]>;
   ruleHits(siteId: string, since: number): Promise<Record<string, number>>;
   dailyStats(siteId: string, since: number): Promise<DailyStats[]>;
+  articleStats(siteId: string, since: number, limit: number): Promise<ArticleStats[]>;
+  decisionWaits(siteId: string, since: number): Promise<number[]>;
+  pendingNow(siteId: string): Promise<{ pending: number; oldest: number | null }>;
+  ruleDecisions(siteId: string, since: number): Promise<Record<string, RuleDecisions>>;
   saveCivilityModel(model: CivilityModelRecord): Promise<void>;
   getCivilityModel(siteId: string, id: string): Promise<CivilityModelRecord | null>;
   /** Newest first, without their weights. */

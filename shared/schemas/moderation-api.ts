@@ -193,9 +193,21 @@ export const TryCommentResponse = z.object({
 export type TryCommentResponse = z.infer<typeof TryCommentResponse>;
 
 export const StatsResponse = z.object({
-  days: z.array(z.object({ day: z.string(), total: z.number(), held: z.number(), rejected: z.number() })),
+  days: z.array(z.object({ day: z.string(), total: z.number(), commenters: z.number(), held: z.number(), rejected: z.number() })),
   ruleHits: z.record(z.string(), z.number()),
   nudges: z.object({ shown: z.number(), postedAnyway: z.number(), revised: z.number() }),
+  /** The ten articles with the most comments, and how many different members wrote them. */
+  articles: z.array(z.object({ threadId: z.string(), title: z.string(), url: z.string(), comments: z.number(), commenters: z.number() })),
+  /** How long comments waited for a moderator's first decision (p50, p90; null when none was decided), and what waits now. */
+  moderation: z.object({
+    decided: z.number(),
+    p50Ms: z.nullable(z.number()),
+    p90Ms: z.nullable(z.number()),
+    pending: z.number(),
+    oldestPendingMs: z.nullable(z.number()),
+  }),
+  /** Per rule, what became of the comments it stopped: moderators' rejections uphold it, their approvals overturn it. */
+  rules: z.record(z.string(), z.object({ stopped: z.number(), approved: z.number(), rejected: z.number(), autoRejected: z.number(), waiting: z.number() })),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 

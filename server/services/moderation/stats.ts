@@ -1,4 +1,5 @@
-// Thirty days of volume, held share, rule hits and nudges for the dashboard's charts.
+// Thirty days of volume, commenters, busiest articles, held share, rule hits and what moderators
+// made of them, how long decisions took, and nudges, for the dashboard's Stats tab.
 import type { StatsResponse } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
@@ -7,10 +8,33 @@ const DAY_MS = 24 * 3600 * 1000;
 
 export async function moderationStats(deps: ServiceDeps, site: SiteRecord): Promise<StatsResponse> {
   const since = deps.now() - 30 * DAY_MS;
-  const [days, ruleHits, nudges] = await Promise.all([
+  const [days, ruleHits, nudges, articles, waits, waiting, rules] = await Promise.all([
     deps.store.dailyStats(site.id, since),
     deps.store.ruleHits(site.id, since),
     deps.store.nudgeCounts(site.id, since),
+    deps.store.articleStats(site.id, since, 10),
+    deps.store.decisionWaits(site.id, since),
+    deps.store.pendingNow(site.id),
+    deps.store.ruleDecisions(site.id, since),
   ]);
-  return { days, ruleHits, nudges };
+  const sorted = waits.sort((a, b) => a - b);
+  return {
+    days,
+    ruleHits,
+    nudges,
+    articles,
+    moderation: {
+      decided: sorted.length,
+      p50Ms: percentile(sorted, 0.5),
+      p90Ms: percentile(sorted, 0.9),
+      pending: waiting.pending,
+      oldestPendingMs: waiting.oldest === null ? null : Math.max(0, deps.now() - waiting.oldest),
+    },
+    rules,
+  };
+}
+
+/** The nearest-rank percentile of sorted figures; null for none. */
+export function percentile(sorted: number[], p: number): number | null {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] : null;
 }

@@ -242,7 +242,7 @@ describe('moderator API', () => {
     await postComment(t, thread.id, alice, 'One');
     await postComment(t, thread.id, alice, 'Two');
     const stats = await (await t.call('GET', m.stats('daily'), { token: mod })).json();
-    expect(stats.days).toEqual([{ day: '2026-01-15', total: 2, held: 2, rejected: 0 }]);
+    expect(stats.days).toEqual([{ day: '2026-01-15', total: 2, commenters: 1, held: 2, rejected: 0 }]);
     expect(stats.ruleHits).toEqual({ premoderation: 2 });
   });
 });

@@ -101,6 +101,7 @@ export function DailyBars({ days }: DailyChartProps) {
             <tr>
               <th scope="col">Day</th>
               <th scope="col">Comments</th>
+              <th scope="col">Commenters</th>
               <th scope="col">Held</th>
               <th scope="col">Rejected</th>
             </tr>
@@ -110,6 +111,7 @@ export function DailyBars({ days }: DailyChartProps) {
               <tr key={d.day}>
                 <th scope="row">{d.day}</th>
                 <td>{d.total}</td>
+                <td>{d.commenters}</td>
                 <td>{d.held}</td>
                 <td>{d.rejected}</td>
               </tr>

@@ -3,6 +3,7 @@ import { fillDays, sortedHits } from '../model/chart';
 import { moderatorMessage } from '../model/messages';
 import { useStats } from '../model/use-stats';
 import { DailyBars, HeldShareLine, RuleHitBars } from './charts';
+import { BusiestArticles, ModerationTimes, RulesInPractice } from './stats-tables';
 
 export interface StatsPageProps {
   client: ModerationClient;
@@ -18,6 +19,7 @@ export function StatsPage({ client, now }: StatsPageProps) {
   const days = fillDays(stats.days, now);
   return (
     <div class="stats-page">
+      <ModerationTimes moderation={stats.moderation} />
       <section aria-label="Nudges" class="nudges">
         <h2>Nudges</h2>
         <dl class="tallies">
@@ -38,6 +40,8 @@ export function StatsPage({ client, now }: StatsPageProps) {
       <DailyBars days={days} />
       <HeldShareLine days={days} />
       <RuleHitBars hits={sortedHits(stats.ruleHits)} />
+      <RulesInPractice rules={stats.rules} />
+      <BusiestArticles articles={stats.articles} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function fillDays(days: Day[], now: number, count = 30): Day[] {
   const out: Day[] = [];
   for (let i = count - 1; i >= 0; i--) {
     const day = isoDay(end - i * DAY_MS);
-    out.push(byDay.get(day) ?? { day, total: 0, held: 0, rejected: 0 });
+    out.push(byDay.get(day) ?? { day, total: 0, commenters: 0, held: 0, rejected: 0 });
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { TEST_API_KEY } from '../../../support/app';
-import { $, button, harness, text, type, waitFor } from '../harness';
+import { $, button, harness, press, text, type, waitFor } from '../harness';
 
 const SIGN_IN_KEY = 'parley-moderate-sign-in';
 
@@ -87,8 +87,27 @@ describe('the stats tab', () => {
     }
     const daily = charts[0].querySelectorAll('tbody tr');
     expect(daily).toHaveLength(30);
-    expect(Array.from(daily[daily.length - 1].querySelectorAll('th, td'), (c) => text(c))).toEqual(['2026-01-15', '2', '1', '0']);
+    expect(Array.from(daily[daily.length - 1].querySelectorAll('th, td'), (c) => text(c))).toEqual(['2026-01-15', '2', '1', '1', '0']);
     expect(text(charts[2].querySelector('tbody'))).toContain('suspect-words');
     expect(text($(page, '.nudges'))).toContain('Shown0');
+  });
+
+  it('says how long comments wait for a decision, how moderators treated each rule, and which articles are busiest', async () => {
+    const h = await harness();
+    await h.post('An idiot comment, approved after ten minutes');
+    h.mount();
+    await waitFor(() => $(h.root, '.items > li'));
+    h.t.clock.now += 10 * 60_000;
+    press('a');
+    await waitFor(() => expect(text($(h.root, '.live'))).toMatch(/^Approved/));
+    button(h.root, 'Stats').click();
+    const page = await waitFor(() => $(h.root, '.stats-page'));
+    const times = await waitFor(() => $(page, '[aria-labelledby="pm-times"] .tallies'));
+    expect(text(times)).toContain('Decided1');
+    expect(text(times)).toContain('Median wait10 min');
+    expect(text(times)).toContain('Waiting now0');
+    const rule = Array.from(page.querySelectorAll('[aria-labelledby="pm-rules"] tbody tr')).find((tr) => text(tr).includes('suspect-words'))!;
+    expect(Array.from(rule.querySelectorAll('th, td'), (c) => text(c))).toEqual(['suspect-words', '1', '1', '0', '0', '0', '0%']);
+    expect(text($(page, '[aria-labelledby="pm-articles"] tbody tr'))).toBe('City budget11');
   });
 });

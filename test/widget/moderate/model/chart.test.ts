@@ -6,23 +6,23 @@ const NOW = Date.UTC(2026, 0, 15, 12);
 
 describe('fillDays', () => {
   it('gives exactly 30 consecutive days ending today, zero-filling the days the server left out', () => {
-    const days = fillDays([{ day: '2026-01-14', total: 5, held: 2, rejected: 1 }], NOW);
+    const days = fillDays([{ day: '2026-01-14', total: 5, commenters: 3, held: 2, rejected: 1 }], NOW);
     expect(days).toHaveLength(30);
     expect(days[0].day).toBe('2025-12-17');
     expect(days[29].day).toBe('2026-01-15');
-    expect(days[28]).toEqual({ day: '2026-01-14', total: 5, held: 2, rejected: 1 });
-    expect(days[29]).toEqual({ day: '2026-01-15', total: 0, held: 0, rejected: 0 });
+    expect(days[28]).toEqual({ day: '2026-01-14', total: 5, commenters: 3, held: 2, rejected: 1 });
+    expect(days[29]).toEqual({ day: '2026-01-15', total: 0, commenters: 0, held: 0, rejected: 0 });
   });
 
   it('ends on the server’s latest day when its clock is ahead of the browser’s', () => {
-    expect(fillDays([{ day: '2026-01-16', total: 1, held: 0, rejected: 0 }], NOW).at(-1)?.day).toBe('2026-01-16');
+    expect(fillDays([{ day: '2026-01-16', total: 1, commenters: 1, held: 0, rejected: 0 }], NOW).at(-1)?.day).toBe('2026-01-16');
   });
 });
 
 describe('chart helpers', () => {
   it('computes the held share, with no value for days without comments', () => {
-    expect(heldShare({ day: 'd', total: 4, held: 1, rejected: 0 })).toBe(0.25);
-    expect(heldShare({ day: 'd', total: 0, held: 0, rejected: 0 })).toBeNull();
+    expect(heldShare({ day: 'd', total: 4, commenters: 2, held: 1, rejected: 0 })).toBe(0.25);
+    expect(heldShare({ day: 'd', total: 0, commenters: 0, held: 0, rejected: 0 })).toBeNull();
   });
 
   it('rounds axis maxima up to 1, 2 or 5 times a power of ten', () => {
