@@ -137,6 +137,23 @@ describe('queueReducer', () => {
     expect(s.checked).toEqual(['a', 'c']);
   });
 
+  it('selects all matching beyond the loaded page until any other choice, and counts what leaves', () => {
+    let s = loaded(['a', 'b', 'c'], 264);
+    expect(s.matching).toBe(264);
+    s = queueReducer(s, { type: 'checkMatching', on: true });
+    expect([s.allMatching, s.checked]).toEqual([true, ['a', 'b', 'c']]);
+    s = queueReducer(s, { type: 'check', id: 'b' });
+    expect([s.allMatching, s.checked]).toEqual([false, ['a', 'c']]);
+    s = queueReducer(s, { type: 'checkMatching', on: true });
+    s = queueReducer(s, { type: 'acting', ids: ['a'], leaves: true });
+    expect([s.allMatching, s.matching]).toEqual([false, 263]);
+    s = queueReducer(s, { type: 'refused', ids: ['a'] });
+    expect(s.matching).toBe(264);
+    s = queueReducer(s, { type: 'checkMatching', on: true });
+    s = queueReducer(s, { type: 'loaded', response: { items: [item('a')], nextCursor: null, counts: s.counts!, matching: 1 }, append: false });
+    expect([s.allMatching, s.matching]).toEqual([false, 1]);
+  });
+
   it('appends a further page without duplicating items it already has', () => {
     const s = queueReducer(loaded(['a', 'b']), {
       type: 'loaded',
