@@ -114,10 +114,14 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
         announce(`${moderatorMessage(res.error.code)}${where}`, 'error');
         return false;
       }
-      const { audit, skipped } = res.data;
-      if (audit) undo.record([audit], audit.summary);
+      const { audit, skipped, action } = res.data;
       const left = skipped ? `; ${skipped} left as they were (decided meanwhile, or not yours to decide)` : '';
-      announce(`${audit?.summary ?? 'Done'}${left}. Press u to undo.`);
+      // An undo carried on with Continue, or when the dashboard opened, is not itself undone.
+      if (action === 'undo') announce(`${audit?.summary ?? 'Undone'}${left}.`);
+      else {
+        if (audit) undo.record([audit], audit.summary);
+        announce(`${audit?.summary ?? 'Done'}${left}. Press u to undo.`);
+      }
       await load(false);
       void refreshCounts();
       return true;
@@ -195,7 +199,7 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
     if (progress.get()) return;
     let live = true;
     void client.bulkOperations('running').then(async (res) => {
-      const mine = res.ok ? res.data.operations.find((op) => op.mine && op.action !== 'undo') : undefined;
+      const mine = res.ok ? res.data.operations.find((op) => op.mine) : undefined;
       if (!live || !mine) return;
       announce(`Carrying on an operation that stopped: ${mine.done + mine.skipped} of ${mine.total} done.`);
       await actions.carryOn(mine);
