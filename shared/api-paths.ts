@@ -35,6 +35,11 @@ export const apiPaths = {
     counts: (siteId: string) => `${base(siteId)}/moderation/counts`,
     comment: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}`,
     bulk: (siteId: string) => `${base(siteId)}/moderation/comments`,
+    /** Operations by filter: POST starts one, GET lists the unfinished ones. */
+    bulkOperations: (siteId: string) => `${base(siteId)}/moderation/bulk`,
+    bulkOperation: (siteId: string, operationId: string) => `${base(siteId)}/moderation/bulk/${enc(operationId)}`,
+    bulkRun: (siteId: string, operationId: string) => `${base(siteId)}/moderation/bulk/${enc(operationId)}/run`,
+    bulkUndo: (siteId: string, operationId: string) => `${base(siteId)}/moderation/bulk/${enc(operationId)}/undo`,
     user: (siteId: string, userId: string) => `${base(siteId)}/moderation/users/${enc(userId)}`,
     threads: (siteId: string) => `${base(siteId)}/moderation/threads`,
     thread: (siteId: string, threadId: string) => `${base(siteId)}/moderation/threads/${enc(threadId)}`,

@@ -30,11 +30,17 @@ export const ERROR_STATUS = {
   undo_superseded: 409,
   already_undone: 409,
   not_undoable: 409,
+  /** A bulk operation by filter found no comment to act on. */
+  nothing_matches: 409,
+  /** Undo of a bulk operation that has not finished yet. */
+  operation_running: 409,
   /** A request with the same Idempotency-Key is still being applied (or its answer was lost). */
   idempotency_in_progress: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rejected: 422,
+  /** A bulk operation by filter would cover more comments than one operation may (BULK_FILTER_MAX). */
+  too_many_matching: 422,
   /** The Idempotency-Key was already used for a different request. */
   idempotency_key_reused: 422,
   rate_limited: 429,

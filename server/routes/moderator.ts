@@ -8,6 +8,7 @@ import { Id } from '../../shared/schemas/common';
 import {
   AuditQuery,
   BulkCommentActionBody,
+  BulkOperationBody,
   CommentActionBody,
   QueueQuery,
   ThreadActionBody,
@@ -34,6 +35,10 @@ import { civilityModelInfo } from '../services/moderation/model-info';
 import { activateCivilityModel } from '../services/moderation/activate-civility-model';
 import { saveModerationSettings } from '../services/moderation/settings';
 import { threadInfo } from '../services/threads/get-thread-view';
+import { startBulkOperation } from '../services/moderation/start-bulk-operation';
+import { continueBulkOperation } from '../services/moderation/run-bulk-operation';
+import { undoBulkOperation } from '../services/moderation/undo-bulk-operation';
+import { findOperation, toBulkView } from '../services/moderation/bulk-operation';
 import { validate } from './validate';
 import { writeDeps, type WriteOnce } from './write-deps';
 
@@ -41,6 +46,11 @@ const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 const UserParam = z.object({ siteId: z.string(), userId: Id });
 const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 const ActionParam = z.object({ siteId: z.string(), actionId: Id });
+const OperationParam = z.object({ siteId: z.string(), operationId: Id });
+const OperationsQuery = z.object({
+  status: z.optional(z.enum(['running', 'done'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+});
 const SettingsBody = z.strictObject({ settings: ModerationSettings });
 const CountsQuery = z.object({ threadId: z.optional(Id) });
 /** The site's own model to run, or null for the shipped one. */
@@ -79,6 +89,27 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
         actions.push(done.action);
       }
       return c.json({ items, actions });
+    }))
+    // Operations by filter: started here with their first batch; each run carries out one more.
+    .get('/bulk', validate('query', OperationsQuery), async (c) => {
+      const ops = await deps.store.listBulkOperations(c.get('site').id, c.req.valid('query'));
+      return c.json({ operations: await Promise.all(ops.map((op) => toBulkView(deps, c.get('site'), op, c.get('moderator')))) });
+    })
+    .post('/bulk', validate('json', BulkOperationBody), async (c) => once(c, async () => {
+      const op = await startBulkOperation(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json'));
+      return c.json({ operation: await toBulkView(deps, c.get('site'), op, c.get('moderator')) }, 201);
+    }))
+    .get('/bulk/:operationId', validate('param', OperationParam), async (c) => {
+      const op = await findOperation(deps, c.get('site'), c.req.valid('param').operationId);
+      return c.json({ operation: await toBulkView(deps, c.get('site'), op, c.get('moderator')) });
+    })
+    .post('/bulk/:operationId/run', validate('param', OperationParam), async (c) => once(c, async () => {
+      const op = await continueBulkOperation(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').operationId);
+      return c.json({ operation: await toBulkView(deps, c.get('site'), op, c.get('moderator')) });
+    }))
+    .post('/bulk/:operationId/undo', validate('param', OperationParam), async (c) => once(c, async () => {
+      const op = await undoBulkOperation(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').operationId);
+      return c.json({ operation: await toBulkView(deps, c.get('site'), op, c.get('moderator')) });
     }))
     .get('/users/:userId', validate('param', UserParam), async (c) => c.json(await userHistory(deps, c.get('site'), c.req.valid('param').userId)))
     .post('/users/:userId', validate('param', UserParam), validate('json', UserActionBody), async (c) => once(c, async () => {

@@ -34,13 +34,17 @@ export interface AddReportRequest {
 }
 
 
-export interface QueueRequest {
+/** A queue under its filters: what a page lists, what is counted, what a bulk operation covers. */
+export interface QueueMatch {
   siteId: string;
   /** A review queue, or `all`: every comment in every state (with threadId, a thread's whole record). */
   queue: QueueName | 'all';
   reportThreshold: number;
   threadId?: string;
   ruleId?: string;
+}
+
+export interface QueueRequest extends QueueMatch {
   before?: { createdAt: number; id: string } | null;
   limit: number;
 }
@@ -77,8 +81,11 @@ export type StateChange =
       commentId: string;
       threadId: string;
       set: { status: CommentStatus; hiddenByReports: boolean; featured: boolean; deletedAt: number | null; rejectReason: string | null };
-      /** The state the action was decided on: the write happens only if the comment is still in it. */
-      expect: { status: CommentStatus; hiddenByReports: boolean; featured: boolean; deleted: boolean };
+      /**
+       * The state the action was decided on: the write happens only if the comment is still in it.
+       * With `decidedBy`, also only if that action or bulk operation is still the last to have decided it.
+       */
+      expect: { status: CommentStatus; hiddenByReports: boolean; featured: boolean; deleted: boolean; decidedBy?: string };
       /** Reviewing resolves the open reports. */
       resolveReports: boolean;
       /** Change in the thread's visible comment count. */
@@ -89,6 +96,9 @@ export type StateChange =
   | { kind: 'settings'; moderation: ModerationSettings }
   /** Which of the site's civility models the rules use; null: the shipped one. */
   | { kind: 'civility-model'; modelId: string | null };
+
+/** The change of one comment's state. */
+export type CommentChange = Extract<StateChange, { kind: 'comment' }>;
 
 /** A site's own civility model, as listed: what it is and how it measured, without its weights. */
 export interface CivilityModelSummary {

@@ -13,10 +13,15 @@ export type QueueName = z.infer<typeof QueueName>;
 // What a reader sends to report a comment: apart, so the widget's report form carries only this.
 export { REPORT_REASONS, ReportReason, ReportBody } from './report';
 
-export const QueueQuery = z.object({
+/** Which comments a queue lists: the queue route's filters, and what a bulk operation by filter acts on. */
+export const QueueFilter = z.object({
   queue: z._default(QueueName, 'pending'),
   threadId: z.optional(Id),
   rule: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'must be a rule id'))),
+});
+export type QueueFilter = z.infer<typeof QueueFilter>;
+
+export const QueueQuery = z.extend(QueueFilter, {
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
 });
@@ -46,7 +51,13 @@ export type QueueItemView = z.infer<typeof QueueItemView>;
 export const QueueCounts = z.object({ pending: z.number(), reported: z.number(), rejected: z.number(), recent: z.number() });
 export type QueueCounts = z.infer<typeof QueueCounts>;
 
-export const QueueResponse = z.object({ items: z.array(QueueItemView), nextCursor: z.nullable(z.string()), counts: QueueCounts });
+export const QueueResponse = z.object({
+  items: z.array(QueueItemView),
+  nextCursor: z.nullable(z.string()),
+  counts: QueueCounts,
+  /** How many comments this queue holds under these filters: the N of "select all N matching". */
+  matching: z.number(),
+});
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
 export const REJECT_REASONS = ['personal_attack', 'fear_anger', 'spam', 'off_topic', 'abusive', 'other'] as const;
@@ -59,11 +70,25 @@ export const CommentActionBody = z.strictObject({
 });
 export type CommentActionBody = z.infer<typeof CommentActionBody>;
 
+/** Most comments one bulk request may name: the dashboard splits a larger selection, or acts by filter. */
+export const BULK_MAX_IDS = 100;
 export const BulkCommentActionBody = z.strictObject({
-  ids: z.array(Id).check(z.minLength(1), z.maxLength(100)),
+  ids: z.array(Id).check(z.minLength(1), z.maxLength(BULK_MAX_IDS)),
   action: CommentAction,
   reason: z.optional(z.enum(REJECT_REASONS)),
 });
+
+/** Most comments one operation by filter may take on; beyond it the filter must be narrowed. */
+export const BULK_FILTER_MAX = 50_000;
+/** What a whole filtered queue may be given; featuring is chosen comment by comment. */
+export const BULK_FILTER_ACTIONS = ['approve', 'reject', 'delete'] as const;
+export const BulkOperationBody = z.strictObject({
+  filter: z.strictObject(QueueFilter.shape),
+  action: z.enum(BULK_FILTER_ACTIONS),
+  /** Required with reject. */
+  reason: z.optional(z.enum(REJECT_REASONS)),
+});
+export type BulkOperationBody = z.infer<typeof BulkOperationBody>;
 
 /** `note` changes nothing: it records a moderator's note about the member in their history. */
 export const USER_ACTIONS = ['ban', 'unban', 'suspend', 'unsuspend', 'premoderate', 'unpremoderate', 'note'] as const;
@@ -97,7 +122,8 @@ export const ThreadReviewQuery = z.object({
 });
 export type ThreadReviewQuery = z.infer<typeof ThreadReviewQuery>;
 
-export const TARGET_TYPES = ['comment', 'user', 'thread', 'settings'] as const;
+/** `bulk`: an operation by filter, audited once for every comment it changed. */
+export const TARGET_TYPES = ['comment', 'user', 'thread', 'settings', 'bulk'] as const;
 export const TargetType = z.enum(TARGET_TYPES);
 export type TargetType = z.infer<typeof TargetType>;
 
@@ -132,6 +158,39 @@ export const ActionSummary = z.object({
   createdAt: z.number(),
 });
 export type ActionSummary = z.infer<typeof ActionSummary>;
+
+/**
+ * A bulk operation by filter and how far it has got. The comments it covers are fixed when it
+ * starts; each request carries out one batch, so the client asks again (`run`) until it is done.
+ */
+export const BulkOperationView = z.object({
+  id: z.string(),
+  /** approve, reject or delete; `undo` for the operation that reverses another. */
+  action: z.string(),
+  reason: z.nullable(z.string()),
+  filter: QueueFilter,
+  status: z.enum(['running', 'done']),
+  /** Comments it covers. */
+  total: z.number(),
+  /** Changed so far. */
+  done: z.number(),
+  /** Left as they were: decided by someone else meanwhile, or not this moderator's to decide. */
+  skipped: z.number(),
+  actorName: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** The one audit entry, once done: what undo names. */
+  audit: z.nullable(ActionSummary),
+  /** For an undo: the operation it reverses. */
+  undoes: z.nullable(z.string()),
+  /** The undo operation, once one started. */
+  undoneBy: z.nullable(z.string()),
+  /** Whether the moderator asking started it (a dashboard resumes its own unfinished operations). */
+  mine: z.boolean(),
+});
+export type BulkOperationView = z.infer<typeof BulkOperationView>;
+export const BulkOperationResponse = z.object({ operation: BulkOperationView });
+export const BulkOperationList = z.object({ operations: z.array(BulkOperationView) });
 
 export const CommentActionResponse = z.object({ item: QueueItemView, action: ActionSummary });
 export const BulkCommentActionResponse = z.object({ items: z.array(QueueItemView), actions: z.array(ActionSummary) });

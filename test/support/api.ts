@@ -5,7 +5,7 @@ import type { CommentView } from '../../shared/schemas/comment';
 import type { ThreadView } from '../../shared/schemas/thread';
 import { SiteSettings } from '../../shared/schemas/site';
 import type { SiteRecord } from '../../server/store/port';
-import { ARTICLE_URL, TEST_API_KEY, type TestContext } from './app';
+import { ARTICLE_URL, TEST_API_KEY, type Persona, type TestContext } from './app';
 
 export function threadPath(siteId: string, params: Record<string, string | number>): string {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
@@ -67,4 +67,43 @@ export async function setCommentStatus(t: TestContext, commentId: string, status
 /** Site overrides for tests that post faster than any reader could: the flooding rule is off. */
 export function withoutFloodLimit(): Partial<SiteRecord> {
   return { settings: SiteSettings.parse({ moderation: { rules: { flooding: { enabled: false } } } }) };
+}
+
+/**
+ * Stores `count` comments by a member straight through the store, one second apart (newest last),
+ * so queues of hundreds are quick to build on every backend. Returns their ids, oldest first.
+ */
+export async function seedComments(
+  t: TestContext,
+  options: { threadId: string; author: Persona; count: number; siteId?: string; status?: 'pending' | 'published' | 'rejected'; ruleId?: string; prefix?: string },
+): Promise<string[]> {
+  const { threadId, author, count, siteId = t.site.id, status = 'pending', ruleId = 'premoderation', prefix = 'Seeded comment' } = options;
+  const user = await t.store.upsertUser({
+    id: `user-${siteId}-${author.sub}`,
+    siteId,
+    externalId: author.sub,
+    displayName: author.name,
+    tier: author.tier ?? 'member',
+    role: author.role ?? 'member',
+    badges: [],
+    avatarUrl: null,
+    now: t.clock.now,
+  });
+  const start = t.clock.now;
+  t.clock.now += count * 1000;
+  const ids = Array.from({ length: count }, (_, i) => `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${siteId}-${start + i}`);
+  const reasons = status === 'published' ? [] : [{ ruleId, message: `Held by ${ruleId}`, spans: [] }];
+  await Promise.all(
+    ids.map((id, i) =>
+      t.store.insertComment({
+        comment: {
+          id, siteId, threadId, parentId: null, rootId: id, depth: 0, authorId: user.id, bodySrc: `${prefix} ${i + 1}`, bodyHtml: `<p>${prefix} ${i + 1}</p>`,
+          status, featured: false, likeCount: 0, createdAt: start + i * 1000, editedAt: null, deletedAt: null, reasons, openReports: 0,
+          hiddenByReports: false, rejectReason: null,
+        },
+        ipHash: null,
+      }),
+    ),
+  );
+  return ids;
 }

@@ -6,6 +6,8 @@ import { ErrorBody } from '../../shared/schemas/common';
 import {
   AuditPage,
   BulkCommentActionResponse,
+  BulkOperationList,
+  BulkOperationResponse,
   CivilityModelResponse,
   CommentActionResponse,
   ModerationSettingsResponse,
@@ -21,6 +23,8 @@ import {
   UserActionResponse,
   UserHistory,
   type AuditQuery,
+  type BULK_FILTER_ACTIONS,
+  type QueueFilter,
   type QueueName,
   type REJECT_REASONS,
   type THREAD_ACTIONS,
@@ -35,6 +39,7 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export type CommentActionName = 'approve' | 'reject' | 'feature' | 'unfeature' | 'delete';
 export type UserActionName = (typeof USER_ACTIONS)[number];
 export type ThreadActionName = (typeof THREAD_ACTIONS)[number];
+export type FilterActionName = (typeof BULK_FILTER_ACTIONS)[number];
 
 /** How the dashboard proves it may moderate: the site API key, a pasted SSO token, or the host page's token function. */
 export type Credentials = { kind: 'key'; key: string } | { kind: 'token'; token: string } | { kind: 'host'; getToken: GetToken };
@@ -124,6 +129,14 @@ export function createModerationClient(options: ModerationClientOptions) {
       call(CommentActionResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),
     bulk: (ids: string[], action: CommentActionName, reason?: RejectReason) =>
       call(BulkCommentActionResponse, 'POST', m.bulk(site), undefined, reason ? { ids, action, reason } : { ids, action }),
+    /** Starts an operation on every comment the queue holds under these filters; its first batch runs at once. */
+    startBulk: (filter: QueueFilter, action: FilterActionName, reason?: RejectReason) =>
+      call(BulkOperationResponse, 'POST', m.bulkOperations(site), undefined, reason ? { filter, action, reason } : { filter, action }),
+    /** Carries out the operation's next batch. */
+    runBulk: (id: string) => call(BulkOperationResponse, 'POST', m.bulkRun(site, id)),
+    /** Starts (or carries on) the undo of a finished operation: itself an operation. */
+    undoBulk: (id: string) => call(BulkOperationResponse, 'POST', m.bulkUndo(site, id)),
+    bulkOperations: (status?: 'running' | 'done') => call(BulkOperationList, 'GET', m.bulkOperations(site), { status }),
     user: (userId: string) => call(UserHistory, 'GET', m.user(site, userId)),
     actOnUser: (userId: string, action: UserActionName, { until, note }: { until?: number; note?: string } = {}) =>
       call(UserActionResponse, 'POST', m.user(site, userId), undefined, { action, ...(until === undefined ? {} : { until }), ...(note ? { note } : {}) }),

@@ -2,7 +2,7 @@
 // machine, and the change and its audit row go in one guarded write.
 import type { ActionSummary, CommentActionBody, QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { CommentRecord, CommentWithAuthor, SiteRecord } from '../../store/port';
-import type { StateChange } from '../../store/moderation-port';
+import type { CommentChange } from '../../store/moderation-port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { afterModerator, isVisible, stateOf, storedState } from '../../moderation/comment-states';
@@ -18,7 +18,8 @@ export function commentState(c: CommentRecord): CommentState {
   return { status: c.status, hiddenByReports: c.hiddenByReports, featured: c.featured, deletedAt: c.deletedAt, rejectReason: c.rejectReason };
 }
 
-function nextState(before: CommentState, body: CommentActionBody, now: number): CommentState {
+/** Where a moderator's action takes a comment; refused (an AppError) where the state machine says no. */
+export function nextState(before: CommentState, body: CommentActionBody, now: number): CommentState {
   const move = afterModerator(stateOf(before), body.action);
   if ('refused' in move) throw new AppError(move.refused, move.message);
   if (move.to === 'deleted') return { ...before, featured: false, deletedAt: before.deletedAt ?? now };
@@ -36,7 +37,7 @@ function nextState(before: CommentState, body: CommentActionBody, now: number): 
 }
 
 /** The guarded write that moves a comment from one state to another, keeping the thread's count right. */
-export function commentChange(c: CommentRecord, before: CommentState, after: CommentState, resolveReports: boolean): StateChange {
+export function commentChange(c: CommentRecord, before: CommentState, after: CommentState, resolveReports: boolean): CommentChange {
   return {
     kind: 'comment',
     commentId: c.id,

@@ -1,6 +1,7 @@
 // A page of a review queue, newest first, with every queue's count for the navigation.
-import type { QueueQuery, QueueResponse } from '../../../shared/schemas/moderation-api';
+import type { QueueFilter, QueueQuery, QueueResponse } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord } from '../../store/port';
+import type { QueueMatch } from '../../store/moderation-port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { toQueueItemView } from './queue-view';
@@ -15,18 +16,12 @@ export function decodeCursor(cursor: string | undefined): { createdAt: number; i
 }
 
 export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: QueueQuery): Promise<QueueResponse> {
-  const reportThreshold = site.settings.moderation.reports.toQueue;
-  const [items, counts] = await Promise.all([
-    deps.store.listQueue({
-      siteId: site.id,
-      queue: query.queue,
-      reportThreshold,
-      threadId: query.threadId,
-      ruleId: query.rule,
-      before: decodeCursor(query.cursor),
-      limit: query.limit + 1,
-    }),
-    deps.store.queueCounts(site.id, reportThreshold, query.threadId),
+  const match = queueMatch(site, query);
+  const [items, counts, ruleMatches] = await Promise.all([
+    deps.store.listQueue({ ...match, before: decodeCursor(query.cursor), limit: query.limit + 1 }),
+    deps.store.queueCounts(site.id, match.reportThreshold, query.threadId),
+    // The counts already narrow by thread; only a rule filter needs a count of its own.
+    query.rule ? deps.store.countMatching(match) : null,
   ]);
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -34,5 +29,17 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
     items: page.map(toQueueItemView),
     nextCursor: items.length > query.limit && last ? packCursor([last.comment.createdAt, last.comment.id]) : null,
     counts,
+    matching: ruleMatches ?? counts[query.queue],
+  };
+}
+
+/** The store's view of a queue's filters on this site. */
+export function queueMatch(site: SiteRecord, filter: QueueFilter): QueueMatch {
+  return {
+    siteId: site.id,
+    queue: filter.queue,
+    reportThreshold: site.settings.moderation.reports.toQueue,
+    threadId: filter.threadId,
+    ruleId: filter.rule,
   };
 }

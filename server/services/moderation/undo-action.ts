@@ -18,7 +18,8 @@ import { assertMayActOn } from './moderator';
 
 type Restore = { change: StateChange; current: Record<string, unknown> };
 
-const same = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(b).every((k) => (a[k] ?? null) === (b[k] ?? null));
+/** Whether `a` holds every value `b` names (missing and null alike). */
+export const same = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(b).every((k) => (a[k] ?? null) === (b[k] ?? null));
 
 function superseded(): never {
   throw new AppError('undo_superseded', 'This item has changed since that action; it can no longer be undone');
@@ -50,6 +51,9 @@ async function restore(deps: ServiceDeps, site: SiteRecord, moderator: Moderator
       if (!same(current, last.after)) superseded();
       return { change: { kind: 'thread', threadId: thread.id, set: last.before }, current };
     }
+    case 'bulk':
+      // Thousands of comments are not restored in one request: the operation's own undo does it in batches.
+      throw new AppError('not_undoable', `Undo a bulk operation with POST …/moderation/bulk/${last.targetId}/undo`);
     case 'settings': {
       if (last.action !== ACTIVATE_MODEL) throw new AppError('not_undoable', 'Rule changes are undone by saving the rules again');
       const current = { civilityModelId: site.civilityModelId ?? null };

@@ -15,16 +15,26 @@ function setClause(columns: Record<string, Value>): { sql: string; args: InValue
   };
 }
 
+/** Who wrote a change: the actor, and the action or bulk operation it is part of (a comment's `decided_by`). */
+export interface ChangeAuthor {
+  actor: string;
+  decidedBy: string;
+  now: number;
+}
+
 /**
  * The statements of a change. A comment's statements all carry the guard (the state the action
- * was decided on), and its UPDATE comes last so the audit insert can tell whether it held.
+ * was decided on), and its UPDATE comes last so the statement after it can tell whether it held.
  */
-function changeStatements(siteId: string, change: StateChange, now: number, actor: string): InStatement[] {
+export function changeStatements(siteId: string, change: StateChange, by: ChangeAuthor): InStatement[] {
+  const { now, actor } = by;
   switch (change.kind) {
     case 'comment': {
       const e = change.expect;
-      const guard = `id = ? AND site_id = ? AND status = ? AND hidden_by_reports = ? AND featured = ? AND (deleted_at IS NOT NULL) = ?`;
-      const guardArgs = [change.commentId, siteId, e.status, e.hiddenByReports ? 1 : 0, e.featured ? 1 : 0, e.deleted ? 1 : 0];
+      const decided = e.decidedBy === undefined ? '' : ' AND decided_by = ?';
+      const guard = `id = ? AND site_id = ? AND status = ? AND hidden_by_reports = ? AND featured = ? AND (deleted_at IS NOT NULL) = ?${decided}`;
+      const guardArgs: InValue[] = [change.commentId, siteId, e.status, e.hiddenByReports ? 1 : 0, e.featured ? 1 : 0, e.deleted ? 1 : 0];
+      if (e.decidedBy !== undefined) guardArgs.push(e.decidedBy);
       const set = setClause({
         status: change.set.status,
         hidden_by_reports: change.set.hiddenByReports,
@@ -33,6 +43,7 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
         reject_reason: change.set.rejectReason,
         reviewed_at: now,
         reviewed_by: actor,
+        decided_by: by.decidedBy,
         open_reports: change.resolveReports ? 0 : undefined,
       });
       const statements: InStatement[] = [
@@ -73,9 +84,12 @@ function changeStatements(siteId: string, change: StateChange, now: number, acto
   }
 }
 
-export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean> {
-  const guarded = change.kind === 'comment';
-  const insert: InStatement = {
+/**
+ * The audit row's INSERT, next in the site's sequence. `guarded`: written only if the statement
+ * just before it changed a row (the guard held).
+ */
+export function auditInsert(a: ModerationActionRecord, guarded: boolean): InStatement {
+  return {
     sql: `INSERT INTO moderation_actions (id, site_id, seq, actor, actor_name, action, target_type, target_id, summary, before, after, detail, created_at)
           SELECT ?, ?, COALESCE((SELECT MAX(seq) FROM moderation_actions WHERE site_id = ?), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
           WHERE ${guarded ? 'changes() > 0' : '1'}`,
@@ -84,11 +98,21 @@ export async function applyAction(db: Db, a: ModerationActionRecord, change: Sta
       JSON.stringify(a.before), JSON.stringify(a.after), a.detail, a.createdAt,
     ],
   };
-  const markUndone: InStatement[] = undoes
-    ? [{ sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ? AND undone_by IS NULL AND EXISTS (SELECT 1 FROM moderation_actions WHERE id = ?)', args: [a.id, undoes, a.siteId, a.id] }]
-    : [];
-  const results = await db.write([...changeStatements(a.siteId, change, a.createdAt, a.actor), insert, ...markUndone]);
-  return results[results.length - 1 - markUndone.length].rowsAffected > 0;
+}
+
+/** Marks `undoes` undone by `a`, if `a` was written. */
+export function markUndone(a: ModerationActionRecord, undoes: string): InStatement {
+  return {
+    sql: 'UPDATE moderation_actions SET undone_by = ? WHERE id = ? AND site_id = ? AND undone_by IS NULL AND EXISTS (SELECT 1 FROM moderation_actions WHERE id = ?)',
+    args: [a.id, undoes, a.siteId, a.id],
+  };
+}
+
+export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean> {
+  const marks = undoes ? [markUndone(a, undoes)] : [];
+  const by = { actor: a.actor, decidedBy: a.id, now: a.createdAt };
+  const results = await db.write([...changeStatements(a.siteId, change, by), auditInsert(a, change.kind === 'comment'), ...marks]);
+  return results[results.length - 1 - marks.length].rowsAffected > 0;
 }
 
 function toAction(r: Row): ModerationActionRecord {

@@ -16,6 +16,7 @@ import * as actions from './actions';
 import * as stats from './stats';
 import * as civilityModels from './civility-models';
 import * as rateLimits from './rate-limits';
+import * as bulk from './bulk';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -80,6 +81,14 @@ function storeOn(db: Db, plain: Db = db): Store {
     getCivilityModel: (siteId, id) => civilityModels.getCivilityModel(db, siteId, id),
     listCivilityModels: (siteId, limit) => civilityModels.listCivilityModels(db, siteId, limit),
     listModeratorDecisions: (siteId, limit) => civilityModels.listModeratorDecisions(db, siteId, limit),
+
+    countMatching: (match) => queue.countMatching(db, match),
+    createBulkOperation: (op, source) => bulk.createBulkOperation(db, op, source),
+    getBulkOperation: (siteId, id) => bulk.getBulkOperation(db, siteId, id),
+    listBulkOperations: (siteId, filter) => bulk.listBulkOperations(db, siteId, filter),
+    nextBulkItems: (op, limit, match) => bulk.nextBulkItems(db, op, limit, match),
+    applyBulkBatch: (op, entries, now) => bulk.applyBulkBatch(db, op, entries, now),
+    finishBulkOperation: (op, audit, undoes) => bulk.finishBulkOperation(db, op, audit, undoes),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {

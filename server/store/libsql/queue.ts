@@ -1,7 +1,7 @@
 // Review queues: one bounded range scan per page, filtered by thread and by the rule that
 // put a comment there.
 import type { Db } from './db';
-import type { QueueItem, QueueName, QueueRequest, ReportReason } from '../moderation-port';
+import type { QueueItem, QueueMatch, QueueName, QueueRequest, ReportReason } from '../moderation-port';
 import { COMMENT_COLUMNS, toComment, toThread } from './rows';
 import { QUEUES } from '../../../shared/schemas/moderation-api';
 
@@ -20,7 +20,8 @@ function queueWhere(queue: QueueName | 'all'): string {
   }
 }
 
-function filters(req: { siteId: string; queue: QueueName | 'all'; reportThreshold: number; threadId?: string; ruleId?: string }) {
+/** The WHERE terms (over `comments c`) and their arguments that select a queue under its filters. */
+export function filters(req: QueueMatch) {
   const where = ['c.site_id = ?', queueWhere(req.queue)];
   const args: (string | number)[] = [req.siteId];
   if (req.queue === 'reported') args.push(req.reportThreshold);
@@ -70,12 +71,16 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueueItem[]>
 export async function queueCounts(db: Db, siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>> {
   const counts = await Promise.all(
     QUEUES.map(async (queue) => {
-      const { where, args } = filters({ siteId, queue, reportThreshold, threadId });
-      const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')}`, args });
-      return [queue, Number(rs.rows[0]?.n ?? 0)] as const;
+      return [queue, await countMatching(db, { siteId, queue, reportThreshold, threadId })] as const;
     }),
   );
   return Object.fromEntries(counts) as Record<QueueName, number>;
+}
+
+export async function countMatching(db: Db, match: QueueMatch): Promise<number> {
+  const { where, args } = filters(match);
+  const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')}`, args });
+  return Number(rs.rows[0]?.n ?? 0);
 }
 
 export async function listThreads(db: Db, siteId: string, before: { createdAt: number; id: string } | null, limit: number) {

@@ -3,6 +3,7 @@ import type { ModerationClient } from '../api';
 import type { ModerateConfig } from '../config';
 import { useSession } from '../model/use-session';
 import { createUndoStack } from '../model/undo-stack';
+import { createBulkProgress } from '../model/bulk-progress';
 import { AuditPage } from './audit-page';
 import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
 import { QueuePage } from './queue-page';
@@ -65,7 +66,12 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
   const [notice, setNotice] = useState({ text: '', tone: 'ok', n: 0 });
   const announce = useCallback((text: string, tone: 'ok' | 'error' = 'ok') => setNotice((p) => ({ text, tone, n: p.n + 1 })), []);
   // What u undoes: this dashboard's own actions, kept across tabs, gone when it is closed.
-  const undo = useMemo(() => createUndoStack(client.undo), [client]);
+  // Operations by filter are followed here too, so one goes on while the moderator looks at another tab.
+  const progress = useMemo(() => createBulkProgress(client.runBulk), [client]);
+  const undo = useMemo(
+    () => createUndoStack((id, action) => (action.targetType === 'bulk' ? progress.follow(client.undoBulk(action.targetId)) : client.undo(id))),
+    [client, progress],
+  );
   const now = (config.now ?? Date.now)();
   return (
     <div class="pm">
@@ -94,7 +100,7 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
         {/* An invisible change, so a repeated sentence is announced again. */}
         {notice.text && notice.n % 2 ? '\u200b' : ''}
       </p>
-      {tab === 'queues' && <QueuePage client={client} undo={undo} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
+      {tab === 'queues' && <QueuePage client={client} undo={undo} progress={progress} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
       {tab === 'threads' && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
       {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
       {tab === 'audit' && <AuditPage client={client} now={now} />}

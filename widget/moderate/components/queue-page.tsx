@@ -6,9 +6,11 @@ import { useAuthor } from '../model/use-author';
 import { useQueue, type Announce } from '../model/use-queue';
 import { liveItems } from '../model/queue';
 import type { UndoOutcome, UndoStack } from '../model/undo-stack';
+import { useBulkProgress, type BulkProgress } from '../model/bulk-progress';
 import type { ActionSummary } from '../../../shared/schemas/moderation-api';
 import { AuthorPanel } from './author-panel';
 import { BulkBar } from './bulk-bar';
+import { BulkProgressBar } from './bulk-progress-bar';
 import { ConfirmDialog } from './confirm-dialog';
 import { LoadFailed } from './load-failed';
 import { FilterBar } from './filter-bar';
@@ -18,12 +20,14 @@ import { QueueNav } from './queue-nav';
 import { RejectMenu } from './reject-menu';
 import { moderatorMessage } from '../model/messages';
 
-type Mode = { kind: 'list' } | { kind: 'reject'; ids: string[]; initial: RejectReason } | { kind: 'ban'; userId: string; name: string } | { kind: 'help' };
+type Mode = { kind: 'list' } | { kind: 'reject'; ids: string[]; initial: RejectReason; matching?: number } | { kind: 'ban'; userId: string; name: string } | { kind: 'help' };
 
 export interface QueuePageProps {
   client: ModerationClient;
   /** This dashboard's undo stack: kept above the page, so switching tabs keeps it. */
   undo: UndoStack;
+  /** This dashboard's operation on a filtered queue, if one is under way. */
+  progress: BulkProgress;
   announce: Announce;
   now: number;
   /** Where shortcuts are listened for: the whole page, so they work wherever focus is. */
@@ -31,8 +35,9 @@ export interface QueuePageProps {
   pollMs?: number;
 }
 
-export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePageProps) {
-  const [state, actions] = useQueue(client, undo, announce, { pollMs, win: doc.defaultView });
+export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }: QueuePageProps) {
+  const [state, actions] = useQueue(client, undo, progress, announce, { pollMs, win: doc.defaultView });
+  const operation = useBulkProgress(progress);
   const selected = state.items.find((i) => i.id === state.selectedId);
   const [author, authorActions] = useAuthor(client, selected?.author.id ?? null);
   const [mode, setMode] = useState<Mode>({ kind: 'list' });
@@ -54,6 +59,17 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
   const reject = (ids: string[]) => {
     const first = actions.peek().items.find((i) => i.id === ids[0]);
     if (ids.length) setMode({ kind: 'reject', ids, initial: defaultRejectReason(first) });
+  };
+  // The ticked comments, or with "Select all N matching" the whole filtered queue, on the server.
+  const approveChecked = () => {
+    const s = actions.peek();
+    void (s.allMatching ? actions.actOnMatching('approve') : actions.act(s.checked, 'approve'));
+  };
+  const rejectChecked = () => {
+    const s = actions.peek();
+    if (!s.allMatching) return reject(s.checked);
+    const first = s.items.find((i) => i.id === s.checked[0]);
+    setMode({ kind: 'reject', ids: [], initial: defaultRejectReason(first), matching: s.matching ?? 0 });
   };
 
   const feature = (id: string) => {
@@ -114,7 +130,7 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
       const { item } = latest();
       if (item) actions.check(item.id);
     },
-    approveSelected: () => void actions.act(latest().s.checked, 'approve'),
+    approveSelected: approveChecked,
     undo: () => void actions.undoLast().then(afterUndo),
     help: () => setMode(modeRef.current.kind === 'help' ? { kind: 'list' } : { kind: 'help' }),
     close: () => modeRef.current.kind !== 'list' && close(),
@@ -152,10 +168,15 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
         <BulkBar
           total={live.length}
           checked={state.checked.length}
+          matching={state.matching}
+          allMatching={state.allMatching}
+          busy={operation !== null}
           onCheckAll={actions.checkAll}
-          onApprove={() => void actions.act(state.checked, 'approve')}
-          onReject={() => reject(state.checked)}
+          onCheckMatching={actions.checkMatching}
+          onApprove={approveChecked}
+          onReject={rejectChecked}
         />
+        <BulkProgressBar state={operation} onContinue={() => void actions.resumeOperation()} />
         {selected && (
           <button type="button" class="btn member-open" onClick={() => setDrawerOpen(true)}>
             About {selected.author.name} <kbd>m</kbd>
@@ -163,12 +184,12 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
         )}
         {mode.kind === 'reject' && (
           <RejectMenu
-            count={mode.ids.length}
+            count={mode.matching ?? mode.ids.length}
             initial={mode.initial}
             onCancel={close}
             onPick={(reason) => {
               close();
-              void actions.act(mode.ids, 'reject', reason).then(authorActions.reload);
+              void (mode.matching === undefined ? actions.act(mode.ids, 'reject', reason) : actions.actOnMatching('reject', reason)).then(authorActions.reload);
             }}
           />
         )}

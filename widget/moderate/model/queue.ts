@@ -20,6 +20,10 @@ export interface QueueState {
   selectedId: string | null;
   /** Ids ticked for a bulk action, in the order they were ticked. */
   checked: string[];
+  /** How many comments the queue holds under its filters, loaded or not (the server's count). */
+  matching: number | null;
+  /** "Select all N matching": the next bulk action is for the whole filtered queue, on the server. */
+  allMatching: boolean;
   /** Threads seen in any queue, for the filter bar (id → title). */
   threads: Record<string, string>;
   /** Items acted on since the list loaded, by id. */
@@ -45,6 +49,8 @@ export type QueueAction =
   | { type: 'move'; by: 1 | -1 }
   | { type: 'check'; id: string; on?: boolean }
   | { type: 'checkAll'; on: boolean }
+  /** Selects every comment the queue holds under its filters, beyond those loaded. */
+  | { type: 'checkMatching'; on: boolean }
   /** An action was sent for these items; `leaves` when it takes them out of this queue. */
   | { type: 'acting'; ids: string[]; leaves: boolean }
   /** The server refused it: the items are back as they were. */
@@ -63,6 +69,8 @@ export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFil
   counts: null,
   selectedId: null,
   checked: [],
+  matching: null,
+  allMatching: false,
   threads: {},
   settled: {},
 });
@@ -100,6 +108,7 @@ function unsettle(state: QueueState, ids: string[]): QueueState {
     settled,
     items: state.items.map((i) => back.get(i.id) ?? i),
     counts: withCount(state.counts, state.queue, count),
+    matching: state.matching === null ? null : state.matching + count,
     selectedId: returned ?? state.selectedId,
   };
 }
@@ -119,7 +128,7 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     case 'open':
       return { ...initialQueueState(action.queue, action.filter), counts: state.counts, threads: state.threads };
     case 'loaded': {
-      const { items, nextCursor, counts } = action.response;
+      const { items, nextCursor, counts, matching } = action.response;
       const known = new Set(action.append ? state.items.map((i) => i.id) : []);
       const list = action.append ? [...state.items, ...items.filter((i) => !known.has(i.id))] : items;
       const selectedId = list.some((i) => i.id === state.selectedId) ? state.selectedId : (list[0]?.id ?? null);
@@ -127,7 +136,8 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const checked = state.checked.filter((id) => list.some((i) => i.id === id && !settled[id]?.left));
       // A thread filter narrows the page's counts; the navigation keeps showing the whole site's.
       const siteCounts = state.filter.threadId && state.counts ? state.counts : counts;
-      return { ...state, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, settled, threads: rememberThreads(state.threads, items) };
+      const fresh = { matching, allMatching: action.append && state.allMatching };
+      return { ...state, ...fresh, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, settled, threads: rememberThreads(state.threads, items) };
     }
     case 'failed':
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
@@ -145,10 +155,12 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     case 'check': {
       const on = action.on ?? !state.checked.includes(action.id);
       const rest = state.checked.filter((id) => id !== action.id);
-      return { ...state, checked: on ? [...rest, action.id] : rest };
+      return { ...state, checked: on ? [...rest, action.id] : rest, allMatching: false };
     }
     case 'checkAll':
-      return { ...state, checked: action.on ? liveItems(state).map((i) => i.id) : [] };
+      return { ...state, checked: action.on ? liveItems(state).map((i) => i.id) : [], allMatching: false };
+    case 'checkMatching':
+      return { ...state, checked: action.on ? liveItems(state).map((i) => i.id) : [], allMatching: action.on && !!state.matching };
     case 'acting': {
       const wanted = new Set(action.ids);
       const targets = liveItems(state).filter((i) => wanted.has(i.id));
@@ -162,7 +174,9 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         settled,
         selectedId: selectionAfterLeaving(state, gone),
         checked: state.checked.filter((id) => !gone.has(id)),
+        allMatching: false,
         counts: withCount(state.counts, state.queue, -gone.size),
+        matching: state.matching === null ? null : Math.max(0, state.matching - gone.size),
       };
     }
     case 'refused':

@@ -1,8 +1,8 @@
 // What `u` undoes: the actions taken in this dashboard, newest last, one entry per key press or
-// click (a bulk approve is one entry of many actions). Each dashboard creates its own stack, so
+// click (a bulk approve is one entry of many actions; an operation by filter, one entry of one). Each dashboard creates its own stack, so
 // two dashboards on a page, or a reload, never undo each other's work; the server undoes by
 // action id, so an entry can only ever undo the very actions it names.
-import type { ActionSummary, UndoResponse } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary } from '../../../shared/schemas/moderation-api';
 import type { Result } from '../../api/result';
 import { moderatorMessage } from './messages';
 
@@ -30,7 +30,8 @@ export interface UndoStack {
   size(): number;
 }
 
-export type UndoCall = (actionId: string) => Promise<Result<UndoResponse>>;
+/** Undoes one action; given the whole summary, so an operation by filter can be undone by its own route. */
+export type UndoCall = (actionId: string, action: ActionSummary) => Promise<Result<unknown>>;
 
 /** Refusals that will never turn into success: the entry is forgotten rather than retried. */
 const FINAL = new Set(['undo_superseded', 'already_undone', 'not_undoable', 'not_found']);
@@ -48,7 +49,7 @@ export function createUndoStack(undo: UndoCall): UndoStack {
     const settled = new Set<string>();
     let refusal: string | null = null;
     for (const a of actions) {
-      const res = await undo(a.id);
+      const res = await undo(a.id, a);
       if (res.ok) {
         undone.push(a);
         settled.add(a.id);

@@ -1,9 +1,13 @@
 // The queue's side effects: loading pages, live counts (polled, and on window focus), moderation
-// actions that settle items at once and put them back if the server refuses, and their undo.
+// actions that settle items at once and put them back if the server refuses, operations on the
+// whole filtered queue (followed to their end, and resumed when the dashboard opens), and undo.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import type { ActionSummary, QueueItemView, QueueName } from '../../../shared/schemas/moderation-api';
-import type { CommentActionName, ModerationClient, RejectReason } from '../api';
+import type { BulkOperationView, QueueName } from '../../../shared/schemas/moderation-api';
+import { ok, type Result } from '../../api/result';
+import type { CommentActionName, FilterActionName, ModerationClient, RejectReason } from '../api';
+import type { BulkProgress } from './bulk-progress';
 import { moderatorMessage } from './messages';
+import { sendActions } from './send-actions';
 import { initialQueueState, queueReducer, type QueueAction, type QueueFilter, type QueueState } from './queue';
 import type { UndoOutcome, UndoStack } from './undo-stack';
 
@@ -20,7 +24,15 @@ export interface QueueActions {
   move(by: 1 | -1): void;
   check(id: string, on?: boolean): void;
   checkAll(on: boolean): void;
+  /** "Select all N matching": every comment the queue holds under its filters, loaded or not. */
+  checkMatching(on: boolean): void;
   act(ids: string[], action: CommentActionName, reason?: RejectReason): Promise<boolean>;
+  /** Acts on every comment the queue holds under its filters, on the server, in batches. */
+  actOnMatching(action: FilterActionName, reason?: RejectReason): Promise<boolean>;
+  /** Carries on the operation that stopped before its end. */
+  resumeOperation(): Promise<boolean>;
+  /** Follows an unfinished operation (one found when the dashboard opened) to its end. */
+  carryOn(operation: BulkOperationView): Promise<boolean>;
   /** Undoes the last entry on this dashboard's stack (the u key). */
   undoLast(): Promise<UndoOutcome>;
   /** Undoes what was last done to this item, from its own Undo button. */
@@ -56,7 +68,7 @@ export function leavesQueue(queue: QueueName, action: CommentActionName): boolea
   }
 }
 
-export function useQueue(client: ModerationClient, undo: UndoStack, announce: Announce, options: QueueOptions = {}): [QueueState, QueueActions] {
+export function useQueue(client: ModerationClient, undo: UndoStack, progress: BulkProgress, announce: Announce, options: QueueOptions = {}): [QueueState, QueueActions] {
   const [state, apply] = useReducer(queueReducer, undefined, () => initialQueueState());
   // The latest state, kept in step with every dispatch: keys pressed faster than a render
   // (j then a) must act on the item the first key selected.
@@ -87,10 +99,32 @@ export function useQueue(client: ModerationClient, undo: UndoStack, announce: An
       const ids = new Set(outcome.undone.map((a) => a.id));
       const comments = outcome.undone.filter((a) => a.targetType === 'comment').map((a) => a.targetId);
       const known = comments.filter((id) => current.current.settled[id]?.actions?.some((a) => ids.has(a.id)));
-      if (known.length === comments.length) dispatch({ type: 'undone', ids: known });
+      // An operation by filter brought back comments this list never held.
+      const bulk = outcome.undone.some((a) => a.targetType === 'bulk');
+      if (known.length === comments.length && !bulk) dispatch({ type: 'undone', ids: known });
       else await load(false, comments[0]);
-      if (comments.length) void refreshCounts();
+      if (comments.length || bulk) void refreshCounts();
       return outcome;
+    }
+    // An operation by filter that ended: one entry on the undo stack, and the list read again.
+    async function finished(res: Result<BulkOperationView>): Promise<boolean> {
+      if (!res.ok) {
+        const stopped = progress.get();
+        const where = stopped ? ` Stopped after ${stopped.operation.done + stopped.operation.skipped} of ${stopped.operation.total}.` : '';
+        announce(`${moderatorMessage(res.error.code)}${where}`, 'error');
+        return false;
+      }
+      const { audit, skipped, action } = res.data;
+      const left = skipped ? `; ${skipped} left as they were (decided meanwhile, or not yours to decide)` : '';
+      // An undo carried on with Continue, or when the dashboard opened, is not itself undone.
+      if (action === 'undo') announce(`${audit?.summary ?? 'Undone'}${left}.`);
+      else {
+        if (audit) undo.record([audit], audit.summary);
+        announce(`${audit?.summary ?? 'Done'}${left}. Press u to undo.`);
+      }
+      await load(false);
+      void refreshCounts();
+      return true;
     }
     async function refreshCounts() {
       const res = await client.counts();
@@ -109,24 +143,40 @@ export function useQueue(client: ModerationClient, undo: UndoStack, announce: An
       move: (by) => dispatch({ type: 'move', by }),
       check: (id, on) => dispatch({ type: 'check', id, on }),
       checkAll: (on) => dispatch({ type: 'checkAll', on }),
+      checkMatching: (on) => dispatch({ type: 'checkMatching', on }),
       async act(ids, action, reason) {
         if (ids.length === 0) return false;
         dispatch({ type: 'acting', ids, leaves: leavesQueue(current.current.queue, action) });
-        const request = ids.length === 1 ? client.act(ids[0], action, reason) : client.bulk(ids, action, reason);
+        const request = sendActions(client, ids, action, reason);
         inFlight = request.catch(() => undefined);
-        const res = await request;
-        if (!res.ok) {
-          dispatch({ type: 'refused', ids });
-          announce(`${moderatorMessage(res.error.code)} The comment${ids.length > 1 ? 's are' : ' is'} back in the list.`, 'error');
+        const sent = await request;
+        if (sent.refused.length) dispatch({ type: 'refused', ids: sent.refused });
+        const done = sent.actions;
+        const back = sent.refused.length > 1 ? `The other ${sent.refused.length} comments are back in the list.` : 'The comment is back in the list.';
+        if (done.length === 0) {
+          announce(`${moderatorMessage(sent.error?.code)} ${ids.length > 1 ? 'The comments are back in the list.' : back}`, 'error');
           return false;
         }
-        const [items, done]: [QueueItemView[], ActionSummary[]] = 'item' in res.data ? [[res.data.item], [res.data.action]] : [res.data.items, res.data.actions];
-        dispatch({ type: 'acted', items, actions: done });
+        dispatch({ type: 'acted', items: sent.items, actions: done });
         const label = done.length === 1 ? done[0].summary : `${PAST[action]} ${done.length} comments`;
         undo.record(done, label);
-        announce(`${label}. Press u to undo.`);
+        if (sent.error) announce(`${label}. ${moderatorMessage(sent.error.code)} ${back} Press u to undo.`, 'error');
+        else announce(`${label}. Press u to undo.`);
         void refreshCounts();
-        return true;
+        return !sent.error;
+      },
+      async actOnMatching(action, reason) {
+        const s = current.current;
+        if (!s.allMatching || progress.get()) return false;
+        dispatch({ type: 'checkMatching', on: false });
+        return finished(await progress.follow(client.startBulk({ queue: s.queue, ...s.filter }, action, reason)));
+      },
+      async resumeOperation() {
+        return progress.get() ? finished(await progress.resume()) : false;
+      },
+      async carryOn(operation) {
+        if (progress.get()) return false;
+        return finished(await progress.follow(Promise.resolve(ok({ operation }))));
       },
       async undoLast() {
         await inFlight;
@@ -142,6 +192,22 @@ export function useQueue(client: ModerationClient, undo: UndoStack, announce: An
   useEffect(() => {
     actions.open('pending');
   }, [actions]);
+
+  // An operation this moderator started and that stopped (the page was closed, the network went)
+  // goes on when the dashboard opens again.
+  useEffect(() => {
+    if (progress.get()) return;
+    let live = true;
+    void client.bulkOperations('running').then(async (res) => {
+      const mine = res.ok ? res.data.operations.find((op) => op.mine) : undefined;
+      if (!live || !mine) return;
+      announce(`Carrying on an operation that stopped: ${mine.done + mine.skipped} of ${mine.total} done.`);
+      await actions.carryOn(mine);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, progress, actions, announce]);
 
   useEffect(() => {
     const { win, pollMs = 10_000 } = options;
