@@ -42,6 +42,7 @@ export interface QueueMatch {
   reportThreshold: number;
   threadId?: string;
   ruleId?: string;
+  authorId?: string;
 }
 
 export interface QueueRequest extends QueueMatch {

@@ -18,6 +18,8 @@ export const QueueFilter = z.object({
   queue: z._default(QueueName, 'pending'),
   threadId: z.optional(Id),
   rule: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'must be a rule id'))),
+  /** One member's comments (the member drawer's "ban and reject their pending comments"). */
+  authorId: z.optional(Id),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 

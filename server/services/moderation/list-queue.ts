@@ -20,8 +20,8 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
   const [items, counts, ruleMatches] = await Promise.all([
     deps.store.listQueue({ ...match, before: decodeCursor(query.cursor), limit: query.limit + 1 }),
     deps.store.queueCounts(site.id, match.reportThreshold, query.threadId),
-    // The counts already narrow by thread; only a rule filter needs a count of its own.
-    query.rule ? deps.store.countMatching(match) : null,
+    // The counts already narrow by thread; a rule or author filter needs a count of its own.
+    query.rule || query.authorId ? deps.store.countMatching(match) : null,
   ]);
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
@@ -41,5 +41,6 @@ export function queueMatch(site: SiteRecord, filter: QueueFilter): QueueMatch {
     reportThreshold: site.settings.moderation.reports.toQueue,
     threadId: filter.threadId,
     ruleId: filter.rule,
+    authorId: filter.authorId,
   };
 }

@@ -76,8 +76,11 @@ async function finish(deps: ServiceDeps, site: SiteRecord, op: BulkOperationReco
   const moderator = operationModerator(op);
   const counts = { count: op.done, skipped: op.skipped };
   if (!op.undoes) {
-    const thread = op.filter.threadId ? await deps.store.getThread(site.id, op.filter.threadId) : null;
-    const summary = bulkSummary(op.action, op.done, op.filter, op.filter.threadId ? (thread?.title ?? '') : null);
+    const [thread, author] = await Promise.all([
+      op.filter.threadId ? deps.store.getThread(site.id, op.filter.threadId) : null,
+      op.filter.authorId ? deps.store.getUser(site.id, op.filter.authorId) : null,
+    ]);
+    const summary = bulkSummary(op.action, op.done, op.filter, op.filter.threadId ? (thread?.title ?? '') : null, author?.displayName);
     const audit = actionRecord(deps, site, moderator, {
       action: op.action,
       targetType: 'bulk',

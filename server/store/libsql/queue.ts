@@ -29,6 +29,10 @@ export function filters(req: QueueMatch) {
     where.push('c.thread_id = ?');
     args.push(req.threadId);
   }
+  if (req.authorId) {
+    where.push('c.author_id = ?');
+    args.push(req.authorId);
+  }
   if (req.ruleId) {
     where.push("EXISTS (SELECT 1 FROM json_each(c.reasons) j WHERE json_extract(j.value, '$.ruleId') = ?)");
     args.push(req.ruleId);

@@ -56,6 +56,20 @@ async function audit(token: string, query = '') {
 }
 
 describe('bulk operations by filter', () => {
+  it('takes one member’s comments only, named in its summary', async () => {
+    const { mod, thread } = await site(3);
+    await seedComments(t, { threadId: thread.id, author: PERSONAS.bob, count: 2 });
+    const pending = await json<{ items: { author: { id: string; name: string } }[] }>(await t.call('GET', `${m.queue('daily')}?queue=pending&limit=100`, { token: mod }));
+    const aliceId = pending.items.find((i) => i.author.name === PERSONAS.alice.name)!.author.id;
+    const listed = await json<{ matching: number }>(await t.call('GET', `${m.queue('daily')}?queue=pending&authorId=${aliceId}`, { token: mod }));
+    expect(listed.matching).toBe(3);
+    const first = (await json<{ operation: BulkOperationView }>(await start(mod, { filter: { queue: 'pending', authorId: aliceId }, action: 'reject', reason: 'abusive' }), 201)).operation;
+    const { op } = await runToEnd(mod, first);
+    expect(op).toMatchObject({ status: 'done', done: 3, total: 3 });
+    expect((await queue(mod)).items).toHaveLength(2);
+    expect((await audit(mod, '&targetType=bulk'))[0].summary).toBe(`Rejected 3 comments by ${PERSONAS.alice.name} in Pending`);
+  });
+
   it('approves all 264 pending comments a batch per request, reports done of total, and audits it once with its count', async () => {
     const { mod, thread } = await site();
     expect((await queue(mod)).matching).toBe(264);

@@ -16,8 +16,8 @@ export interface AuthorPanelProps {
   author: AuthorState;
   now: number;
   onAct(action: UserActionName, options?: { until?: number; note?: string }): void;
-  /** Banning asks for confirmation first, as with the b shortcut. */
-  onBan(note: string): void;
+  /** Bans with the note; with rejectPending, their pending comments are rejected too, as one operation. */
+  onBan(note: string, rejectPending: boolean): void;
   /** Approves or rejects one of the member's comments listed here. */
   onComment(id: string, action: Extract<CommentActionName, 'approve' | 'reject'>): void;
   /** Shown over the queue (narrow screens, opened with m); Escape or Close calls onClose. */
@@ -129,9 +129,10 @@ export function AuthorPanel({ author, now, onAct, onBan, onComment, open, onClos
           name={user.name}
           busy={busy}
           onCancel={done}
-          onSubmit={(note, until) => {
+          pending={counts.pending}
+          onSubmit={(note, until, rejectPending) => {
             done();
-            if (form.kind === 'ban') onBan(note);
+            if (form.kind === 'ban') onBan(note, rejectPending);
             else if (form.kind === 'suspend') onAct('suspend', { until: suspensionEnd(until!, now), note });
             else onAct('note', { note });
           }}
@@ -171,13 +172,16 @@ interface AccountFormProps {
   kind: 'ban' | 'suspend' | 'note';
   name: string;
   busy: boolean;
-  onSubmit(note: string, until?: string): void;
+  /** Their pending comments, which a ban may reject too. */
+  pending: number;
+  onSubmit(note: string, until: string, rejectPending: boolean): void;
   onCancel(): void;
 }
 
 /** The note (and, for a suspension, how long) for an account action, kept in the member's history. */
-function AccountForm({ kind, name, busy, onSubmit, onCancel }: AccountFormProps) {
+function AccountForm({ kind, name, busy, pending, onSubmit, onCancel }: AccountFormProps) {
   const [note, setNote] = useState('');
+  const [rejectPending, setRejectPending] = useState(false);
   const [length, setLength] = useState<string>(SUSPENSIONS[1].id);
   const field = useRef<HTMLTextAreaElement>(null);
   useEffect(() => field.current?.focus(), []);
@@ -189,7 +193,7 @@ function AccountForm({ kind, name, busy, onSubmit, onCancel }: AccountFormProps)
       onSubmit={(e) => {
         e.preventDefault();
         // From the field itself: a submit right after typing may come before the note's state did.
-        onSubmit((field.current?.value ?? note).trim(), length);
+        onSubmit((field.current?.value ?? note).trim(), length, rejectPending && kind === 'ban');
       }}
       onKeyDown={(e) => {
         // Letters typed here are the note's, not the queue's shortcuts.
@@ -214,6 +218,12 @@ function AccountForm({ kind, name, busy, onSubmit, onCancel }: AccountFormProps)
         {kind === 'note' ? 'Note' : 'Note (optional), kept in their history'}
         <textarea ref={field} rows={3} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </label>
+      {kind === 'ban' && pending > 0 && (
+        <label class="check">
+          <input type="checkbox" checked={rejectPending} onChange={(e) => setRejectPending(e.currentTarget.checked)} /> Also reject their{' '}
+          {pending === 1 ? 'pending comment' : `${pending} pending comments`}
+        </label>
+      )}
       <div class="user-actions">
         <button type="submit" class={kind === 'ban' ? 'btn danger' : 'btn primary'} disabled={busy || (kind === 'note' && !note.trim())}>
           {kind === 'ban' ? 'Ban' : kind === 'suspend' ? 'Suspend' : 'Save note'}

@@ -92,11 +92,13 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
     announce(`${action.summary}. Press u to undo.`);
   };
 
-  async function ban(userId: string, name: string, note?: string) {
+  async function ban(userId: string, name: string, note?: string, rejectPending = false) {
     close();
     const res = await client.actOnUser(userId, 'ban', { note });
     if (res.ok) recorded(res.data.action);
     else announce(`Could not ban ${name}: ${moderatorMessage(res.error.code)}`, 'error');
+    // Their pending comments, all of them, as one operation by filter with its own progress and undo.
+    if (res.ok && rejectPending) await actions.actOnFilter({ queue: 'pending', authorId: userId }, 'reject', 'abusive');
     authorActions.reload();
   }
 
@@ -240,7 +242,7 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
         author={author}
         now={now}
         onAct={(a, options) => void authorActions.act(a, options).then(recorded)}
-        onBan={(note) => author.history && void ban(author.history.user.id, author.history.user.name, note)}
+        onBan={(note, rejectPending) => author.history && void ban(author.history.user.id, author.history.user.name, note, rejectPending)}
         onComment={(id, action) => (action === 'reject' ? reject([id]) : void actions.act([id], action).then(authorActions.reload))}
         open={drawerOpen}
         onClose={closeDrawer}

@@ -2,7 +2,7 @@
 // actions that settle items at once and put them back if the server refuses, operations on the
 // whole filtered queue (followed to their end, and resumed when the dashboard opens), and undo.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import type { BulkOperationView, QueueName } from '../../../shared/schemas/moderation-api';
+import type { BulkOperationView, QueueName, QueueFilter as OperationFilter } from '../../../shared/schemas/moderation-api';
 import { ok, type Result } from '../../api/result';
 import type { CommentActionName, FilterActionName, ModerationClient, RejectReason } from '../api';
 import type { BulkProgress } from './bulk-progress';
@@ -29,6 +29,8 @@ export interface QueueActions {
   act(ids: string[], action: CommentActionName, reason?: RejectReason): Promise<boolean>;
   /** Acts on every comment the queue holds under its filters, on the server, in batches. */
   actOnMatching(action: FilterActionName, reason?: RejectReason): Promise<boolean>;
+  /** Starts an operation on every comment under these filters, whatever the queue shows (the drawer's "reject their pending comments"). */
+  actOnFilter(filter: OperationFilter, action: FilterActionName, reason?: RejectReason): Promise<boolean>;
   /** Carries on the operation that stopped before its end. */
   resumeOperation(): Promise<boolean>;
   /** Follows an unfinished operation (one found when the dashboard opened) to its end. */
@@ -170,6 +172,10 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
         if (!s.allMatching || progress.get()) return false;
         dispatch({ type: 'checkMatching', on: false });
         return finished(await progress.follow(client.startBulk({ queue: s.queue, ...s.filter }, action, reason)));
+      },
+      async actOnFilter(filter, action, reason) {
+        if (progress.get()) return false;
+        return finished(await progress.follow(client.startBulk(filter, action, reason)));
       },
       async resumeOperation() {
         return progress.get() ? finished(await progress.resume()) : false;

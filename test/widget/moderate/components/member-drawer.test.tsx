@@ -56,6 +56,31 @@ describe('the member drawer', () => {
     expect(text($(drawer(h.root), '.audit li'))).toContain('“Appealed by e-mail.”');
   });
 
+  it('bans and rejects all their pending comments as one operation, leaving others’ alone', async () => {
+    const h = await harness();
+    await h.post('First idiot remark');
+    await h.post('Second idiot remark');
+    const bobs = await h.post('Bob’s idiot remark', 'bob');
+    h.mount();
+    // Alice's comments are the older ones: select one to open her drawer.
+    await waitFor(() => $(h.root, '.items > li'));
+    press('j');
+    await waitFor(() => expect(text($(drawer(h.root), 'h2'))).toBe('Alice'));
+    button(drawer(h.root), 'Ban…').click();
+    const form = await waitFor(() => $(drawer(h.root), 'form.account-form'));
+    const also = $<HTMLInputElement>(form, 'input[type="checkbox"]');
+    expect(text(also.parentElement)).toBe('Also reject their 2 pending comments');
+    also.click();
+    await waitFor(() => expect(also.checked).toBe(true));
+    button(form, 'Ban').click();
+    // The operation runs in batches after the ban: wait for the queue to show it done.
+    await waitFor(() => expect(text($(h.root, '.live'))).toMatch(/Rejected 2 comments by Alice/));
+    expect((await h.serverQueue('pending')).map((i) => i.id)).toEqual([bobs]);
+    const rejected = await h.serverQueue('rejected');
+    expect(rejected.map((i) => i.author.name)).toEqual(['Alice', 'Alice']);
+    expect((await h.t.store.getUser(h.t.site.id, rejected[0].author.id))?.banned).toBe(true);
+  });
+
   it('opens as a dialog with m, takes focus, and gives it back to the queue on Escape', async () => {
     const h = await harness();
     await h.post('Idiot for the drawer');
