@@ -134,35 +134,52 @@ export const ModerationSettingsFields = z.object({
   ),
 });
 type Fields = z.infer<typeof ModerationSettingsFields>;
-type Problem = { path: (string | number)[]; message: string };
+type Problem = { path: string[]; message: string };
 
 /**
  * Settings that pass field by field and still cannot work: a shortest comment longer than the
  * longest refuses every comment, a threshold of 0 holds every one. Only rules that are on are
- * checked; a rule switched off may keep any values within its fields' limits.
+ * checked; a rule switched off may keep any values within its fields' limits. It reads values
+ * that may have failed their own checks (so a form shows every problem at once), and skips a
+ * comparison whose values are not there.
  */
-export function conflictingSettings(s: Fields): Problem[] {
-  const problems: Problem[] = [];
-  const { bodyLength, links, shouting, civility } = s.rules;
-  if (bodyLength.enabled && bodyLength.min > bodyLength.max) {
-    problems.push({ path: ['rules', 'bodyLength', 'min'], message: `must be at most the longest length, ${bodyLength.max}` });
-  }
-  if (s.reports.toHide !== 0 && s.reports.toHide < s.reports.toQueue) {
-    problems.push({ path: ['reports', 'toHide'], message: `must be 0 (never hide) or at least the reports to queue, ${s.reports.toQueue}` });
-  }
-  if (links.enabled) {
-    const allowed = new Set(links.allowDomains.map(domainKey));
-    const both = links.denyDomains.find((d) => allowed.has(domainKey(d)));
-    if (both) problems.push({ path: ['rules', 'links', 'denyDomains'], message: `${domainKey(both)} is also on the always allowed list` });
-  }
-  const aboveZero = (on: boolean, path: string[], value: number) => {
-    if (on && value <= 0) problems.push({ path, message: 'must be above 0 (at 0 every comment would count)' });
+export function conflictingSettings(settings: unknown): Problem[] {
+  const at = (path: string): unknown =>
+    path.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), settings);
+  const num = (path: string) => {
+    const v = at(path);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
   };
-  aboveZero(shouting.enabled, ['rules', 'shouting', 'threshold'], shouting.threshold);
-  aboveZero(civility.enabled, ['rules', 'civility', 'attackThreshold'], civility.attackThreshold);
-  aboveZero(civility.enabled, ['rules', 'civility', 'fearAngerThreshold'], civility.fearAngerThreshold);
-  aboveZero(civility.enabled && civility.attackOther.enabled, ['rules', 'civility', 'attackOther', 'threshold'], civility.attackOther.threshold);
-  aboveZero(s.externalScorer.enabled, ['externalScorer', 'threshold'], s.externalScorer.threshold);
+  const isOn = (rule: string) => at(`${rule}.enabled`) === true;
+  const problems: Problem[] = [];
+  const add = (path: string, message: string) => problems.push({ path: path.split('.'), message });
+
+  const [min, max] = [num('rules.bodyLength.min'), num('rules.bodyLength.max')];
+  if (isOn('rules.bodyLength') && min !== undefined && max !== undefined && min > max) add('rules.bodyLength.min', `must be at most the longest length, ${max}`);
+
+  const [toQueue, toHide] = [num('reports.toQueue'), num('reports.toHide')];
+  if (toQueue !== undefined && toHide !== undefined && toHide !== 0 && toHide < toQueue) {
+    add('reports.toHide', `must be 0 (never hide) or at least the reports to queue, ${toQueue}`);
+  }
+
+  const [allow, deny] = [at('rules.links.allowDomains'), at('rules.links.denyDomains')];
+  if (isOn('rules.links') && Array.isArray(allow) && Array.isArray(deny)) {
+    const allowed = new Set(allow.filter((d) => typeof d === 'string').map(domainKey));
+    const both = deny.find((d) => typeof d === 'string' && allowed.has(domainKey(d)));
+    if (both) add('rules.links.denyDomains', `${domainKey(both)} is also on the always allowed list`);
+  }
+
+  const thresholds: [on: boolean, path: string][] = [
+    [isOn('rules.shouting'), 'rules.shouting.threshold'],
+    [isOn('rules.civility'), 'rules.civility.attackThreshold'],
+    [isOn('rules.civility'), 'rules.civility.fearAngerThreshold'],
+    [isOn('rules.civility') && isOn('rules.civility.attackOther'), 'rules.civility.attackOther.threshold'],
+    [isOn('externalScorer'), 'externalScorer.threshold'],
+  ];
+  for (const [on, path] of thresholds) {
+    const v = num(path);
+    if (on && v !== undefined && v <= 0) add(path, 'must be above 0 (at 0 every comment would count)');
+  }
   return problems;
 }
 
@@ -170,9 +187,13 @@ const domainKey = (domain: string) => domain.toLowerCase().replace(/^\.+|\.+$/g,
 
 /** What may be saved: every field within its limits, and the fields consistent with each other. */
 export const ModerationSettings = ModerationSettingsFields.check(
-  z.superRefine((settings, ctx) => {
-    for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
-  }),
+  z.superRefine(
+    (settings: Fields, ctx) => {
+      for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
+    },
+    // Also when a field failed its own check, so every problem is told at once.
+    { when: () => true },
+  ),
 );
 export type ModerationSettings = Fields;
 export type RuleSettings = ModerationSettings['rules'];

@@ -93,7 +93,7 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
         {notice.text && notice.n % 2 ? '\u200b' : ''}
       </p>
       {tab === 'queues' && <QueuePage client={client} undo={undo} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
-      {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'rules' && <RulesPage client={client} announce={announce} canEdit={session.canEditRules !== false} tryDelayMs={config.tryDelayMs} />}
       {tab === 'audit' && <AuditPage client={client} now={now} />}
       {tab === 'stats' && <StatsPage client={client} now={now} />}
     </div>
