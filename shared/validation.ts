@@ -8,10 +8,16 @@ export function describeIssue(issue: Issue): string {
   if (issue.message && issue.message !== 'Invalid input') return issue.message;
   switch (issue.code) {
     case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} entries`;
       return issue.origin === 'string' ? `must be at least ${issue.minimum} characters` : `must be at least ${issue.minimum}`;
     case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
       return issue.origin === 'string' ? `must be at most ${issue.maximum} characters` : `must be at most ${issue.maximum}`;
     case 'invalid_type':
+      // The input is only there when the caller parsed with `reportInput` (the dashboard does).
+      if ('input' in issue && issue.input == null) return 'is required';
+      if (issue.expected === 'number') return 'must be a number';
+      if (issue.expected === 'int') return 'must be a whole number';
       return `must be ${issue.expected}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map(String).join(', ')}`;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Id } from './common';
 import { ThreadInfo } from './thread';
 import { CommentState, CommentStatus } from './comment';
-import { ModerationSettings, Reason } from './moderation-settings';
+import { ModerationSettings, ModerationSettingsFields, Reason } from './moderation-settings';
 
 // The moderator API's contract, shared by the server and the dashboard.
 
@@ -272,7 +272,8 @@ export const StatsResponse = z.object({
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
-export const ModerationSettingsResponse = z.object({ settings: ModerationSettings });
+// Answers carry the settings as stored, which may predate a check, so the form can show and fix them.
+export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsFields });
 export const ModeratorSession = z.object({
   siteId: z.string(),
   siteName: z.string(),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CallToAction, GuidelinesDisplay } from './thread';
-import { ModerationSettings } from './moderation-settings';
+import { ModerationSettings, ModerationSettingsFields } from './moderation-settings';
 
 const SectionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'));
 
@@ -45,53 +45,67 @@ export const RateLimits = z.object({
 });
 export type RateLimits = z.infer<typeof RateLimits>;
 
-const SiteSettingsFields = z.object({
-  /** 'auto' follows the host page's declared color-scheme; a page's data-theme overrides either. */
-  theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
-  guidelinesDisplay: z._default(GuidelinesDisplay, 'open'),
-  /** Where a member signs in (again, after a session expires); relative links mean the host page's site. */
-  signInUrl: z.optional(z.string().check(z.maxLength(2048))),
-  /** Overrides of the widget's English strings, by catalogue key; unknown keys are refused. */
-  strings: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9._]*$/, 'must be a string key')), z.string().check(z.maxLength(500))), {}),
-  editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
-  /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
-  maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
-  /**
-   * 'lazy': a thread is created the first time a page under an allowed origin asks for it.
-   * 'api': only threads registered through the site API exist (strict: the section of every
-   * page is then set by the publisher's server, never by what a browser sends).
-   */
-  threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
-  /** How much one member or one address may do, beside the moderation rules' flooding limits. */
-  rateLimits: z.prefault(RateLimits, {}),
-  moderation: z.prefault(ModerationSettings, {}),
-});
+/**
+ * A site's settings. There is one length setting, so an old `maxLength` only ever tightens it.
+ * `moderation` is the checked schema for what may be saved, or the field-by-field one for what
+ * is stored (a site saved before a check was added must still load).
+ */
+function siteSettings(moderation: typeof ModerationSettingsFields) {
+  const fields = z.object({
+    /** 'auto' follows the host page's declared color-scheme; a page's data-theme overrides either. */
+    theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
+    guidelinesDisplay: z._default(GuidelinesDisplay, 'open'),
+    /** Where a member signs in (again, after a session expires); relative links mean the host page's site. */
+    signInUrl: z.optional(z.string().check(z.maxLength(2048))),
+    /** Overrides of the widget's English strings, by catalogue key; unknown keys are refused. */
+    strings: z._default(z.record(z.string().check(z.regex(/^[a-z][a-zA-Z0-9._]*$/, 'must be a string key')), z.string().check(z.maxLength(500))), {}),
+    editWindowSeconds: z._default(z.number().check(z.int(), z.gte(0), z.lte(7 * 24 * 3600)), 900),
+    /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
+    maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
+    /**
+     * 'lazy': a thread is created the first time a page under an allowed origin asks for it.
+     * 'api': only threads registered through the site API exist (strict: the section of every
+     * page is then set by the publisher's server, never by what a browser sends).
+     */
+    threadCreation: z._default(z.enum(['lazy', 'api']), 'lazy'),
+    /** How much one member or one address may do, beside the moderation rules' flooding limits. */
+    rateLimits: z.prefault(RateLimits, {}),
+    moderation: z.prefault(moderation, {}),
+  });
+  return z.pipe(
+    fields,
+    z.transform(({ maxLength, ...settings }: z.infer<typeof fields>) => {
+      const bodyLength = settings.moderation.rules.bodyLength;
+      if (maxLength === undefined || maxLength >= bodyLength.max) return settings;
+      const rules = { ...settings.moderation.rules, bodyLength: { ...bodyLength, max: maxLength } };
+      return { ...settings, moderation: { ...settings.moderation, rules } };
+    }),
+  );
+}
 
-/** A site's settings. There is one length setting, so an old `maxLength` only ever tightens it. */
-export const SiteSettings = z.pipe(
-  SiteSettingsFields,
-  z.transform(({ maxLength, ...settings }: z.infer<typeof SiteSettingsFields>) => {
-    const bodyLength = settings.moderation.rules.bodyLength;
-    if (maxLength === undefined || maxLength >= bodyLength.max) return settings;
-    const rules = { ...settings.moderation.rules, bodyLength: { ...bodyLength, max: maxLength } };
-    return { ...settings, moderation: { ...settings.moderation, rules } };
-  }),
-);
+export const SiteSettings = siteSettings(ModerationSettings);
 export type SiteSettings = z.infer<typeof SiteSettings>;
 
-export const SiteConfig = z.object({
-  id: z.string(),
-  name: z.string(),
-  allowedOrigins: z.array(z.string()),
-  sso: SsoConfig,
-  policy: EntitlementPolicy,
-  guidelines: z.string(),
-  callsToAction: z.object({
-    guest: CallToAction,
-    /** For members whose tier cannot comment here; a tier listed in upgradeByTier gets its own. */
-    upgrade: CallToAction,
-    upgradeByTier: z.optional(z.record(z.string(), CallToAction)),
-  }),
-  settings: SiteSettings,
-});
+function siteConfig(settings: typeof SiteSettings) {
+  return z.object({
+    id: z.string(),
+    name: z.string(),
+    allowedOrigins: z.array(z.string()),
+    sso: SsoConfig,
+    policy: EntitlementPolicy,
+    guidelines: z.string(),
+    callsToAction: z.object({
+      guest: CallToAction,
+      /** For members whose tier cannot comment here; a tier listed in upgradeByTier gets its own. */
+      upgrade: CallToAction,
+      upgradeByTier: z.optional(z.record(z.string(), CallToAction)),
+    }),
+    settings,
+  });
+}
+
+/** A site as the CLI and the API write it. */
+export const SiteConfig = siteConfig(SiteSettings);
+/** A site as the store reads it back: its moderation settings checked field by field only. */
+export const StoredSiteConfig = siteConfig(siteSettings(ModerationSettingsFields));
 export type SiteConfig = z.infer<typeof SiteConfig>;

@@ -61,6 +61,9 @@ describe('npm run site -- put', () => {
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('settings.strings["comments"]: must be string');
     expect(wrong.stderr).toMatch(/settings\.guidelinesDisplay: must be one of open, collapsed, before-first-comment/);
+    const contradictory = await put({ ...site, settings: { moderation: { rules: { bodyLength: { min: 100, max: 50 } } } } });
+    expect(contradictory.code).toBe(1);
+    expect(contradictory.stderr).toContain('settings.moderation.rules.bodyLength.min: must be at most the longest length, 50');
     const notJson = await put('{ "id": ');
     expect(notJson.code).toBe(1);
     expect(notJson.stderr).toMatch(/could not be read as JSON/);

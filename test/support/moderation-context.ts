@@ -2,13 +2,13 @@
 // default settings, at a fixed time. Override only what a test is about.
 import type * as z from 'zod/mini';
 import type { AuthorFacts, CommentDraft, ModerationContext, RecentComment } from '../../server/moderation/types';
-import { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import { ModerationSettingsFields } from '../../shared/schemas/moderation-settings';
 
 export const NOW = Date.UTC(2025, 2, 14, 12, 0, 0);
 
 export interface ContextOverrides extends Partial<Omit<ModerationContext, 'settings' | 'author' | 'thread'>> {
   /** Raw settings as a site would store them; missing fields take the schema defaults. */
-  settings?: z.input<typeof ModerationSettings>;
+  settings?: z.input<typeof ModerationSettingsFields>;
   author?: Partial<AuthorFacts>;
   thread?: Partial<ModerationContext['thread']>;
 }
@@ -17,7 +17,7 @@ export function moderationContext(overrides: ContextOverrides = {}): ModerationC
   const { settings, author, thread, ...rest } = overrides;
   return {
     now: NOW,
-    settings: ModerationSettings.parse(settings ?? {}),
+    settings: ModerationSettingsFields.parse(settings ?? {}),
     thread: { id: 'thread-1', closed: false, premoderate: false, section: 'news', ...thread },
     tiers: { member: ['*'], newsletter: ['newsletter'] },
     author: {

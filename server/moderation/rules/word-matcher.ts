@@ -1,6 +1,9 @@
 // Finds a site's listed words in a comment through the usual disguises: leetspeak ("1d10t"),
 // spaced-out letters ("i d i o t"), stretched letters ("idiooooot") and case. Shared by the
 // banned-words and suspect-words rules; matching is obscenity's, the word list is the site's.
+// obscenity's own answer to spacing, skipNonAlphabeticTransformer, joins every word to its
+// neighbours ("this is hit" reads "thisishit" and finds "shit"), so only runs of single
+// characters are joined here, and a listed word must still start and end at a word break.
 import {
   DataSet,
   RegExpMatcher,
@@ -118,15 +121,27 @@ function wordReader(): (word: string) => string {
 }
 
 const UNIT = String.raw`[\p{L}\p{N}@$!|(/]`;
+const SEPARATOR = /[\s._*-]/;
 // Three or more single characters with one to three separators between each: "i d i o t", "i.d.i.o.t".
 const SPACED_OUT = new RegExp(String.raw`(?<![\p{L}\p{N}])${UNIT}(?:[\s._*-]{1,3}${UNIT}){2,}(?![\p{L}\p{N}])`, 'gu');
+// One-letter words run into a spelled-out word beside them: "you are a m o r o n" is one run,
+// "amoron", in which "moron" starts after the word "a". Other letters never split a run, so a
+// spelled-out "c l a s s" is "class" and does not contain "ass".
+const ONE_LETTER_WORD = /^[ai]$/i;
+const MOST_ONE_LETTER_WORDS = 2;
 
-/** The text with spaced-out letters joined and whitespace runs single, and where each char came from. */
-function joinSpacedOut(text: string): { text: string; origin: number[] } {
+interface Reading {
+  text: string;
+  /** Where each character of `text` came from in the original. */
+  origin: number[];
+}
+
+/** The text with spaced-out letters joined and whitespace runs single. */
+function joinSpacedOut(text: string): Reading {
   const dropped = new Uint8Array(text.length);
   for (const m of text.matchAll(SPACED_OUT)) {
     const run = m[0];
-    for (let i = 0; i < run.length; i++) if (/[\s._*-]/.test(run[i])) dropped[m.index + i] = 1;
+    for (let i = 0; i < run.length; i++) if (SEPARATOR.test(run[i])) dropped[m.index + i] = 1;
   }
   let out = '';
   const origin: number[] = [];
@@ -139,18 +154,51 @@ function joinSpacedOut(text: string): { text: string; origin: number[] } {
   return { text: out, origin };
 }
 
+/**
+ * The spelled-out words a run may hold besides the whole run: the run without up to two
+ * one-letter words at either end, each joined on its own ("a m o r o n" also reads "moron").
+ */
+function spelledOutParts(text: string): Reading[] {
+  const parts: Reading[] = [];
+  for (const m of text.matchAll(SPACED_OUT)) {
+    const units: { char: string; at: number }[] = [];
+    let at = m.index;
+    for (const char of m[0]) {
+      if (!SEPARATOR.test(char)) units.push({ char, at });
+      at += char.length;
+    }
+    const leading = countWhile(units, (u) => ONE_LETTER_WORD.test(u.char));
+    const trailing = countWhile([...units].reverse(), (u) => ONE_LETTER_WORD.test(u.char));
+    for (let from = 0; from <= leading; from++) {
+      for (let cut = 0; cut <= trailing; cut++) {
+        const part = units.slice(from, units.length - cut);
+        if ((from === 0 && cut === 0) || part.length < 2) continue;
+        parts.push({ text: part.map((u) => u.char).join(''), origin: part.flatMap((u) => [...u.char].map((_, i) => u.at + i)) });
+      }
+    }
+  }
+  return parts;
+}
+
+function countWhile<T>(items: T[], test: (item: T) => boolean): number {
+  let n = 0;
+  while (n < items.length && n < MOST_ONE_LETTER_WORDS && test(items[n])) n++;
+  return n;
+}
+
 export function findListedWords(text: string, words: readonly string[]): WordMatch[] {
   if (words.length === 0 || text.length === 0) return [];
   const { dataset, matchers } = compile(words);
-  const joined = joinSpacedOut(text);
   const found: WordMatch[] = [];
-  for (const matcher of matchers) {
-    for (const payload of matcher.getAllMatches(joined.text)) {
-      const { phraseMetadata } = dataset.getPayloadWithPhraseMetadata(payload);
-      const start = joined.origin[payload.startIndex];
-      let end = joined.origin[payload.endIndex] + 1;
-      if (isHighSurrogate(text.charCodeAt(end - 1))) end++;
-      found.push({ word: phraseMetadata?.word ?? '', start, end });
+  for (const reading of [joinSpacedOut(text), ...spelledOutParts(text)]) {
+    for (const matcher of matchers) {
+      for (const payload of matcher.getAllMatches(reading.text)) {
+        const { phraseMetadata } = dataset.getPayloadWithPhraseMetadata(payload);
+        const start = reading.origin[payload.startIndex];
+        let end = reading.origin[payload.endIndex] + 1;
+        if (isHighSurrogate(text.charCodeAt(end - 1))) end++;
+        found.push({ word: phraseMetadata?.word ?? '', start, end });
+      }
     }
   }
   return mergeOverlapping(found);

@@ -1,6 +1,6 @@
 // Row → record mappers: the one place that knows column names and JSON columns.
 import type { Row } from '@libsql/client';
-import { SiteConfig } from '../../../shared/schemas/site';
+import { StoredSiteConfig } from '../../../shared/schemas/site';
 import type { CommentWithAuthor, Role, SiteRecord, ThreadRecord, UserRecord } from '../port';
 
 const num = (v: unknown) => Number(v);
@@ -8,7 +8,7 @@ const bool = (v: unknown) => Number(v) === 1;
 const json = (v: unknown) => JSON.parse(String(v));
 
 export function toSite(r: Row): SiteRecord {
-  const config = SiteConfig.parse({
+  const config = StoredSiteConfig.parse({
     id: r.id,
     name: r.name,
     allowedOrigins: json(r.allowed_origins),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
+import { ModerationSettingsFields } from '../../../shared/schemas/moderation-settings';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, withoutFloodLimit } from '../../support/api';
@@ -280,5 +281,55 @@ describe('moderation settings', () => {
     expect(await seen({ headers: asKey })).toBe('s3cret');
     expect(await seen({ token: await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' }) })).toBe('s3cret');
     expect(await seen({ token: mod })).toBe('********');
+  });
+
+  it('refuses rules whose fields contradict each other, naming each field and its limit, and keeps the saved rules', async () => {
+    t = await createTestContext();
+    const defaults = SiteSettings.parse({}).moderation;
+    const rules = {
+      ...defaults.rules,
+      bodyLength: { enabled: true, min: 100, max: 50 },
+      links: { ...defaults.rules.links, allowDomains: ['example.com'], denyDomains: ['Example.com'] },
+      shouting: { ...defaults.rules.shouting, threshold: 0 },
+    };
+    const res = await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: { ...defaults, rules, reports: { toQueue: 3, toHide: 1 } } } });
+    expect(await refusal(res)).toEqual({
+      status: 400,
+      code: 'invalid_input',
+      fields: {
+        'settings.rules.bodyLength.min': 'must be at most the longest length, 50',
+        'settings.reports.toHide': 'must be 0 (never hide) or at least the reports to queue, 3',
+        'settings.rules.links.denyDomains': 'example.com is also on the always allowed list',
+        'settings.rules.shouting.threshold': 'must be above 0 (at 0 every comment would count)',
+      },
+    });
+    expect((await (await t.call('GET', m.settings('daily'), { headers: asKey })).json()).settings).toEqual(defaults);
+  });
+
+  it('refuses a number past its limit or missing with the field and the limit, not a silent default', async () => {
+    t = await createTestContext();
+    const defaults = SiteSettings.parse({}).moderation;
+    const put = (bodyLength: Record<string, unknown>) =>
+      t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: { ...defaults, rules: { ...defaults.rules, bodyLength } } } });
+    expect((await refusal(await put({ enabled: true, min: 2, max: 6000 }))).fields).toEqual({ 'settings.rules.bodyLength.max': 'must be at most 5000' });
+    expect((await refusal(await put({ enabled: true, min: 2, max: null }))).fields).toEqual({ 'settings.rules.bodyLength.max': 'must be a number' });
+    expect((await refusal(await put({ enabled: true, min: 2.5, max: 100 }))).fields).toEqual({ 'settings.rules.bodyLength.min': 'must be a whole number' });
+  });
+
+  it('saves contradictory values on a rule that is switched off, and checks them once it is on', async () => {
+    t = await createTestContext();
+    const defaults = SiteSettings.parse({}).moderation;
+    const withLength = (enabled: boolean) => ({ ...defaults, rules: { ...defaults.rules, bodyLength: { enabled, min: 100, max: 50 } } });
+    expect((await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: withLength(false) } })).status).toBe(200);
+    expect((await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: withLength(true) } })).status).toBe(400);
+  });
+
+  it('still loads a site stored with contradictory rules, so they can be seen and fixed', async () => {
+    const moderation = ModerationSettingsFields.parse({ rules: { bodyLength: { min: 100, max: 50 } } });
+    t = await createTestContext({ site: { settings: { ...SiteSettings.parse({}), moderation } } });
+    const stored = await (await t.call('GET', m.settings('daily'), { headers: asKey })).json();
+    expect(stored.settings.rules.bodyLength).toEqual({ enabled: true, min: 100, max: 50 });
+    const fixed = { ...stored.settings, rules: { ...stored.settings.rules, bodyLength: { enabled: true, min: 2, max: 500 } } };
+    expect((await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings: fixed } })).status).toBe(200);
   });
 });

@@ -102,7 +102,7 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
       </p>
       {tab === 'queues' && <QueuePage client={client} undo={undo} progress={progress} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
       {tab === 'threads' && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
-      {tab === 'rules' && <RulesPage client={client} announce={announce} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'rules' && <RulesPage client={client} announce={announce} canEdit={session.canEditRules !== false} tryDelayMs={config.tryDelayMs} />}
       {tab === 'audit' && <AuditPage client={client} now={now} />}
       {tab === 'stats' && <StatsPage client={client} now={now} />}
     </div>

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
-import { getIn, setIn, type FieldDef, type SectionDef } from '../model/rule-form';
+import { boundsOf, fieldPath, getIn, setIn, type Bounds, type FieldDef, type SectionDef } from '../model/rule-form';
 import { linesToList, listToLines } from '../model/use-settings';
 
 export interface RuleSectionProps {
   section: SectionDef;
   draft: ModerationSettings;
+  /** What is wrong, by field path ("rules.bodyLength.min"). */
+  errors: Record<string, string>;
   onEdit(update: (d: ModerationSettings) => ModerationSettings): void;
 }
 
-export function RuleSection({ section, draft, onEdit }: RuleSectionProps) {
+export function RuleSection({ section, draft, errors, onEdit }: RuleSectionProps) {
   const values = getIn(draft, section.path) ?? {};
   const id = `rule-${section.path.join('-')}`;
   const set = (name: string, value: unknown) => onEdit((d) => setIn(d, [...section.path, name], value));
@@ -28,7 +30,16 @@ export function RuleSection({ section, draft, onEdit }: RuleSectionProps) {
       <p class="muted">{section.description}</p>
       <div class="fields">
         {section.fields.map((f) => (
-          <Field key={f.name} def={f} value={values[f.name]} disabled={off} onChange={(v) => set(f.name, v)} />
+          <Field
+            key={f.name}
+            id={`${id}-${f.name}`}
+            def={f}
+            bounds={f.kind === 'int' || f.kind === 'share' ? boundsOf(section, f) : undefined}
+            value={values[f.name]}
+            error={errors[fieldPath(section, f)]}
+            disabled={off}
+            onChange={(v) => set(f.name, v)}
+          />
         ))}
       </div>
     </fieldset>
@@ -36,19 +47,24 @@ export function RuleSection({ section, draft, onEdit }: RuleSectionProps) {
 }
 
 interface FieldProps {
+  id: string;
   def: FieldDef;
+  bounds?: Bounds;
   value: any;
+  error?: string;
   disabled: boolean;
   onChange(value: unknown): void;
 }
 
-function Field({ def, value, disabled, onChange }: FieldProps) {
+function Field({ id, def, bounds, value, error, disabled, onChange }: FieldProps) {
   const wide = def.kind === 'lines';
+  // The message is the input's description, outside its label, so the name stays short.
+  const marks = { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
   return (
-    <label class={wide ? 'field wide' : 'field'}>
-      <span>{def.label}</span>
+    <div class={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
+      <label for={id}>{def.label}</label>
       {def.kind === 'choice' ? (
-        <select value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
+        <select {...marks} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
           {def.options!.map((o) => (
             <option key={o} value={o}>
               {o}
@@ -56,39 +72,56 @@ function Field({ def, value, disabled, onChange }: FieldProps) {
           ))}
         </select>
       ) : def.kind === 'lines' ? (
-        <LinesInput value={value ?? []} disabled={disabled} onChange={onChange} />
+        <LinesInput {...marks} value={value ?? []} disabled={disabled} onChange={onChange} />
       ) : (
         <input
+          {...marks}
           type="number"
-          value={value}
+          // null: cleared; NaN: not a number yet, so the typed text stays as it is.
+          value={value === null ? '' : Number.isNaN(value) ? undefined : value}
           disabled={disabled}
-          min={def.kind === 'share' ? 0 : def.min}
-          max={def.kind === 'share' ? 1 : def.max}
-          step={def.kind === 'share' ? 0.05 : 1}
-          onInput={(e) => {
-            const n = e.currentTarget.valueAsNumber;
-            if (Number.isFinite(n)) onChange(n);
-          }}
+          min={bounds?.min}
+          max={bounds?.max}
+          step={bounds?.step}
+          onInput={(e) => onChange(numberOf(e.currentTarget))}
         />
       )}
-    </label>
+      {error && (
+        <span class="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 
+/**
+ * What a number input holds: null once cleared, so the schema says it is required (an absent
+ * value would quietly take the default), NaN for text that is not a number.
+ */
+function numberOf(input: HTMLInputElement): number | null {
+  if (input.validity?.badInput) return NaN;
+  return input.value.trim() === '' ? null : input.valueAsNumber;
+}
+
 interface LinesInputProps {
+  id: string;
+  'aria-invalid'?: 'true';
+  'aria-describedby'?: string;
   value: string[];
   disabled: boolean;
   onChange(value: string[]): void;
 }
 
 /** Keeps the typed text (blank lines, a trailing newline) while the settings get the clean list. */
-function LinesInput({ value, disabled, onChange }: LinesInputProps) {
+function LinesInput({ value, disabled, onChange, ...marks }: LinesInputProps) {
   const [text, setText] = useState(() => listToLines(value));
   useEffect(() => {
     if (listToLines(linesToList(text)) !== listToLines(value)) setText(listToLines(value));
   }, [value]);
   return (
     <textarea
+      {...marks}
       rows={Math.min(8, Math.max(3, value.length + 1))}
       value={text}
       disabled={disabled}

@@ -1,6 +1,13 @@
 // The rules form as data: which rule has which fields, with the schema's limits, so the form is
-// one loop and adding a setting is one line here.
-import type { ModerationSettings, RuleSettings } from '../../../shared/schemas/moderation-settings';
+// one loop and adding a setting is one line here. The limits themselves live in the shared schema.
+import {
+  MODERATION_LIMITS,
+  ModerationSettings,
+  SHARE_LIMITS,
+  type IntLimit,
+  type RuleSettings,
+} from '../../../shared/schemas/moderation-settings';
+import { describeIssue } from '../../../shared/validation';
 
 export type FieldKind = 'int' | 'share' | 'choice' | 'lines';
 
@@ -8,10 +15,14 @@ export interface FieldDef {
   name: string;
   label: string;
   kind: FieldKind;
-  min?: number;
-  max?: number;
   options?: readonly string[];
-  hint?: string;
+}
+
+/** A number field's bounds: the schema's, read from its path. */
+export interface Bounds {
+  min: number;
+  max: number;
+  step: number;
 }
 
 export interface SectionDef {
@@ -35,8 +46,8 @@ const rule = (key: keyof RuleSettings, title: string, description: string, field
 
 export const RULE_SECTIONS: SectionDef[] = [
   rule('bodyLength', 'Length', 'Refuses comments shorter or longer than these limits.', [
-    { name: 'min', label: 'Shortest (characters)', kind: 'int', min: 1, max: 5000 },
-    { name: 'max', label: 'Longest (characters)', kind: 'int', min: 10, max: 5000 },
+    { name: 'min', label: 'Shortest (characters)', kind: 'int' },
+    { name: 'max', label: 'Longest (characters)', kind: 'int' },
   ]),
   rule('bannedWords', 'Banned words', 'A comment with any of these words is rejected.', [
     { name: 'words', label: 'Words, one per line', kind: 'lines' },
@@ -45,27 +56,27 @@ export const RULE_SECTIONS: SectionDef[] = [
     { name: 'words', label: 'Words, one per line', kind: 'lines' },
   ]),
   rule('links', 'Links', 'Too many links, or links to denied domains.', [
-    { name: 'maxLinks', label: 'Most links allowed', kind: 'int', min: 0, max: 50 },
+    { name: 'maxLinks', label: 'Most links allowed', kind: 'int' },
     { name: 'action', label: 'Then', kind: 'choice', options: HOLD_OR_REJECT },
     { name: 'allowDomains', label: 'Always allowed domains, one per line', kind: 'lines' },
     { name: 'denyDomains', label: 'Denied domains, one per line', kind: 'lines' },
   ]),
   rule('shouting', 'Shouting', 'Mostly capital letters.', [
     { name: 'threshold', label: 'Share of capitals', kind: 'share' },
-    { name: 'minLetters', label: 'Only with at least this many letters', kind: 'int', min: 1, max: 1000 },
+    { name: 'minLetters', label: 'Only with at least this many letters', kind: 'int' },
     { name: 'action', label: 'Then', kind: 'choice', options: HOLD_OR_REJECT },
   ]),
   rule('repeatPost', 'Repeat posts', 'The same text posted again by the same person.', [
-    { name: 'windowSeconds', label: 'Within (seconds)', kind: 'int', min: 1, max: 30 * 86400 },
+    { name: 'windowSeconds', label: 'Within (seconds)', kind: 'int' },
     { name: 'action', label: 'Then', kind: 'choice', options: HOLD_OR_REJECT },
   ]),
   rule('flooding', 'Flooding', 'Too many comments in a short time.', [
-    { name: 'perUser', label: 'Per person', kind: 'int', min: 1, max: 1000 },
-    { name: 'perIp', label: 'Per network address', kind: 'int', min: 1, max: 10000 },
-    { name: 'windowSeconds', label: 'Within (seconds)', kind: 'int', min: 1, max: 3600 },
+    { name: 'perUser', label: 'Per person', kind: 'int' },
+    { name: 'perIp', label: 'Per network address', kind: 'int' },
+    { name: 'windowSeconds', label: 'Within (seconds)', kind: 'int' },
   ]),
   rule('newMember', 'New members', 'Hold comments from members until enough of theirs were approved.', [
-    { name: 'approvedNeeded', label: 'Approved comments needed', kind: 'int', min: 1, max: 100 },
+    { name: 'approvedNeeded', label: 'Approved comments needed', kind: 'int' },
   ]),
   rule('civility', 'Civility', 'The built-in classifier for personal attacks on members and fear or anger.', [
     { name: 'attackThreshold', label: 'Attack on a member at or above', kind: 'share' },
@@ -85,13 +96,13 @@ export const RULE_SECTIONS: SectionDef[] = [
     description: 'How many reports move a published comment to review, or hide it.',
     toggle: false,
     fields: [
-      { name: 'toQueue', label: 'Reports to queue', kind: 'int', min: 1, max: 100 },
-      { name: 'toHide', label: 'Reports to hide (0 never hides)', kind: 'int', min: 0, max: 100 },
+      { name: 'toQueue', label: 'Reports to queue', kind: 'int' },
+      { name: 'toHide', label: 'Reports to hide (0 never hides)', kind: 'int' },
     ],
   },
 ];
 
-export function getIn(settings: ModerationSettings, path: string[]): any {
+export function getIn(settings: object, path: string[]): any {
   return path.reduce<any>((o, k) => o?.[k], settings);
 }
 
@@ -99,4 +110,56 @@ export function getIn(settings: ModerationSettings, path: string[]): any {
 export function setIn(settings: ModerationSettings, path: string[], value: unknown): ModerationSettings {
   const write = (o: any, i: number): any => (i === path.length ? value : { ...o, [path[i]]: write(o?.[path[i]], i + 1) });
   return write(settings, 0);
+}
+
+/** The field's dotted path in the settings, as errors name it: "rules.bodyLength.min". */
+export const fieldPath = (section: SectionDef, field: FieldDef) => [...section.path, field.name].join('.');
+
+/** A number field's bounds, from the shared schema's limits. */
+export function boundsOf(section: SectionDef, field: FieldDef): Bounds {
+  if (field.kind === 'share') return { ...SHARE_LIMITS, step: 0.05 };
+  const limit = getIn(MODERATION_LIMITS, [...section.path, field.name]) as IntLimit | undefined;
+  if (!limit) throw new Error(`No limits in the schema for ${fieldPath(section, field)}`);
+  return { min: limit.min, max: limit.max, step: 1 };
+}
+
+/** Every field's path on the form, top to bottom. */
+export const FORM_FIELDS: string[] = RULE_SECTIONS.flatMap((s) => s.fields.map((f) => fieldPath(s, f)));
+
+export interface FieldErrors {
+  /** Whether the shared schema accepts the draft (the server's last word aside). */
+  valid: boolean;
+  /** One sentence per field on the form, by its path. */
+  byField: Record<string, string>;
+  /** Problems with settings the form does not show, as "path: sentence". */
+  other: string[];
+}
+
+/**
+ * What is wrong with the draft, by field: the shared schema's own checks, plus what the server
+ * said about the last save (its paths start with "settings."). An entry of a list is reported
+ * on the list, quoting the entry.
+ */
+export function fieldErrors(draft: ModerationSettings, server?: Record<string, string>): FieldErrors {
+  const found: Record<string, string> = {};
+  const checked = ModerationSettings.safeParse(draft, { reportInput: true });
+  for (const issue of checked.success ? [] : checked.error.issues) {
+    const key = issue.path.map(String).join('.');
+    if (!(key in found)) found[key] = describeIssue(issue);
+  }
+  for (const [key, message] of Object.entries(server ?? {})) {
+    const path = key.replace(/^settings\./, '');
+    if (!(path in found)) found[path] = message;
+  }
+  const errors: FieldErrors = { valid: checked.success, byField: {}, other: [] };
+  for (const [path, message] of Object.entries(found)) {
+    const entry = /^(.*)\.(\d+)$/.exec(path);
+    const list = entry && FORM_FIELDS.includes(entry[1]) ? entry[1] : undefined;
+    if (list) {
+      const value = getIn(draft, path.split('.'));
+      errors.byField[list] ??= `“${String(value)}”: ${message}`;
+    } else if (FORM_FIELDS.includes(path)) errors.byField[path] = message;
+    else errors.other.push(`${path}: ${message}`);
+  }
+  return errors;
 }

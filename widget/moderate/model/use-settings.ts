@@ -33,8 +33,9 @@ export function useSettings(client: ModerationClient): [SettingsState, SettingsA
     );
   }, [client]);
 
+  // What the server said about the last save is about the values before this edit.
   const edit = useCallback((update: (d: ModerationSettings) => ModerationSettings) => {
-    setState((s) => (s.draft ? { ...s, draft: update(s.draft), justSaved: false } : s));
+    setState((s) => (s.draft ? { ...s, draft: update(s.draft), error: null, justSaved: false } : s));
   }, []);
 
   const save = useCallback(async () => {

@@ -20,6 +20,7 @@ describe('banned-words', () => {
   it.each([
     ['leetspeak', 'what a 1d10t', '1d10t'],
     ['spaced-out letters', 'what an i d i o t', 'i d i o t'],
+    ['spaced-out letters after a one-letter word', 'you are a i d i o t', 'i d i o t'],
     ['dotted letters', 'what an i.d.i.o.t.', 'i.d.i.o.t'],
     ['stretched letters', 'what an idiooooot', 'idiooooot'],
     ['capitals', 'WHAT AN IDIOT', 'IDIOT'],
