@@ -22,8 +22,18 @@ export interface AddReportRequest {
   reason: ReportReason;
   note: string;
   now: number;
-  /** Open reports at which a published comment is hidden (status → pending); 0 never hides. */
+  /** The open reports' summed weight at which a published comment is hidden (status → pending); 0 never hides. */
   hideAt: number;
+  /** This report's weight toward `hideAt`, in hundredths: 100 counts as one report. */
+  weight: number;
+}
+
+/** How moderators decided on a member's past reports on one site. */
+export interface ReporterRecord {
+  /** The comment is now rejected, or was deleted by a moderator. */
+  upheld: number;
+  /** Upheld, or the comment is now published after a moderator's review. */
+  decided: number;
 }
 
 
@@ -136,6 +146,8 @@ export interface ModerationStore {
 
   /** Adds the member's report unless they already reported it; returns whether it was new. */
   addReport(req: AddReportRequest): Promise<{ added: boolean }>;
+  /** The records of these members as reporters on the site; members without a decided report are absent. */
+  reporterRecords(siteId: string, userIds: string[]): Promise<Map<string, ReporterRecord>>;
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;

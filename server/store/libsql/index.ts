@@ -62,6 +62,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     recordNudge: (e) => facts.recordNudge(e.kind === 'shown' ? db : plain, e),
     nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),
     addReport: (req) => reports.addReport(db, req),
+    reporterRecords: (siteId, userIds) => reports.reporterRecords(db, siteId, userIds),
     listQueue: (req) => queue.listQueue(db, req),
     queueCounts: (siteId, threshold, threadId) => queue.queueCounts(db, siteId, threshold, threadId),
     applyAction: (action, change, undoes) => actions.applyAction(db, action, change, undoes),
