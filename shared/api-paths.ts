@@ -34,6 +34,7 @@ export const apiPaths = {
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,
     counts: (siteId: string) => `${base(siteId)}/moderation/counts`,
     comment: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}`,
+    conversation: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}/conversation`,
     bulk: (siteId: string) => `${base(siteId)}/moderation/comments`,
     user: (siteId: string, userId: string) => `${base(siteId)}/moderation/users/${enc(userId)}`,
     thread: (siteId: string, threadId: string) => `${base(siteId)}/moderation/threads/${enc(threadId)}`,

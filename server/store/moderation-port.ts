@@ -3,7 +3,7 @@
 import type { CommentStatus } from '../../shared/schemas/comment';
 import type { QueueName, REPORT_REASONS, TargetType } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
-import type { CommentWithAuthor, ThreadRecord } from './port';
+import type { AfterNudge, CommentWithAuthor, ThreadRecord } from './port';
 
 export interface AuthorHistory {
   approvedCount: number;
@@ -50,8 +50,34 @@ export interface QueueRequest {
 export interface QueueItem {
   comment: CommentWithAuthor;
   thread: Pick<ThreadRecord, 'id' | 'title' | 'url' | 'section'>;
-  reports: { reason: ReportReason; note: string; count: number }[];
+  reports: QueueReport[];
+  /** Read with queue pages; absent where one comment is shown after an action. */
+  facts?: QueueItemFacts;
 }
+
+/** The open reports of one reason. */
+export interface QueueReport {
+  reason: ReportReason;
+  note: string;
+  count: number;
+  /** Oldest first, at most MAX_REPORTERS_NAMED; weights in hundredths. */
+  reporters: { id: string; name: string; note: string; weight: number }[];
+}
+
+/** What the queue reads beside a comment, for the context a moderator is shown. */
+export interface QueueItemFacts {
+  afterNudge: AfterNudge | null;
+  author: { banned: boolean; suspendedUntil: number | null; alwaysPremoderate: boolean };
+  /** Who last reviewed it ("user:<id>" or "api-key"), their name now when a member, and when. */
+  reviewed: { actor: string; name: string | null; at: number } | null;
+  /** The author's published comments posted before this one, counted up to EARLIER_PUBLISHED_CAP. */
+  earlierPublished: number;
+  /** The open reports' summed weight, in hundredths. */
+  openReportWeight: number;
+}
+
+/** The new-member rule asks for at most this many approved comments, so counting stops there. */
+export const EARLIER_PUBLISHED_CAP = 100;
 
 export interface ModerationActionRecord {
   id: string;
@@ -150,6 +176,12 @@ export interface ModerationStore {
   reporterRecords(siteId: string, userIds: string[]): Promise<Map<string, ReporterRecord>>;
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
+  /** Any of these comments on the site, in any state. */
+  commentsByIds(siteId: string, ids: string[]): Promise<CommentWithAuthor[]>;
+  /** Comments in each of these conversations (by top-level comment id), the top-level one included. */
+  conversationSizes(siteId: string, rootIds: string[]): Promise<Map<string, number>>;
+  /** A conversation in every state, oldest first: its top-level comment and replies. */
+  listConversation(siteId: string, rootId: string, limit: number): Promise<CommentWithAuthor[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
   /**
    * Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone
