@@ -196,6 +196,7 @@ export function QueuePage({ client, undo, announce, now, doc, pollMs }: QueuePag
                 onFeature={feature}
                 settled={state.settled[item.id]}
                 onUndo={(id) => void actions.undoItem(id).then(afterUndo)}
+                loadThread={client.conversation}
               />
             ))}
           </ol>
