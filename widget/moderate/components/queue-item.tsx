@@ -1,4 +1,4 @@
-import type { ModeratorConversation, QueueItemView } from '../../../shared/schemas/moderation-api';
+import type { ModeratorConversation, QueueItemContext, QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { Result } from '../../api/result';
 import type { Settled } from '../model/queue';
 import { safeUrl } from '../../render/sanitize-html';
@@ -24,6 +24,8 @@ export interface QueueItemProps {
   onUndo(id: string): void;
   /** Reads the item's whole conversation, for "show thread". */
   loadThread(id: string): Promise<Result<ModeratorConversation>>;
+  /** The author's standing as the author panel last read it, when it is this item's author. */
+  authorStanding?: QueueItemContext['author'];
 }
 
 /** Where the article link goes, and what a screen reader hears about it. */
@@ -34,7 +36,7 @@ const LINK_HINTS = {
 } as const;
 
 export function QueueItem(props: QueueItemProps) {
-  const { item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo, loadThread } = props;
+  const { item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo, loadThread, authorStanding } = props;
   // Once it has left the queue, a slim row keeps its place and its Undo, as in Coral's queues.
   if (settled?.left) {
     return (
@@ -43,7 +45,7 @@ export function QueueItem(props: QueueItemProps) {
       </li>
     );
   }
-  const { context } = item;
+  const context = item.context && authorStanding ? { ...item.context, author: authorStanding } : item.context;
   // Without its context the item links to the article: a comment readers cannot see is not found there.
   const url = safeUrl(context?.link.href ?? item.thread.url);
   const hint = LINK_HINTS[context?.link.to ?? 'article'];

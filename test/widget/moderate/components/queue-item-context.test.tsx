@@ -118,6 +118,22 @@ describe('a queue item’s context', () => {
     expect($(itemEl(h.root, id), '.context-badges').getAttribute('aria-label')).toBe('About this comment and its author');
   });
 
+  it('updates the author’s badges on their items when the author panel bans them, and when u undoes it', async () => {
+    const h = await harness(SETTINGS);
+    const older = await h.post('Only an idiot pays the levy.');
+    const newer = await h.post('Only an idiot cuts the buses.');
+    h.mount();
+    await waitFor(() => expect(text($(h.root, '.panel h2'))).toBe('Alice'));
+    const badges = (id: string) => $$(itemEl(h.root, id), '.context-badges li').map(text);
+    expect(badges(newer)).toEqual(['New member']);
+    press('b');
+    button(await waitFor(() => $(h.root, '[role="alertdialog"]')), 'Ban').click();
+    await waitFor(() => expect(badges(newer)).toContain('Author banned'));
+    expect(badges(older)).toContain('Author banned');
+    press('u');
+    await waitFor(() => expect(badges(newer)).toEqual(['New member']));
+  });
+
   it('names each reporter with their accuracy and weight, and the reports’ weight against the bar', async () => {
     const h = await harness(SiteSettings.parse({ moderation: { ...SETTINGS.moderation, reports: { toQueue: 1, toHide: 3 } } }));
     const bob = await h.t.sign(PERSONAS.bob);
