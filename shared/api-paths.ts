@@ -34,6 +34,7 @@ export const apiPaths = {
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,
     counts: (siteId: string) => `${base(siteId)}/moderation/counts`,
     comment: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}`,
+    conversation: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}/conversation`,
     bulk: (siteId: string) => `${base(siteId)}/moderation/comments`,
     /** Operations by filter: POST starts one, GET lists the unfinished ones. */
     bulkOperations: (siteId: string) => `${base(siteId)}/moderation/bulk`,

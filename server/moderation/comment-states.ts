@@ -1,7 +1,7 @@
 // The life of a comment, as one state machine: which state it is in, and where each party may move
 // it. Pure, so the services, the store's guards and the property tests share one definition.
 //
-//   published ──edit (rules hold)──▶ pending        published ──reports reach the site's bar──▶ hidden
+//   published ──edit (rules hold)──▶ pending        published ──reports' weight reaches the site's bar──▶ hidden
 //   pending/hidden/rejected/published ──moderator approves──▶ published
 //   pending/hidden/published ──moderator rejects──▶ rejected
 //   any ──author or moderator deletes──▶ deleted (a tombstone; replies keep their place)
@@ -74,9 +74,12 @@ export function afterModerator(state: CommentState, move: ModeratorMove): Move {
   }
 }
 
-/** Reader reports take a published comment down once they reach the site's bar (0: never). */
-export function afterReports(state: CommentState, openReports: number, hideAt: number): CommentState {
-  return state === 'published' && hideAt > 0 && openReports >= hideAt ? 'hidden' : state;
+/**
+ * Reader reports take a published comment down once their summed weight (a new reporter's report
+ * weighs one, see report-weight.ts) reaches the site's bar (0: never).
+ */
+export function afterReports(state: CommentState, reportWeight: number, hideAt: number): CommentState {
+  return state === 'published' && hideAt > 0 && reportWeight >= hideAt ? 'hidden' : state;
 }
 
 /** The stored columns for a state. */

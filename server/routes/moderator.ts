@@ -21,6 +21,7 @@ import { ModerationSettings } from '../../shared/schemas/moderation-settings';
 import { requireModerator } from '../middleware/moderator';
 import { AppError } from '../services/errors';
 import { listQueue } from '../services/moderation/list-queue';
+import { moderatorConversation } from '../services/moderation/conversation-view';
 import { actOnComment } from '../services/moderation/act-on-comment';
 import { actOnUser } from '../services/moderation/act-on-user';
 import { actOnThread } from '../services/moderation/act-on-thread';
@@ -75,6 +76,9 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
+    .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
+      return c.json(await moderatorConversation(deps, c.get('site'), c.req.valid('param').commentId));
+    })
     .post('/comments/:commentId', validate('param', CommentParam), validate('json', CommentActionBody), async (c) => once(c, async () => {
       return c.json(await actOnComment(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').commentId, c.req.valid('json')));
     }))

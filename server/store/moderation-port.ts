@@ -3,7 +3,7 @@
 import type { CommentState, CommentStatus } from '../../shared/schemas/comment';
 import type { QueueName, REPORT_REASONS, TargetType } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
-import type { CommentWithAuthor, ThreadRecord } from './port';
+import type { AfterNudge, CommentWithAuthor, ThreadRecord } from './port';
 
 export interface AuthorHistory {
   approvedCount: number;
@@ -29,8 +29,18 @@ export interface AddReportRequest {
   reason: ReportReason;
   note: string;
   now: number;
-  /** Open reports at which a published comment is hidden (status → pending); 0 never hides. */
+  /** The open reports' summed weight at which a published comment is hidden (status → pending); 0 never hides. */
   hideAt: number;
+  /** This report's weight toward `hideAt`, in hundredths: 100 counts as one report. */
+  weight: number;
+}
+
+/** How moderators decided on a member's past reports on one site. */
+export interface ReporterRecord {
+  /** The comment is now rejected, or was deleted by a moderator. */
+  upheld: number;
+  /** Upheld, or the comment is now published after a moderator's review. */
+  decided: number;
 }
 
 
@@ -53,8 +63,34 @@ export interface QueueRequest extends QueueMatch {
 export interface QueueItem {
   comment: CommentWithAuthor;
   thread: Pick<ThreadRecord, 'id' | 'title' | 'url' | 'section'>;
-  reports: { reason: ReportReason; note: string; count: number }[];
+  reports: QueueReport[];
+  /** Read with queue pages; absent where one comment is shown after an action. */
+  facts?: QueueItemFacts;
 }
+
+/** The open reports of one reason. */
+export interface QueueReport {
+  reason: ReportReason;
+  note: string;
+  count: number;
+  /** Oldest first, at most MAX_REPORTERS_NAMED; weights in hundredths. */
+  reporters: { id: string; name: string; note: string; weight: number }[];
+}
+
+/** What the queue reads beside a comment, for the context a moderator is shown. */
+export interface QueueItemFacts {
+  afterNudge: AfterNudge | null;
+  author: { banned: boolean; suspendedUntil: number | null; alwaysPremoderate: boolean };
+  /** Who last reviewed it ("user:<id>" or "api-key"), their name now when a member, and when. */
+  reviewed: { actor: string; name: string | null; at: number } | null;
+  /** The author's published comments posted before this one, counted up to EARLIER_PUBLISHED_CAP. */
+  earlierPublished: number;
+  /** The open reports' summed weight, in hundredths. */
+  openReportWeight: number;
+}
+
+/** The new-member rule asks for at most this many approved comments, so counting stops there. */
+export const EARLIER_PUBLISHED_CAP = 100;
 
 export interface ModerationActionRecord {
   id: string;
@@ -174,10 +210,18 @@ export interface ModerationStore {
 
   /** Adds the member's report unless they already reported it; returns whether it was new. */
   addReport(req: AddReportRequest): Promise<{ added: boolean }>;
+  /** The records of these members as reporters on the site; members without a decided report are absent. */
+  reporterRecords(siteId: string, userIds: string[]): Promise<Map<string, ReporterRecord>>;
 
   listQueue(req: QueueRequest): Promise<QueueItem[]>;
   /** The site's threads, newest first, with how many of each one's comments are pending and rejected. */
   listThreads(siteId: string, before: { createdAt: number; id: string } | null, limit: number): Promise<(ThreadRecord & { pending: number; rejected: number })[]>;
+  /** Any of these comments on the site, in any state. */
+  commentsByIds(siteId: string, ids: string[]): Promise<CommentWithAuthor[]>;
+  /** Comments in each of these conversations (by top-level comment id), the top-level one included. */
+  conversationSizes(siteId: string, rootIds: string[]): Promise<Map<string, number>>;
+  /** A conversation in every state, oldest first: its top-level comment and replies. */
+  listConversation(siteId: string, rootId: string, limit: number): Promise<CommentWithAuthor[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
   /**
    * Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone

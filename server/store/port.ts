@@ -126,7 +126,11 @@ export interface InsertCommentRequest {
   comment: CommentRecord;
   /** Salted hash of the client address, kept for flooding checks only. */
   ipHash: string | null;
+  /** The author saw the civility nudge for this text and posted it anyway, or revised it first. */
+  afterNudge?: AfterNudge | null;
 }
+
+export type AfterNudge = 'posted_anyway' | 'revised';
 
 export interface EditCommentRequest {
   siteId: string;

@@ -29,6 +29,77 @@ export const QueueQuery = z.extend(QueueFilter, {
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
+/** Someone who reported a comment, and how moderators decided on their earlier reports on this site. */
+export const Reporter = z.object({
+  id: z.string(),
+  name: z.string(),
+  note: z.string(),
+  /** Their earlier reports a moderator upheld: the comment rejected, or deleted by a moderator… */
+  upheld: z.number(),
+  /** …of those a moderator decided (upheld, or the comment left published). */
+  decided: z.number(),
+  /** This report's weight toward the hide threshold: 1 for a reporter without a record, 0.5 to 1.5. */
+  weight: z.number(),
+});
+export type Reporter = z.infer<typeof Reporter>;
+
+/** Most reporters named per reason; `count` says how many there are. */
+export const MAX_REPORTERS_NAMED = 20;
+
+export const QueueReport = z.object({
+  reason: z.string(),
+  /** Their notes, joined. */
+  note: z.string(),
+  count: z.number(),
+  /** Oldest report first, at most MAX_REPORTERS_NAMED. */
+  reporters: z.array(Reporter),
+});
+export type QueueReport = z.infer<typeof QueueReport>;
+
+/** Who put a rejected or published comment where it is, and why. */
+export const QueueDecision = z.object({
+  by: z.enum(['moderator', 'rules']),
+  /** The moderator's name (or "Site owner" for the API key); null for the rules. */
+  name: z.nullable(z.string()),
+  at: z.number(),
+  /** The reject reason a moderator gave (a REJECT_REASONS code); null when none was given. */
+  reason: z.nullable(z.string()),
+  /** For the rules: the rules that decided; empty for a comment no rule held. */
+  rules: z.array(z.string()),
+});
+export type QueueDecision = z.infer<typeof QueueDecision>;
+
+/**
+ * What surrounds a queue item. Queue pages carry it; an action's answer leaves it out, and the
+ * dashboard keeps the context it already shows.
+ */
+export const QueueItemContext = z.object({
+  /** The comment it replies to; null for a top-level comment. */
+  parent: z.nullable(z.object({ id: z.string(), authorName: z.string(), excerpt: z.string(), state: CommentState })),
+  /** Comments in its conversation (the top-level comment and all its replies), itself included. */
+  conversationSize: z.number(),
+  /**
+   * Where the article link leads: to the comment when readers can see it, else to the published
+   * comment it replies to, else to the article (a link to a comment readers cannot see finds nothing).
+   */
+  link: z.object({ href: z.string(), to: z.enum(['comment', 'parent', 'article']) }),
+  /** For rejected and published comments; null for the others, whose reasons say why they wait. */
+  decision: z.nullable(QueueDecision),
+  /** The author saw the civility nudge and posted it anyway, or revised it first. */
+  afterNudge: z.nullable(z.enum(['posted_anyway', 'revised'])),
+  /** Posted while the author had fewer published comments than the new-member rule asks for. */
+  newMember: z.boolean(),
+  author: z.object({
+    banned: z.boolean(),
+    /** While a suspension lasts; null otherwise. */
+    suspendedUntil: z.nullable(z.number()),
+    premoderated: z.boolean(),
+  }),
+  /** The open reports' summed weight, and the site's bar to hide a comment (0: never). */
+  reportWeight: z.object({ open: z.number(), hideAt: z.number() }),
+});
+export type QueueItemContext = z.infer<typeof QueueItemContext>;
+
 export const QueueItemView = z.object({
   id: Id,
   body: z.string(),
@@ -44,11 +115,34 @@ export const QueueItemView = z.object({
   reasons: z.array(Reason),
   /** Why a moderator rejected it (a REJECT_REASONS code), when they did. */
   rejectReason: z.optional(z.nullable(z.string())),
-  reports: z.array(z.object({ reason: z.string(), note: z.string(), count: z.number() })),
+  reports: z.array(QueueReport),
   author: z.object({ id: z.string(), name: z.string(), role: z.string(), avatarUrl: z.nullable(z.string()) }),
   thread: z.object({ id: z.string(), title: z.string(), url: z.string(), section: z.string() }),
+  context: z.optional(QueueItemContext),
 });
 export type QueueItemView = z.infer<typeof QueueItemView>;
+
+/** Most comments of a conversation the dashboard is sent at once. */
+export const MAX_CONVERSATION = 200;
+
+/** A queue item's conversation, every comment in every state, oldest first ("show thread"). */
+export const ModeratorConversation = z.object({
+  rootId: z.string(),
+  comments: z.array(
+    z.object({
+      id: z.string(),
+      parentId: z.nullable(z.string()),
+      depth: z.number(),
+      authorName: z.string(),
+      body: z.string(),
+      state: CommentState,
+      createdAt: z.number(),
+    }),
+  ),
+  /** More than MAX_CONVERSATION comments: the oldest are sent, and the one asked about. */
+  truncated: z.boolean(),
+});
+export type ModeratorConversation = z.infer<typeof ModeratorConversation>;
 
 export const QueueCounts = z.object({ pending: z.number(), reported: z.number(), rejected: z.number(), recent: z.number() });
 export type QueueCounts = z.infer<typeof QueueCounts>;

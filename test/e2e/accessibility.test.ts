@@ -1,33 +1,15 @@
 // End to end in real headless Chromium: the comment section passes axe-core's WCAG 2.1 A/AA
 // checks for a guest and a member, on a phone and a desktop, light and dark, and leaves
 // screenshots of each in test/e2e/screenshots/ for a person to look at.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useDemoBrowser, type Persona } from '../support/e2e';
+import { violations } from '../support/axe';
 
 const e2e = useDemoBrowser();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** axe-core's violations inside the widget (its shadow root included), WCAG 2.1 A and AA. */
-async function violations(page: Page, within = '#parley-comments'): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async (within) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run({ include: [within] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  }, within);
-}
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 

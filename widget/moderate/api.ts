@@ -11,6 +11,7 @@ import {
   CivilityModelResponse,
   CommentActionResponse,
   ModerationSettingsResponse,
+  ModeratorConversation,
   ModeratorSession,
   QueueCounts,
   QueueResponse,
@@ -125,6 +126,8 @@ export function createModerationClient(options: ModerationClientOptions) {
     session: () => call(ModeratorSession, 'GET', m.session(site)),
     counts: () => call(QueueCounts, 'GET', m.counts(site)),
     queue: (q: QueueRequest) => call(QueueResponse, 'GET', m.queue(site), { ...q }),
+    /** A queue item's whole conversation, in every state ("show thread"). */
+    conversation: (id: string) => call(ModeratorConversation, 'GET', m.conversation(site, id)),
     act: (id: string, action: CommentActionName, reason?: RejectReason) =>
       call(CommentActionResponse, 'POST', m.comment(site, id), undefined, reason ? { action, reason } : { action }),
     bulk: (ids: string[], action: CommentActionName, reason?: RejectReason) =>

@@ -49,10 +49,8 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     await deps.store.recordNudge({ siteId: site.id, userId: author.id, kind: 'shown', ruleIds, now });
     return { nudge: { message: nudgeMessage(outcome.reasons), reasons: outcome.reasons } };
   }
-  if (input.afterNudge) {
-    const kind = input.afterNudge === 'post_anyway' ? 'posted_anyway' : 'revised';
-    await deps.store.recordNudge({ siteId: site.id, userId: author.id, kind, ruleIds, now });
-  }
+  const afterNudge = input.afterNudge ? (input.afterNudge === 'post_anyway' ? 'posted_anyway' : 'revised') : null;
+  if (afterNudge) await deps.store.recordNudge({ siteId: site.id, userId: author.id, kind: afterNudge, ruleIds, now });
 
   const id = deps.newId();
   const record: CommentRecord = {
@@ -76,7 +74,7 @@ export async function createComment(deps: ServiceDeps, req: CreateCommentRequest
     hiddenByReports: false,
     rejectReason: null,
   };
-  await deps.store.insertComment({ comment: record, ipHash });
+  await deps.store.insertComment({ comment: record, ipHash, afterNudge });
   const authorView = { id: author.id, displayName: author.displayName, badges: author.badges, role: author.role, avatarUrl: author.avatarUrl };
   return {
     comment: toCommentView({ ...record, author: authorView }, { viewer: author, likedIds: new Set(), editWindowMs: site.settings.editWindowSeconds * 1000, now }),

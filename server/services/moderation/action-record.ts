@@ -25,13 +25,18 @@ export function toActionSummary(a: ModerationActionRecord): ActionSummary {
   return { id: a.id, action: a.action, targetType: a.targetType, targetId: a.targetId, summary: a.summary, actorName: a.actorName, createdAt: a.createdAt };
 }
 
-/** The first words of a comment, so a summary names which one without quoting it whole. */
-export function excerpt(text: string, max = 40): string {
+/** The first words of a text on one line, cut at a word within `max` characters, with an ellipsis when cut. */
+export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return `‘${flat}’`;
+  if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const atWord = cut.lastIndexOf(' ');
-  return `‘${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…’`;
+  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).trimEnd()}…`;
+}
+
+/** The first words of a comment, so a summary names which one without quoting it whole. */
+export function excerpt(text: string, max = 40): string {
+  return `‘${shorten(text, max)}’`;
 }
 
 const COMMENT_VERBS: Record<string, string> = {

@@ -4,7 +4,7 @@ import type { SiteRecord } from '../../store/port';
 import type { QueueMatch } from '../../store/moderation-port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
-import { toQueueItemView } from './queue-view';
+import { queueItemViews } from './queue-context';
 import { packCursor, unpackCursor } from '../cursor-codec';
 
 /** The position a page's cursor carries: the last item's time and id. */
@@ -26,7 +26,7 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map(toQueueItemView),
+    items: await queueItemViews(deps, site, page),
     nextCursor: items.length > query.limit && last ? packCursor([last.comment.createdAt, last.comment.id]) : null,
     counts,
     matching: ruleMatches ?? counts[query.queue],

@@ -8,7 +8,7 @@ import { AppError } from '../errors';
 import { packCursor } from '../cursor-codec';
 import { threadInfo } from '../threads/get-thread-view';
 import { decodeCursor } from './list-queue';
-import { toQueueItemView } from './queue-view';
+import { queueItemViews } from './queue-context';
 
 const moderated = (t: ThreadRecord, counts: { pending: number; rejected: number }): ModeratedThread => ({
   ...threadInfo(t),
@@ -40,7 +40,7 @@ export async function threadReview(deps: ServiceDeps, site: SiteRecord, threadId
   ]);
   return {
     thread: moderated(thread, { pending: counts.pending, rejected: counts.rejected }),
-    items: items.slice(0, query.limit).map(toQueueItemView),
+    items: await queueItemViews(deps, site, items.slice(0, query.limit)),
     nextCursor: nextCursor(items, query.limit, (i) => [i.comment.createdAt, i.comment.id]),
   };
 }

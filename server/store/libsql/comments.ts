@@ -9,7 +9,8 @@ import type {
 } from '../port';
 import { COMMENT_COLUMNS, toComment } from './rows';
 
-const FROM = `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id`;
+/** Comments with their authors (`c`, `u`), to add a WHERE to. */
+export const FROM = `SELECT ${COMMENT_COLUMNS} FROM comments c JOIN users u ON u.id = c.author_id`;
 
 // What toComment reads, as one JSON object per row.
 const PAGE_FIELDS = [
@@ -97,15 +98,15 @@ function countDelta(threadId: string, delta: number): InStatement {
   return { sql: 'UPDATE threads SET comment_count = comment_count + ?, version = version + 1 WHERE id = ?', args: [delta, threadId] };
 }
 
-export async function insertComment(db: Db, { comment: c, ipHash }: InsertCommentRequest): Promise<void> {
+export async function insertComment(db: Db, { comment: c, ipHash, afterNudge = null }: InsertCommentRequest): Promise<void> {
   await db.write([
     {
       sql: `INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, depth, author_id, body_src, body_html,
-              status, featured, like_count, created_at, edited_at, deleted_at, reasons, ip_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+              status, featured, like_count, created_at, edited_at, deleted_at, reasons, ip_hash, after_nudge)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       args: [
         c.id, c.siteId, c.threadId, c.parentId, c.rootId, c.depth, c.authorId, c.bodySrc, c.bodyHtml,
-        c.status, c.featured ? 1 : 0, c.likeCount, c.createdAt, c.editedAt, c.deletedAt, JSON.stringify(c.reasons), ipHash,
+        c.status, c.featured ? 1 : 0, c.likeCount, c.createdAt, c.editedAt, c.deletedAt, JSON.stringify(c.reasons), ipHash, afterNudge,
       ],
     },
     countDelta(c.threadId, c.status === 'published' ? 1 : 0),

@@ -12,6 +12,7 @@ import * as reactions from './reactions';
 import * as facts from './facts';
 import * as reports from './reports';
 import * as queue from './queue';
+import * as conversations from './conversations';
 import * as actions from './actions';
 import * as stats from './stats';
 import * as civilityModels from './civility-models';
@@ -64,8 +65,12 @@ function storeOn(db: Db, plain: Db = db): Store {
     recordNudge: (e) => facts.recordNudge(e.kind === 'shown' ? db : plain, e),
     nudgeCounts: (siteId, since) => facts.nudgeCounts(db, siteId, since),
     addReport: (req) => reports.addReport(db, req),
+    reporterRecords: (siteId, userIds) => reports.reporterRecords(db, siteId, userIds),
     listQueue: (req) => queue.listQueue(db, req),
     listThreads: (siteId, before, limit) => queue.listThreads(db, siteId, before, limit),
+    commentsByIds: (siteId, ids) => conversations.commentsByIds(db, siteId, ids),
+    conversationSizes: (siteId, rootIds) => conversations.conversationSizes(db, siteId, rootIds),
+    listConversation: (siteId, rootId, limit) => conversations.listConversation(db, siteId, rootId, limit),
     queueCounts: (siteId, threshold, threadId) => queue.queueCounts(db, siteId, threshold, threadId),
     applyAction: (action, change, undoes) => actions.applyAction(db, action, change, undoes),
     getAction: (siteId, id) => actions.getAction(db, siteId, id),

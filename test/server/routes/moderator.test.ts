@@ -216,7 +216,9 @@ describe('moderator API', () => {
     expect(await (await report(bob)).json()).toEqual({ reported: true, alreadyReported: false });
     expect(await (await report(bob)).json()).toEqual({ reported: true, alreadyReported: true });
     let queue = await (await t.call('GET', `${m.queue('daily')}?queue=reported`, { token: mod })).json();
-    expect(queue.items[0].reports).toEqual([{ reason: 'personal_attack', note: 'rude', count: 1 }]);
+    expect(queue.items[0].reports).toEqual([
+      { reason: 'personal_attack', note: 'rude', count: 1, reporters: [{ id: expect.any(String), name: 'Bob', note: 'rude', upheld: 0, decided: 0, weight: 1 }] },
+    ]);
     expect((await openThread(t)).comments).toHaveLength(1); // still visible
     await report(nell);
     expect((await openThread(t)).comments).toHaveLength(0); // hidden pending review

@@ -22,8 +22,8 @@ export interface Harness {
   host: HTMLElement;
   root: ShadowRoot;
   threadId: string;
-  /** Posts as a member; returns the comment's id. */
-  post(body: string, persona?: keyof typeof PERSONAS): Promise<string>;
+  /** Posts as a member, a reply when `parentId` is given; returns the comment's id. */
+  post(body: string, persona?: keyof typeof PERSONAS, parentId?: string): Promise<string>;
   /** Reads a queue straight from the server, as the API key. */
   serverQueue(queue: string): Promise<QueueItemView[]>;
   mount(config?: Partial<ModerateConfig>): ModerateHandle;
@@ -37,8 +37,8 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-export async function harness(): Promise<Harness> {
-  const t = await createTestContext({ site: { settings: SETTINGS } });
+export async function harness(settings: SiteSettings = SETTINGS): Promise<Harness> {
+  const t = await createTestContext({ site: { settings } });
   const handles: ModerateHandle[] = [];
   open = { t, handles };
   const alice = await t.sign(PERSONAS.alice);
@@ -54,10 +54,10 @@ export async function harness(): Promise<Harness> {
       return host.shadowRoot!;
     },
     threadId,
-    async post(body, persona = 'alice') {
+    async post(body, persona = 'alice', parentId) {
       const token = persona === 'alice' ? alice : await t.sign(PERSONAS[persona]);
       t.clock.now += 1000;
-      return (await postComment(t, threadId, token, body)).id;
+      return (await postComment(t, threadId, token, body, parentId)).id;
     },
     async serverQueue(queue) {
       const res = await t.call('GET', `${apiPaths.moderation.queue(t.site.id)}?queue=${queue}`, { headers: { 'X-Api-Key': TEST_API_KEY } });

@@ -1,10 +1,13 @@
-import type { QueueItemView } from '../../../shared/schemas/moderation-api';
+import type { ModeratorConversation, QueueItemContext, QueueItemView } from '../../../shared/schemas/moderation-api';
+import type { Result } from '../../api/result';
 import type { Settled } from '../model/queue';
 import { safeUrl } from '../../render/sanitize-html';
 import { absoluteTime, relativeTime } from '../../model/time';
 import { HighlightedText } from './highlighted-text';
+import { ContextBadges, DecisionNote, ParentExcerpt } from './item-context';
 import { ReasonList, ReportList } from './reason-list';
 import { StatusBadge } from './status-badge';
+import { ThreadView } from './thread-view';
 
 export interface QueueItemProps {
   item: QueueItemView;
@@ -19,9 +22,21 @@ export interface QueueItemProps {
   /** What was just done to it, when anything was. */
   settled?: Settled;
   onUndo(id: string): void;
+  /** Reads the item's whole conversation, for "show thread". */
+  loadThread(id: string): Promise<Result<ModeratorConversation>>;
+  /** The author's standing as the author panel last read it, when it is this item's author. */
+  authorStanding?: QueueItemContext['author'];
 }
 
-export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo }: QueueItemProps) {
+/** Where the article link goes, and what a screen reader hears about it. */
+const LINK_HINTS = {
+  comment: 'opens at this comment',
+  parent: 'opens at the comment it replies to; readers cannot see this one',
+  article: 'opens the article; readers cannot see this comment',
+} as const;
+
+export function QueueItem(props: QueueItemProps) {
+  const { item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo, loadThread, authorStanding } = props;
   // Once it has left the queue, a slim row keeps its place and its Undo, as in Coral's queues.
   if (settled?.left) {
     return (
@@ -30,7 +45,10 @@ export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onA
       </li>
     );
   }
-  const url = safeUrl(item.thread.url);
+  const context = item.context && authorStanding ? { ...item.context, author: authorStanding } : item.context;
+  // Without its context the item links to the article: a comment readers cannot see is not found there.
+  const url = safeUrl(context?.link.href ?? item.thread.url);
+  const hint = LINK_HINTS[context?.link.to ?? 'article'];
   const title = item.thread.title || item.thread.url || 'Untitled thread';
   return (
     <li
@@ -49,8 +67,9 @@ export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onA
           onChange={(e) => onCheck(item.id, e.currentTarget.checked)}
         />
         {url ? (
-          <a class="thread" href={`${url}#comment-${encodeURIComponent(item.id)}`} target="_blank" rel="noopener">
+          <a class="thread" href={url} target="_blank" rel="noopener" title={hint}>
             {title}
+            <span class="visually-hidden">, {hint}</span>
           </a>
         ) : (
           <span class="thread">{title}</span>
@@ -62,9 +81,13 @@ export function QueueItem({ item, selected, checked, now, onSelect, onCheck, onA
         <StatusBadge item={item} />
       </div>
       {settled && <ActionNote settled={settled} onUndo={() => onUndo(item.id)} />}
+      {context && <ContextBadges context={context} />}
+      {context?.parent && <ParentExcerpt parent={context.parent} />}
       <HighlightedText body={item.body} reasons={item.reasons} />
+      {context?.decision && <DecisionNote decision={context.decision} status={item.status} now={now} />}
       <ReasonList reasons={item.reasons} />
-      <ReportList reports={item.reports} />
+      <ReportList reports={item.reports} weight={context?.reportWeight} />
+      {context && context.conversationSize > 1 && <ThreadView itemId={item.id} size={context.conversationSize} now={now} load={() => loadThread(item.id)} />}
       <div class="item-actions">
         <button type="button" class="btn approve" onClick={() => onApprove(item.id)}>
           Approve <kbd>a</kbd>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModerationClient, RejectReason } from '../api';
 import { commandFor, isTypingTarget, type Command } from '../model/keys';
 import { defaultRejectReason } from '../model/reject-reason';
-import { useAuthor } from '../model/use-author';
+import { standingOf, useAuthor } from '../model/use-author';
 import { useQueue, type Announce } from '../model/use-queue';
 import { liveItems } from '../model/queue';
 import type { UndoOutcome, UndoStack } from '../model/undo-stack';
@@ -161,6 +161,7 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
   }, [state.selectedId]);
 
   const live = liveItems(state);
+  const standing = standingOf(author.history, now);
   const selectedIndex = live.findIndex((i) => i.id === state.selectedId);
   return (
     <div class="queue-page">
@@ -227,6 +228,8 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
                 onFeature={feature}
                 settled={state.settled[item.id]}
                 onUndo={(id) => void actions.undoItem(id).then(afterUndo)}
+                loadThread={client.conversation}
+                authorStanding={standing?.userId === item.author.id ? standing : undefined}
               />
             ))}
           </ol>

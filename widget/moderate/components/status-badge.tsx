@@ -1,3 +1,4 @@
+import type { CommentState } from '../../../shared/schemas/comment';
 import type { QueueItemView } from '../../../shared/schemas/moderation-api';
 
 export interface StatusBadgeProps {
@@ -8,8 +9,17 @@ export function StatusBadge({ item }: StatusBadgeProps) {
   const status = item.deleted ? 'deleted' : item.status;
   return (
     <span class="badges">
-      <span class={`badge status-${status}`}>{status}</span>
+      <StateBadge state={status} />
       {item.featured && <span class="badge featured">featured</span>}
     </span>
   );
+}
+
+export interface StateBadgeProps {
+  state: CommentState;
+}
+
+/** A comment's state in words, coloured by its status. */
+export function StateBadge({ state }: StateBadgeProps) {
+  return <span class={`badge status-${state}`}>{state}</span>;
 }

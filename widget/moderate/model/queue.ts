@@ -188,7 +188,12 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
         const s = settled[a.targetId];
         if (a.targetType === 'comment' && s) settled[a.targetId] = { ...s, actions: [...(s.actions ?? []), a] };
       }
-      return { ...state, settled, items: state.items.map((i) => fresh.get(i.id) ?? i) };
+      // An action's answer carries the comment, not its context: the item keeps the context it had.
+      const updated = (i: QueueItemView) => {
+        const f = fresh.get(i.id);
+        return f ? { ...f, context: f.context ?? i.context } : i;
+      };
+      return { ...state, settled, items: state.items.map(updated) };
     }
     case 'undone':
       return unsettle(state, action.ids);

@@ -1,6 +1,6 @@
 // The selected comment's author: their history, and the account actions taken from the panel.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ActionSummary, UserHistory } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary, QueueItemContext, UserHistory } from '../../../shared/schemas/moderation-api';
 import type { ApiError } from '../../api/result';
 import type { ModerationClient, UserActionName } from '../api';
 
@@ -44,4 +44,14 @@ export function useAuthor(client: ModerationClient, userId: string | null): [Aut
     [client],
   );
   return [state, { act, reload }];
+}
+
+/**
+ * The author's standing as the panel last read it, in the queue items' terms: newer than what the
+ * queue page said when it loaded once the panel's actions (or their undo) changed it.
+ */
+export function standingOf(history: UserHistory | null, now: number): ({ userId: string } & QueueItemContext['author']) | null {
+  if (!history) return null;
+  const { id, banned, suspendedUntil, alwaysPremoderate } = history.user;
+  return { userId: id, banned, suspendedUntil: suspendedUntil !== null && suspendedUntil > now ? suspendedUntil : null, premoderated: alwaysPremoderate };
 }

@@ -16,8 +16,8 @@ describe('defaultRejectReason', () => {
 
   it('follows the most frequent report reason for reported comments', () => {
     const reports = [
-      { reason: 'off_topic', note: '', count: 1 },
-      { reason: 'spam', note: '', count: 3 },
+      { reason: 'off_topic', note: '', count: 1, reporters: [] },
+      { reason: 'spam', note: '', count: 3, reporters: [] },
     ];
     expect(defaultRejectReason({ reasons: [], reports })).toBe('spam');
   });
