@@ -126,8 +126,11 @@ export function RulesPage({ client, announce, canEdit, tryDelayMs }: RulesPagePr
           </div>
         )}
       </form>
-      <CivilityModelNote client={client} />
-      <TryBox client={client} settings={errors.valid ? draft : null} delayMs={tryDelayMs} />
+      {/* One column beside the form: the model in use, then the try box under it. */}
+      <div class="rules-side">
+        <CivilityModelNote client={client} />
+        <TryBox client={client} settings={errors.valid ? draft : null} delayMs={tryDelayMs} />
+      </div>
     </div>
   );
 }
