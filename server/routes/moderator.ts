@@ -34,7 +34,7 @@ import { tryComment } from '../services/moderation/try-comment';
 import { moderationStats } from '../services/moderation/stats';
 import { civilityModelInfo } from '../services/moderation/model-info';
 import { activateCivilityModel } from '../services/moderation/activate-civility-model';
-import { saveModerationSettings } from '../services/moderation/settings';
+import { saveModerationSettings, shownSettings } from '../services/moderation/settings';
 import { threadInfo } from '../services/threads/get-thread-view';
 import { startBulkOperation } from '../services/moderation/start-bulk-operation';
 import { continueBulkOperation } from '../services/moderation/run-bulk-operation';
@@ -132,11 +132,8 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     }))
     .get('/audit', validate('query', AuditQuery), async (c) => c.json(await auditPage(deps, c.get('site'), c.req.valid('query'))))
     .get('/settings', (c) => {
-      const settings = c.get('site').settings.moderation;
-      // The scorer's signing secret is the site owner's: moderators who cannot change the rules
-      // see that one is set, not what it is.
-      if (mayEditRules(c) || !settings.externalScorer.secret) return c.json({ settings });
-      return c.json({ settings: { ...settings, externalScorer: { ...settings.externalScorer, secret: '********' } } });
+      // The scorer's signing secret is write-only: everyone sees whether one is set, nobody what it is.
+      return c.json({ settings: shownSettings(c.get('site').settings.moderation) });
     })
     .put('/settings', validate('json', SettingsBody), async (c) => once(c, async () => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');

@@ -23,6 +23,12 @@ export interface IntLimit {
  * Every whole-number setting's bounds and default, by its path in the settings: the schema checks
  * them and the dashboard's inputs show them, so the two cannot disagree.
  */
+/**
+ * What the moderator API shows in place of a scorer secret that is set (the secret is write-only:
+ * nobody reads it back), and what a save sends to keep it as it is.
+ */
+export const SECRET_KEPT = '********';
+
 export const MODERATION_LIMITS = {
   rules: {
     bodyLength: { min: { min: 1, max: 5000, default: 2 }, max: { min: 10, max: 5000, default: 5000 } },

@@ -1,6 +1,6 @@
 // Saving a site's moderation rules: the new settings and an audit row with what changed, in one
 // write. The next write on every instance reads them (the site is read fresh for every write).
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import { SECRET_KEPT, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
@@ -23,6 +23,17 @@ export function changedPaths(before: Json, after: Json, prefix = ''): string[] {
 
 const SECRET = 'externalScorer.secret';
 
+/** The settings as the moderator API shows them: a scorer secret that is set reads as SECRET_KEPT, to anyone. */
+export function shownSettings(settings: ModerationSettings): ModerationSettings {
+  const { externalScorer } = settings;
+  return externalScorer.secret ? { ...settings, externalScorer: { ...externalScorer, secret: SECRET_KEPT } } : settings;
+}
+
+/** Settings a moderator sent, with SECRET_KEPT standing for the secret the site has. */
+export function withKeptSecret(sent: ModerationSettings, stored: ModerationSettings): ModerationSettings {
+  return sent.externalScorer.secret === SECRET_KEPT ? { ...sent, externalScorer: { ...sent.externalScorer, secret: stored.externalScorer.secret } } : sent;
+}
+
 function valueAt(settings: ModerationSettings, path: string): unknown {
   if (path === SECRET) return settings.externalScorer.secret ? '(set)' : '(none)';
   return path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], settings);
@@ -38,7 +49,8 @@ function assertScorerReachable(deps: ServiceDeps, scorer: ModerationSettings['ex
   if (!verdict.ok) throw new AppError('invalid_input', `The scorer URL ${verdict.why}`, { 'settings.externalScorer.url': verdict.why });
 }
 
-export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, settings: ModerationSettings): Promise<ModerationSettings> {
+export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, sent: ModerationSettings): Promise<ModerationSettings> {
+  const settings = withKeptSecret(sent, site.settings.moderation);
   assertScorerReachable(deps, settings.externalScorer);
   const before = site.settings.moderation;
   const paths = changedPaths(before as unknown as Json, settings as unknown as Json);
@@ -47,5 +59,5 @@ export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord
   const summary = paths.length ? `Changed the rules: ${paths.join(', ')}` : 'Saved the rules unchanged';
   const record = actionRecord(deps, site, moderator, { action: 'settings', targetType: 'settings', targetId: site.id, before: pick(before), after: pick(settings), summary });
   await deps.store.applyAction(record, { kind: 'settings', moderation: settings });
-  return settings;
+  return shownSettings(settings);
 }

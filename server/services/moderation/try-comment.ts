@@ -2,6 +2,7 @@
 // saved or the unsaved settings, for a typical member. Nothing is stored.
 import type { TryCommentResponse } from '../../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import { withKeptSecret } from './settings';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import { classifyCivility } from '../../moderation/civility';
@@ -18,7 +19,8 @@ export async function tryComment(
     { kind: 'create', body: input.body, parentId: null },
     {
       now: deps.now(),
-      settings: input.settings ?? site.settings.moderation,
+      // A draft of the rules carries SECRET_KEPT for the scorer's secret: the site's own stands in.
+      settings: input.settings ? withKeptSecret(input.settings, site.settings.moderation) : site.settings.moderation,
       thread: { id: 'try', closed: false, premoderate: false, section: '' },
       tiers: { member: ['*'] },
       author: {

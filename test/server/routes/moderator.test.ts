@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import { ModerationSettingsFields } from '../../../shared/schemas/moderation-settings';
+import { SECRET_KEPT } from '../../../shared/schemas/moderation-settings';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, withoutFloodLimit } from '../../support/api';
@@ -274,15 +275,26 @@ describe('moderator session', () => {
 });
 
 describe('moderation settings', () => {
-  it('shows the external scorer secret to admins and the API key, and only that one is set to other moderators', async () => {
+  it('never shows the external scorer secret, only that one is set, and keeps it when a save sends that back', async () => {
     const { mod } = await premoderatedSite();
     const settings = SiteSettings.parse({ moderation: { externalScorer: { enabled: true, url: 'https://scorer.example/score', secret: 's3cret' } } }).moderation;
-    expect((await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings } })).status).toBe(200);
+    const saved = await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings } });
+    expect((await saved.json()).settings.externalScorer.secret).toBe(SECRET_KEPT);
+    const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
     const seen = async (o: { token?: string; headers?: Record<string, string> }) =>
       (await (await t.call('GET', m.settings('daily'), o)).json()).settings.externalScorer.secret;
-    expect(await seen({ headers: asKey })).toBe('s3cret');
-    expect(await seen({ token: await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' }) })).toBe('s3cret');
-    expect(await seen({ token: mod })).toBe('********');
+    for (const who of [{ headers: asKey }, { token: admin }, { token: mod }]) expect(await seen(who)).toBe(SECRET_KEPT);
+    const stored = async () => (await t.store.getSite('daily'))!.settings.moderation.externalScorer.secret;
+
+    // A save of the form as shown keeps the secret; a new one replaces it; an empty one removes it.
+    const shown = (await (await t.call('GET', m.settings('daily'), { token: admin })).json()).settings;
+    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, nudge: !shown.nudge } } });
+    expect(await stored()).toBe('s3cret');
+    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, externalScorer: { ...shown.externalScorer, secret: 'n3w' } } } });
+    expect(await stored()).toBe('n3w');
+    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, externalScorer: { ...shown.externalScorer, secret: '' } } } });
+    expect(await stored()).toBe('');
+    expect(await seen({ token: admin })).toBe('');
   });
 
   it('refuses rules whose fields contradict each other, naming each field and its limit, and keeps the saved rules', async () => {
