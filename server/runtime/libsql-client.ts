@@ -33,8 +33,27 @@ export async function openLibsql(env: DatabaseEnv, options: { intMode?: 'number'
     intMode: options.intMode,
   });
   if (url.startsWith('file:') && !env.LIBSQL_SYNC_URL && !url.includes(':memory:')) {
-    await client.execute('PRAGMA journal_mode=WAL');
+    await useWal(client);
   }
   if (env.LIBSQL_SYNC_URL) await client.sync();
   return client;
+}
+
+/**
+ * WAL is a property of the file: once one process set it, the others find it set. Setting it needs
+ * the file to itself, and SQLite answers SQLITE_BUSY at once (no busy wait) while another process
+ * is inside a transaction, such as its migrations: so ask again, briefly, before giving up.
+ */
+async function useWal(client: Client): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const mode = await client.execute('PRAGMA journal_mode');
+    if (String(mode.rows[0]?.[0] ?? '').toLowerCase() === 'wal') return;
+    try {
+      await client.execute('PRAGMA journal_mode=WAL');
+      return;
+    } catch (error) {
+      if (attempt >= 50 || !String((error as { code?: string }).code ?? '').startsWith('SQLITE_BUSY')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 80));
+    }
+  }
 }
