@@ -57,16 +57,21 @@ export interface AppDeps {
   writeDeadlineMs?: number;
 }
 
-export function createApp(deps: AppDeps) {
-  const store = withLastKnownSites(deps.store);
-  const services: ServiceDeps = {
-    store,
+/** What services get from the app's deps, defaults filled in; also what the outbox dispatcher runs on. */
+export function serviceDeps(deps: AppDeps): ServiceDeps {
+  return {
+    store: deps.store,
     now: deps.now ?? Date.now,
     newId: deps.newId ?? newId,
     ipSalt: deps.ipSalt ?? newId() + newId(),
     outbound: deps.outbound ?? guardedFetch(deps.fetch ?? ((url, init) => fetch(url, init))),
     privateNetworkAllowed: deps.privateNetworkAllowed ?? false,
   };
+}
+
+export function createApp(deps: AppDeps) {
+  const store = withLastKnownSites(deps.store);
+  const services: ServiceDeps = { ...serviceDeps(deps), store };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
   const writeOnce: WriteOnce = (sender) => idempotentWrite({ store, now: services.now, sender });

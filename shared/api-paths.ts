@@ -50,5 +50,10 @@ export const apiPaths = {
     tryComment: (siteId: string) => `${base(siteId)}/moderation/try`,
     stats: (siteId: string) => `${base(siteId)}/moderation/stats`,
     model: (siteId: string) => `${base(siteId)}/moderation/model`,
+    webhooks: (siteId: string) => `${base(siteId)}/moderation/webhooks`,
+    webhook: (siteId: string, endpointId: string) => `${base(siteId)}/moderation/webhooks/${enc(endpointId)}`,
+    webhookTest: (siteId: string, endpointId: string) => `${base(siteId)}/moderation/webhooks/${enc(endpointId)}/test`,
+    deliveries: (siteId: string) => `${base(siteId)}/moderation/deliveries`,
+    deliveryRetry: (siteId: string, deliveryId: string) => `${base(siteId)}/moderation/deliveries/${enc(deliveryId)}/retry`,
   },
 };

@@ -41,6 +41,7 @@ import { continueBulkOperation } from '../services/moderation/run-bulk-operation
 import { undoBulkOperation } from '../services/moderation/undo-bulk-operation';
 import { findOperation, toBulkView } from '../services/moderation/bulk-operation';
 import { validate } from './validate';
+import { webhookRoutes } from './webhooks';
 import { writeDeps, type WriteOnce } from './write-deps';
 
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
@@ -145,5 +146,6 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     .put('/model', validate('json', ActivateModelBody), async (c) => once(c, async () => {
       const action = await activateCivilityModel(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').id);
       return c.json({ ...(await civilityModelInfo(deps, { ...c.get('site'), civilityModelId: c.req.valid('json').id })), action: toActionSummary(action) });
-    }));
+    }))
+    .route('/', webhookRoutes(deps, once));
 }

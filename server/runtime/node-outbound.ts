@@ -23,6 +23,8 @@ function publicOnly(hostname: string, options: LookupOptions, callback: AnyLooku
 }
 export const publicOnlyLookup = publicOnly as unknown as LookupFunction;
 
+const NULL_BODY = new Set([204, 205, 304]);
+
 export const nodeOutbound: OutboundFetch = async (url, init, policy) => {
   const verdict = vetOutboundUrl(url, policy);
   if (!verdict.ok) throw new OutboundRefused(verdict.why);
@@ -47,6 +49,11 @@ export const nodeOutbound: OutboundFetch = async (url, init, policy) => {
         }
         const headers = new Headers();
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+        // A Response may not have a body with these statuses (a webhook receiver's 204, say), nor one outside 200–599.
+        if (NULL_BODY.has(status) || status < 200 || status > 599) {
+          res.resume();
+          return resolve(new Response(null, { status: status < 200 || status > 599 ? 502 : status, headers }));
+        }
         resolve(new Response(Readable.toWeb(res) as ReadableStream, { status, headers }));
       },
     );

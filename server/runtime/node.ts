@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import * as z from 'zod/mini';
 import type { Client } from '@libsql/client';
-import { createApp } from '../app';
+import { createApp, serviceDeps, type AppDeps } from '../app';
+import { startDispatcherLoop } from '../services/events/dispatcher-loop';
+import { hostname } from 'node:os';
 import { memoryResponseCache } from '../cache/response-cache';
 import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
@@ -25,6 +27,12 @@ const ServerEnv = z.extend(DatabaseEnv, {
   TRUST_PROXY: z._default(z.string(), 'none'),
   /** Memory for guests' cached pages, in MiB: three quarters for the response cache, a quarter for the hot copies. */
   GUEST_CACHE_MB: z._default(z.coerce.number().check(z.gte(1), z.lte(16384)), 64),
+  /** The outbox dispatcher (webhooks): on in every process by default; one of them leads at a time. */
+  DISPATCH: z._default(z.enum(['on', 'off']), 'on'),
+  /** How often an idle dispatcher looks for work, in ms. */
+  DISPATCH_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(50), z.lte(60_000)), 500),
+  /** Attempts before a webhook delivery is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 8),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -77,7 +85,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   // the API's JSON 404 answers anything left.
   // Guest thread reads are kept in memory by thread version: a popular article costs one cheap
   // version lookup per reader, and readers still get the last copy while the database is down.
-  const app = createApp({
+  const appDeps: AppDeps = {
     store,
     responseCache: memoryResponseCache({ maxBytes: guestCacheBytes * 0.75 }),
     guestRevalidateMs: 1000,
@@ -85,7 +93,8 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
     clientAddress: (c) => clientAddressFrom(trust, getConnInfo(c).remote.address, (name) => c.req.header(name)),
     outbound: nodeOutbound,
     privateNetworkAllowed: true,
-  });
+  };
+  const app = createApp(appDeps);
   app.route('/', widgetAssets());
   await options.mount?.(app, store);
   const server: ServerType = await new Promise((resolve) => {
@@ -95,17 +104,28 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   const port = typeof address === 'object' && address ? address.port : options.env.PORT;
   const url = `http://${options.env.HOST}:${port}`;
   if (!options.quiet) console.log(`Parley listening on ${url}`);
+  const dispatcher =
+    options.env.DISPATCH === 'on'
+      ? startDispatcherLoop(serviceDeps(appDeps), {
+          holder: `${hostname()}:${process.pid}:${port}`,
+          intervalMs: options.env.DISPATCH_INTERVAL_MS,
+          dispatch: { maxAttempts: options.env.WEBHOOK_MAX_ATTEMPTS },
+          onError: (error) => console.error('Outbox dispatcher:', error),
+        })
+      : null;
   return {
     url,
     client,
     store,
-    close: () =>
-      new Promise<void>((resolve) => {
+    async close() {
+      await dispatcher?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           client.close();
           resolve();
         });
-      }),
+      });
+    },
   };
 }
 

@@ -5,7 +5,8 @@
 // Migrations are applied from Node: LIBSQL_URL=… LIBSQL_AUTH_TOKEN=… npm run migrate
 import * as z from 'zod/mini';
 import type { ExecutionContext } from 'hono';
-import { createApp, type ParleyApp } from '../app';
+import { createApp, serviceDeps, type ParleyApp } from '../app';
+import { dispatchOnce } from '../services/events/dispatch';
 import { createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import type { ResponseCache } from '../cache/response-cache';
@@ -23,6 +24,8 @@ const WorkerEnv = z.object({
   // X-Parley-Test-Now header (milliseconds since the epoch), so tests can move time. wrangler.toml
   // never sets it; without it the header is ignored and the clock is the real one.
   PARLEY_TEST_CLOCK: z.optional(z.string()),
+  /** Attempts before a webhook delivery is dead-lettered. */
+  WEBHOOK_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 8),
 });
 type WorkerEnv = z.infer<typeof WorkerEnv>;
 
@@ -90,7 +93,24 @@ function cacheApiResponseCache(): ResponseCache {
   };
 }
 
+/** A Cron Trigger's run: passes of the outbox dispatcher until nothing is due or its time is up. */
+async function dispatchScheduled(i: Omit<Isolate, 'app'>): Promise<void> {
+  const deps = serviceDeps({ store: i.store, ipSalt: i.ipSalt });
+  const until = Date.now() + DISPATCH_BUDGET_MS;
+  while (Date.now() < until && (await deps.store.hasDispatchWork(Date.now()))) {
+    const report = await dispatchOnce(deps, { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS });
+    if (report.delivered + report.retried + report.dead === 0 && report.fannedOut === 0) break;
+  }
+}
+
+// Well inside a Cron Trigger's limits, and less than the minute until the next one.
+const DISPATCH_BUDGET_MS = 25_000;
+
 export default {
+  scheduled(_controller: unknown, rawEnv: Record<string, unknown>, ctx: ExecutionContext): void {
+    isolate ??= setUp(rawEnv);
+    ctx.waitUntil(dispatchScheduled(isolate).catch((error) => console.error('Outbox dispatcher:', error)));
+  },
   fetch(request: Request, rawEnv: Record<string, unknown>, ctx: ExecutionContext): Response | Promise<Response> {
     isolate ??= setUp(rawEnv);
     const testNow = isolate.env.PARLEY_TEST_CLOCK === '1' ? Number(request.headers.get(TEST_NOW_HEADER)) : NaN;

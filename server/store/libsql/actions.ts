@@ -2,6 +2,7 @@
 // never disagrees with what happened.
 import type { InStatement, InValue, Row } from '@libsql/client';
 import type { Db } from './db';
+import { changeEvents } from './outbox-statements';
 import type { AuditFilter, ModerationActionRecord, StateChange } from '../moderation-port';
 
 type Value = string | number | boolean | null | undefined;
@@ -111,8 +112,10 @@ export function markUndone(a: ModerationActionRecord, undoes: string): InStateme
 export async function applyAction(db: Db, a: ModerationActionRecord, change: StateChange, undoes?: string): Promise<boolean> {
   const marks = undoes ? [markUndone(a, undoes)] : [];
   const by = { actor: a.actor, decidedBy: a.id, now: a.createdAt };
-  const results = await db.write([...changeStatements(a.siteId, change, by), auditInsert(a, change.kind === 'comment'), ...marks]);
-  return results[results.length - 1 - marks.length].rowsAffected > 0;
+  const changes = changeStatements(a.siteId, change, by);
+  // The events come after the audit row: each is written only if that row was.
+  const results = await db.write([...changes, auditInsert(a, change.kind === 'comment'), ...marks, ...changeEvents(a.siteId, change, a, a.createdAt)]);
+  return results[changes.length].rowsAffected > 0;
 }
 
 function toAction(r: Row): ModerationActionRecord {

@@ -5,7 +5,8 @@
 import type { InStatement, InValue, Row } from '@libsql/client';
 import type { Db } from './db';
 import type { BulkEntry, BulkItem, BulkOperationRecord, BulkSource } from '../bulk-port';
-import type { ModerationActionRecord, QueueMatch } from '../moderation-port';
+import type { CommentChange, ModerationActionRecord, QueueMatch } from '../moderation-port';
+import { commentChangeEventTypes, commentEvents } from './outbox-statements';
 import { auditInsert, changeStatements, markUndone } from './actions';
 import { filters } from './queue';
 import { COMMENT_COLUMNS, toComment } from './rows';
@@ -127,7 +128,17 @@ function entryStatements(op: BulkOperationRecord, e: BulkEntry, now: number): In
               before = CASE WHEN changes() > 0 THEN ? END, after = CASE WHEN changes() > 0 THEN ? END ${item}`,
       args: [JSON.stringify(e.before ?? {}), JSON.stringify(e.after ?? {}), ...itemArgs],
     },
+    ...bulkEvents(op, e.change, now),
   ];
+}
+
+/** A comment's events in a bulk operation: written only if its item was done (its guard held). */
+function bulkEvents(op: BulkOperationRecord, change: CommentChange, now: number): InStatement[] {
+  const types = commentChangeEventTypes(change);
+  if (!types.length) return [];
+  const guard = { sql: `EXISTS (SELECT 1 FROM bulk_operation_items WHERE operation_id = ? AND comment_id = ? AND state = 'done')`, args: [op.id, change.commentId] };
+  const extra = { actor: { id: op.actor, name: op.actorName }, reason: change.set.rejectReason };
+  return [commentEvents(`${op.id}.${change.commentId}`, types, op.siteId, change.commentId, now, guard, extra)];
 }
 
 export async function applyBulkBatch(db: Db, op: BulkOperationRecord, entries: BulkEntry[], now: number): Promise<void> {

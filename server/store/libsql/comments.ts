@@ -1,5 +1,6 @@
 import type { InStatement, Row } from '@libsql/client';
 import type { Db } from './db';
+import { commentEvents, newCommentEvents } from './outbox-statements';
 import type {
   CommentWithAuthor,
   DeleteCommentRequest,
@@ -110,6 +111,7 @@ export async function insertComment(db: Db, { comment: c, ipHash, afterNudge = n
       ],
     },
     countDelta(c.threadId, c.status === 'published' ? 1 : 0),
+    newCommentEvents(c.siteId, c.id, c.status, c.createdAt),
   ]);
 }
 
@@ -149,6 +151,8 @@ export async function deleteComment(db: Db, req: DeleteCommentRequest): Promise<
       sql: `UPDATE comments SET body_src = '', body_html = '', deleted_at = ? WHERE id = ? AND site_id = ? AND deleted_at IS NULL`,
       args: [req.deletedAt, req.commentId, req.siteId],
     },
+    // By its author: no actor. Only when this statement's UPDATE deleted it.
+    commentEvents(req.commentId, ['comment.deleted'], req.siteId, req.commentId, req.deletedAt, { sql: 'changes() > 0', args: [] }),
   ]);
 }
 

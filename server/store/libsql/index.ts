@@ -18,6 +18,7 @@ import * as stats from './stats';
 import * as civilityModels from './civility-models';
 import * as rateLimits from './rate-limits';
 import * as bulk from './bulk';
+import * as outbox from './outbox';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -94,6 +95,19 @@ function storeOn(db: Db, plain: Db = db): Store {
     nextBulkItems: (op, limit, match) => bulk.nextBulkItems(db, op, limit, match),
     applyBulkBatch: (op, entries, now) => bulk.applyBulkBatch(db, op, entries, now),
     finishBulkOperation: (op, audit, undoes) => bulk.finishBulkOperation(db, op, audit, undoes),
+
+    hasDispatchWork: (now) => outbox.hasDispatchWork(db, now),
+    fanOutEvents: (limit) => outbox.fanOutEvents(db, limit),
+    claimDeliveries: (req) => outbox.claimDeliveries(db, req),
+    finishDelivery: (outcome, attempts) => outbox.finishDelivery(db, outcome, attempts),
+    takeLease: (name, holder, now, until) => outbox.takeLease(db, name, holder, now, until),
+    listWebhooks: (siteId) => outbox.listWebhooks(db, siteId),
+    getWebhook: (siteId, id) => outbox.getWebhook(db, siteId, id),
+    saveWebhook: (w) => outbox.saveWebhook(db, w),
+    deleteWebhook: (siteId, id) => outbox.deleteWebhook(db, siteId, id),
+    listDeliveries: (siteId, filter) => outbox.listDeliveries(db, siteId, filter),
+    retryDelivery: (siteId, id, now) => outbox.retryDelivery(db, siteId, id, now),
+    recordTestEvent: (e) => outbox.recordTestEvent(db, e),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { ALWAYS, commentEvents } from './outbox-statements';
 import type { AddReportRequest, ReporterRecord } from '../moderation-port';
 
 /**
@@ -32,6 +33,8 @@ export async function addReport(db: Db, r: AddReportRequest): Promise<{ added: b
             WHERE id = ? AND site_id = ? AND status = 'published' AND deleted_at IS NULL AND ${reachesHide}`,
       args: [hideReason, r.commentId, r.siteId, ...hideArgs],
     },
+    // One per reporter and comment, as the report itself.
+    commentEvents(`${r.commentId}.${r.userId}`, ['comment.reported'], r.siteId, r.commentId, r.now, ALWAYS, { reason: r.reason }),
   ]);
   return { added: results[0].rowsAffected > 0 };
 }
