@@ -71,6 +71,11 @@ export interface EventStore {
   claimDeliveries(req: ClaimRequest): Promise<ClaimedDelivery[]>;
   /** Records a claimed delivery's outcome, unless it was claimed again meanwhile (attempts moved on). */
   finishDelivery(outcome: DeliveryOutcome, attempts: number): Promise<void>;
+  /**
+   * Forgets finished deliveries made before `deliveriesBefore`, and fanned-out events from before
+   * `eventsBefore` that no delivery still needs. Returns how many rows went.
+   */
+  sweepOutbox(eventsBefore: number, deliveriesBefore: number): Promise<number>;
   /** Takes or renews the named lease for `holder`; false when another holder's is still running. */
   takeLease(name: string, holder: string, now: number, until: number): Promise<boolean>;
 

@@ -63,6 +63,16 @@ export async function dispatchOnce(deps: ServiceDeps, options: Partial<DispatchO
   return report;
 }
 
+const DAY = 24 * 3600_000;
+/** How long the outbox keeps what is done: events a week once nothing waits on them, finished deliveries a month (the admins' record). */
+export const OUTBOX_RETENTION = { eventsMs: 7 * DAY, deliveriesMs: 30 * DAY };
+
+/** Forgets what no one needs any more: old finished deliveries, and events with nothing left to deliver. */
+export function sweepOutbox(deps: ServiceDeps): Promise<number> {
+  const now = deps.now();
+  return deps.store.sweepOutbox(now - OUTBOX_RETENTION.eventsMs, now - OUTBOX_RETENTION.deliveriesMs);
+}
+
 async function send(deps: ServiceDeps, d: ClaimedDelivery, o: DispatchOptions): Promise<DeliveryOutcome> {
   const body = JSON.stringify({ type: d.eventType, timestamp: new Date(d.eventCreatedAt).toISOString(), data: JSON.parse(d.payload) });
   let status: number | null = null;

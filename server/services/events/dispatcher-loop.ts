@@ -2,7 +2,7 @@
 // with one cheap read per interval. Several processes on one database elect one leader through a
 // lease in the database; if it dies, another takes over once the lease runs out.
 import type { ServiceDeps } from '../deps';
-import { DEFAULT_DISPATCH, dispatchOnce, type DispatchOptions, type DispatchReport } from './dispatch';
+import { DEFAULT_DISPATCH, dispatchOnce, sweepOutbox, type DispatchOptions, type DispatchReport } from './dispatch';
 
 export interface DispatcherLoopOptions {
   /** This process's name in the lease. */
@@ -22,6 +22,7 @@ export interface DispatcherLoop {
 }
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';
+const SWEEP_EVERY_MS = 3600_000;
 
 export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions): DispatcherLoop {
   const intervalMs = o.intervalMs ?? 1000;
@@ -31,6 +32,7 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
   let pass: Promise<void> | null = null;
   let stopped = false;
   let leaseUntil = 0;
+  let sweptAt = 0;
 
   async function leader(now: number): Promise<boolean> {
     // Renewed when a third of it is left, so a leader keeps it without a write per pass.
@@ -43,6 +45,10 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
   async function run(): Promise<void> {
     try {
       const now = deps.now();
+      if (now - sweptAt > SWEEP_EVERY_MS && (await leader(now))) {
+        sweptAt = now;
+        await sweepOutbox(deps);
+      }
       if (!(await deps.store.hasDispatchWork(now)) || !(await leader(now))) return;
       // A full batch means more may be waiting: go on at once.
       for (let report: DispatchReport | null = null; !stopped && (!report || report.delivered + report.retried + report.dead >= batch); ) {

@@ -100,6 +100,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     fanOutEvents: (limit) => outbox.fanOutEvents(db, limit),
     claimDeliveries: (req) => outbox.claimDeliveries(db, req),
     finishDelivery: (outcome, attempts) => outbox.finishDelivery(db, outcome, attempts),
+    sweepOutbox: (eventsBefore, deliveriesBefore) => outbox.sweepOutbox(db, eventsBefore, deliveriesBefore),
     takeLease: (name, holder, now, until) => outbox.takeLease(db, name, holder, now, until),
     listWebhooks: (siteId) => outbox.listWebhooks(db, siteId),
     getWebhook: (siteId, id) => outbox.getWebhook(db, siteId, id),

@@ -81,6 +81,18 @@ export async function finishDelivery(db: Db, o: DeliveryOutcome, attempts: numbe
   await db.write([stmt]);
 }
 
+export async function sweepOutbox(db: Db, eventsBefore: number, deliveriesBefore: number): Promise<number> {
+  const [deliveries, events] = await db.write([
+    { sql: `DELETE FROM deliveries WHERE created_at < ? AND status IN ('delivered', 'dead')`, args: [deliveriesBefore] },
+    {
+      sql: `DELETE FROM outbox_events WHERE created_at < ? AND fanned_out = 1
+              AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = outbox_events.id)`,
+      args: [eventsBefore],
+    },
+  ]);
+  return deliveries.rowsAffected + events.rowsAffected;
+}
+
 export async function takeLease(db: Db, name: string, holder: string, now: number, until: number): Promise<boolean> {
   const [, taken] = await db.write([
     { sql: 'INSERT OR IGNORE INTO dispatcher_leases (name, holder, until) VALUES (?, ?, 0)', args: [name, holder] },

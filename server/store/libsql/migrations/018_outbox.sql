@@ -11,7 +11,7 @@ CREATE TABLE outbox_events (
   fanned_out INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX outbox_events_unfanned ON outbox_events(created_at, id) WHERE fanned_out = 0;
-CREATE INDEX outbox_events_site ON outbox_events(site_id, created_at);
+CREATE INDEX outbox_events_created ON outbox_events(created_at);
 
 CREATE TABLE webhook_endpoints (
   id TEXT PRIMARY KEY,
@@ -43,6 +43,8 @@ CREATE TABLE deliveries (
 );
 CREATE INDEX deliveries_due ON deliveries(status, next_at);
 CREATE INDEX deliveries_site ON deliveries(site_id, created_at);
+CREATE INDEX deliveries_event ON deliveries(event_id);
+CREATE INDEX deliveries_created ON deliveries(created_at);
 CREATE INDEX deliveries_endpoint_sending ON deliveries(endpoint_id, status);
 
 -- One dispatcher at a time when several processes share a database: the holder renews its lease.
