@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup] [-- --profile]`:
+// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup,webhooks] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -15,10 +15,11 @@ import { benchScale, type ScaleResult } from './scale';
 import { benchClassifier, type ClassifierResult } from './classifier';
 import { benchMemory, type MemoryResult } from './memory-soak';
 import { benchBackup, type BackupResult } from './backup';
+import { benchWebhooks, type WebhookResult } from './webhooks';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -41,6 +42,7 @@ export interface BenchResults {
   classifier?: ClassifierResult;
   memory?: MemoryResult;
   backup?: BackupResult;
+  webhooks?: WebhookResult;
   machine: Machine;
 }
 
@@ -101,6 +103,7 @@ async function main() {
       if (part === 'scale') results.scale = await benchScale({ log });
       if (part === 'memory') results.memory = await benchMemory({ log });
       if (part === 'backup') results.backup = await benchBackup({ log });
+      if (part === 'webhooks') results.webhooks = await benchWebhooks({ log });
     } catch (error) {
       failures.push(part);
       console.error(`✗ ${part} failed:`, error);

@@ -21,6 +21,11 @@ export function rows(r: BenchResults): Row[] {
     for (const [file, s] of Object.entries(w.entries)) out.push({ part: 'widget', measure: `${file} raw / gzip / brotli`, value: `${n(s.raw)} / ${n(s.gzip)} / ${n(s.brotli)} B` });
     if (w.dashboardGzipBytes !== null) out.push({ part: 'widget', measure: 'dashboard (moderate.js), gzip', value: `${n(w.dashboardGzipBytes)} B` });
   }
+  if (r.webhooks) {
+    const x = r.webhooks;
+    out.push({ part: 'webhooks', measure: `dispatcher draining ${n(x.backlog)} deliveries to a local receiver`, value: `${n(x.deliveriesPerSecond)} /s` });
+    out.push({ part: 'webhooks', measure: `commit to receiver, loop every ${x.intervalMs} ms (p50 / p95)`, value: `${x.latencyP50Ms} / ${x.latencyP95Ms} ms` });
+  }
   if (r.render) {
     const x = r.render;
     out.push({ part: 'render', measure: `200 comments in the shadow DOM, median of ${x.runs.length} cold loads`, value: ms(x.ms200Median), target: '≤ 150 ms', met: x.ms200Median <= 150 });
