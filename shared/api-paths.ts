@@ -32,6 +32,7 @@ export const apiPaths = {
   moderation: {
     session: (siteId: string) => `${base(siteId)}/moderation/session`,
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,
+    queueNewer: (siteId: string) => `${base(siteId)}/moderation/queue/newer`,
     counts: (siteId: string) => `${base(siteId)}/moderation/counts`,
     comment: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}`,
     conversation: (siteId: string, commentId: string) => `${base(siteId)}/moderation/comments/${enc(commentId)}/conversation`,

@@ -6,7 +6,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createClient, type Client } from '@libsql/client';
 import { copyRows } from './copy-rows';
-import { countRows, migrationNames, readSchema, tablesOf } from './tables';
+import { countRows, migrationNames, readSchema, rebuildSearchIndexes, tablesOf } from './tables';
 import { verifyBackup, type BackupFacts } from './verify';
 
 export interface BackupOptions {
@@ -52,6 +52,7 @@ async function logicalCopy(source: Client, path: string, log: (line: string) => 
       for (const item of schema.filter((s) => s.type === 'table')) await target.execute(item.sql);
       await copyRows(snapshot, target, tablesOf(schema), log);
       for (const item of schema.filter((s) => s.type !== 'table')) await target.execute(item.sql);
+      await rebuildSearchIndexes(target, schema);
       await target.commit();
     } finally {
       target.close();

@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { createClient, type Client } from '@libsql/client';
 import { copyRows } from './copy-rows';
-import { countRows, migrationNames, readSchema, tablesOf } from './tables';
+import { countRows, migrationNames, readSchema, rebuildSearchIndexes, tablesOf } from './tables';
 import { assertIntegrity, verifyBackup, type BackupFacts } from './verify';
 
 export interface RestoreOptions {
@@ -72,6 +72,8 @@ export async function restoreToServer(backupPath: string, target: Client, option
         for (const item of schema.filter((s) => s.type !== 'table')) await sink.execute(item.sql);
       }
       await copyRows(source, sink, tablesOf(schema), log);
+      // Triggers may have indexed the rows as they came, or not (a backup's own copy had none yet).
+      await rebuildSearchIndexes(sink, schema);
       await sink.commit();
     } finally {
       sink.close();

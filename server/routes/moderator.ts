@@ -10,6 +10,7 @@ import {
   BulkCommentActionBody,
   BulkOperationBody,
   CommentActionBody,
+  QueueNewerQuery,
   QueueQuery,
   ThreadActionBody,
   ThreadReviewQuery,
@@ -20,7 +21,7 @@ import {
 import { ModerationSettings } from '../../shared/schemas/moderation-settings';
 import { requireModerator } from '../middleware/moderator';
 import { AppError } from '../services/errors';
-import { listQueue } from '../services/moderation/list-queue';
+import { countNewer, listQueue } from '../services/moderation/list-queue';
 import { moderatorConversation } from '../services/moderation/conversation-view';
 import { actOnComment } from '../services/moderation/act-on-comment';
 import { actOnUser } from '../services/moderation/act-on-user';
@@ -77,6 +78,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
     .get('/queue', validate('query', QueueQuery), async (c) => c.json(await listQueue(deps, c.get('site'), c.req.valid('query'))))
+    .get('/queue/newer', validate('query', QueueNewerQuery), async (c) => c.json(await countNewer(deps, c.get('site'), c.req.valid('query'))))
     .get('/comments/:commentId/conversation', validate('param', CommentParam), async (c) => {
       return c.json(await moderatorConversation(deps, c.get('site'), c.req.valid('param').commentId));
     })

@@ -53,10 +53,27 @@ export interface QueueMatch {
   threadId?: string;
   ruleId?: string;
   authorId?: string;
+  /** An FTS5 query over bodies and author names (see list-queue.ts searchQuery), never the moderator's raw text. */
+  search?: string;
+  /** Only comments posted while their (non-staff) author had fewer published comments than this. */
+  newMembersBelow?: number;
+}
+
+export type QueueSort = 'newest' | 'oldest' | 'reports' | 'score';
+
+/** Where a page starts: just past this item in the sort's order; `key` is the sort's own column (open reports, score). */
+export interface QueuePosition {
+  key?: number;
+  createdAt: number;
+  id: string;
 }
 
 export interface QueueRequest extends QueueMatch {
-  before?: { createdAt: number; id: string } | null;
+  /** Newest first when absent. */
+  sort?: QueueSort;
+  after?: QueuePosition | null;
+  /** Only these comments, when they match. */
+  ids?: string[];
   limit: number;
 }
 
@@ -87,6 +104,8 @@ export interface QueueItemFacts {
   earlierPublished: number;
   /** The open reports' summed weight, in hundredths. */
   openReportWeight: number;
+  /** The highest score a scorer gave when the rules held it, in thousandths (the score sort's key). */
+  heldScore: number;
 }
 
 /** The new-member rule asks for at most this many approved comments, so counting stops there. */
@@ -223,6 +242,8 @@ export interface ModerationStore {
   /** A conversation in every state, oldest first: its top-level comment and replies. */
   listConversation(siteId: string, rootId: string, limit: number): Promise<CommentWithAuthor[]>;
   queueCounts(siteId: string, reportThreshold: number, threadId?: string): Promise<Record<QueueName, number>>;
+  /** How many comments match and were posted after `since`. */
+  countNewer(match: QueueMatch, since: number): Promise<number>;
   /**
    * Applies the change and appends the audit row atomically; `undoes` marks an earlier action undone
    * by this one. Returns false, writing nothing, when a comment is no longer in the expected state.

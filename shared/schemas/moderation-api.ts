@@ -7,6 +7,8 @@ import { ModerationSettings, ModerationSettingsFields, Reason } from './moderati
 // The moderator API's contract, shared by the server and the dashboard.
 
 export const QUEUES = ['pending', 'reported', 'rejected', 'recent'] as const;
+/** Longest search a queue takes, in characters. */
+export const QUEUE_SEARCH_MAX = 100;
 export const QueueName = z.enum(QUEUES);
 export type QueueName = z.infer<typeof QueueName>;
 
@@ -20,14 +22,36 @@ export const QueueFilter = z.object({
   rule: z.optional(z.string().check(z.regex(/^[a-z-]{1,40}$/, 'must be a rule id'))),
   /** One member's comments (the member drawer's "ban and reject their pending comments"). */
   authorId: z.optional(Id),
+  /** Words to find in the comment's body or its author's name (all of them, each as a word's start). */
+  q: z.optional(z.string().check(z.maxLength(QUEUE_SEARCH_MAX))),
+  /** `new`: only comments their authors posted as new members (the "new member" badge). */
+  members: z.optional(z.enum(['new'])),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
+/**
+ * A queue's orders: by time either way, by open reports, or by the highest score a scorer gave
+ * when the rules held it (ties newest first). Each is one index range scan with a keyset cursor.
+ */
+export const QUEUE_SORTS = ['newest', 'oldest', 'reports', 'score'] as const;
+export const QueueSort = z.enum(QUEUE_SORTS);
+export type QueueSort = z.infer<typeof QueueSort>;
+
+/** Most comments one queue request may ask for by id (undo brings back those it can place). */
+export const QUEUE_IDS_MAX = 100;
+
 export const QueueQuery = z.extend(QueueFilter, {
+  sort: z._default(QueueSort, 'newest'),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25),
+  /** Only these comments (comma-separated ids), when they are in the queue under its filters. */
+  ids: z.optional(z.string().check(z.regex(new RegExp(`^[a-z0-9_-]{1,64}(,[a-z0-9_-]{1,64}){0,${QUEUE_IDS_MAX - 1}}$`, 'i'), 'must be comma-separated ids'))),
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** How many comments came into a queue under its filters after a time: the "N new comments" banner. */
+export const QueueNewerQuery = z.extend(QueueFilter, { since: z.coerce.number().check(z.int(), z.gte(0)) });
+export type QueueNewerQuery = z.infer<typeof QueueNewerQuery>;
 
 /** Someone who reported a comment, and how moderators decided on their earlier reports on this site. */
 export const Reporter = z.object({
@@ -146,6 +170,9 @@ export type ModeratorConversation = z.infer<typeof ModeratorConversation>;
 
 export const QueueCounts = z.object({ pending: z.number(), reported: z.number(), rejected: z.number(), recent: z.number() });
 export type QueueCounts = z.infer<typeof QueueCounts>;
+/** The banner's poll: comments newer than the list under its filters, and every queue's count. */
+export const QueueNewerResponse = z.object({ newer: z.number(), counts: QueueCounts });
+export type QueueNewerResponse = z.infer<typeof QueueNewerResponse>;
 
 export const QueueResponse = z.object({
   items: z.array(QueueItemView),

@@ -35,7 +35,7 @@ export async function threadReview(deps: ServiceDeps, site: SiteRecord, threadId
   if (!thread) throw new AppError('thread_not_found', 'No such thread on this site');
   const reportThreshold = site.settings.moderation.reports.toQueue;
   const [items, counts] = await Promise.all([
-    deps.store.listQueue({ siteId: site.id, queue: 'all', reportThreshold, threadId, before: decodeCursor(query.cursor), limit: query.limit + 1 }),
+    deps.store.listQueue({ siteId: site.id, queue: 'all', reportThreshold, threadId, after: decodeCursor(query.cursor), limit: query.limit + 1 }),
     deps.store.queueCounts(site.id, reportThreshold, threadId),
   ]);
   return {

@@ -73,6 +73,7 @@ function storeOn(db: Db, plain: Db = db): Store {
     conversationSizes: (siteId, rootIds) => conversations.conversationSizes(db, siteId, rootIds),
     listConversation: (siteId, rootId, limit) => conversations.listConversation(db, siteId, rootId, limit),
     queueCounts: (siteId, threshold, threadId) => queue.queueCounts(db, siteId, threshold, threadId),
+    countNewer: (match, since) => queue.countNewer(db, match, since),
     applyAction: (action, change, undoes) => actions.applyAction(db, action, change, undoes),
     getAction: (siteId, id) => actions.getAction(db, siteId, id),
     hasLaterAction: (action) => actions.hasLaterAction(db, action),

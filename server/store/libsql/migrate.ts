@@ -37,14 +37,29 @@ async function isApplied(client: Client, name: string): Promise<boolean> {
   return (await client.execute({ sql: 'SELECT 1 FROM schema_migrations WHERE name = ?', args: [name] })).rows.length > 0;
 }
 
-/** Splits a migration into statements; our migrations keep semicolons out of strings and triggers. */
+/**
+ * Splits a migration into statements; our migrations keep semicolons out of strings. A trigger's
+ * body holds statements of its own, so a CREATE TRIGGER runs on to its END.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const pieces = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
     .map((line) => line.replace(/\s--\s.*$/, ''))
     .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+    .split(';');
+  const statements: string[] = [];
+  let trigger = '';
+  for (const piece of pieces) {
+    if (trigger || /^\s*CREATE\s+(TEMP\s+|TEMPORARY\s+)?TRIGGER\b/i.test(piece)) {
+      trigger += `${piece};`;
+      if (!/\bEND\s*;$/i.test(trigger.trim())) continue;
+      statements.push(trigger.trim().replace(/;$/, ''));
+      trigger = '';
+      continue;
+    }
+    if (piece.trim()) statements.push(piece.trim());
+  }
+  if (trigger.trim()) statements.push(trigger.trim().replace(/;$/, ''));
+  return statements;
 }

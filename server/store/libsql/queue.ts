@@ -1,7 +1,7 @@
-// Review queues: one bounded range scan per page, filtered by thread and by the rule that
-// put a comment there.
+// Review queues: one bounded range scan per page in each sort (migration 015 gives each its
+// index), filtered by thread, rule, author, new members and a full-text search.
 import type { Db } from './db';
-import type { QueueItem, QueueMatch, QueueName, QueueRequest, ReportReason } from '../moderation-port';
+import type { QueueItem, QueueMatch, QueueName, QueueRequest, QueueSort, ReportReason } from '../moderation-port';
 import type { AfterNudge } from '../port';
 import { EARLIER_PUBLISHED_CAP } from '../moderation-port';
 import { COMMENT_COLUMNS, toComment, toThread } from './rows';
@@ -39,7 +39,37 @@ export function filters(req: QueueMatch) {
     where.push("EXISTS (SELECT 1 FROM json_each(c.reasons) j WHERE json_extract(j.value, '$.ruleId') = ?)");
     args.push(req.ruleId);
   }
+  if (req.search) {
+    // The index spans every site; the join back to comments keeps a search within its own.
+    where.push('c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)');
+    args.push(req.search);
+  }
+  if (req.newMembersBelow !== undefined) {
+    // As the "new member" badge counts (CONTEXT_COLUMNS): staff never are.
+    where.push(`(SELECT role FROM users WHERE id = c.author_id) NOT IN ('moderator', 'admin')
+      AND (SELECT COUNT(*) FROM (SELECT 1 FROM comments p WHERE p.author_id = c.author_id AND +p.site_id = c.site_id
+        AND p.created_at < c.created_at AND p.status = 'published' AND p.deleted_at IS NULL LIMIT ?)) < ?`);
+    args.push(req.newMembersBelow, req.newMembersBelow);
+  }
   return { where, args };
+}
+
+/** Each sort's column ahead of the time and id, and its direction. */
+const SORTS: Record<QueueSort, { key: string | null; dir: 'ASC' | 'DESC' }> = {
+  newest: { key: null, dir: 'DESC' },
+  oldest: { key: null, dir: 'ASC' },
+  reports: { key: 'c.open_reports', dir: 'DESC' },
+  score: { key: 'c.held_score', dir: 'DESC' },
+};
+
+/** The ORDER BY of a sort, and the keyset term that starts a page just past a position in it. */
+export function sortTerms(sort: QueueSort, after: QueueRequest['after']) {
+  const { key, dir } = SORTS[sort];
+  const columns = [...(key ? [key] : []), 'c.created_at', 'c.id'];
+  const orderBy = columns.map((col) => `${col} ${dir}`).join(', ');
+  if (!after) return { orderBy, where: null, args: [] as (string | number)[] };
+  const values = [...(key ? [after.key ?? 0] : []), after.createdAt, after.id];
+  return { orderBy, where: `(${columns.join(', ')}) ${dir === 'DESC' ? '<' : '>'} (${columns.map(() => '?').join(', ')})`, args: values };
 }
 
 // Beside each comment: its author's standing, who last reviewed it (named when a member), and how
@@ -52,15 +82,22 @@ const CONTEXT_COLUMNS = `c.after_nudge, u.banned AS author_banned, u.suspended_u
 
 export async function listQueue(db: Db, req: QueueRequest): Promise<QueueItem[]> {
   const { where, args } = filters(req);
-  if (req.before) {
-    where.push('(c.created_at, c.id) < (?, ?)');
-    args.push(req.before.createdAt, req.before.id);
+  const sort = sortTerms(req.sort ?? 'newest', req.after);
+  if (sort.where) {
+    where.push(sort.where);
+    args.push(...sort.args);
   }
+  if (req.ids) {
+    where.push(`c.id IN (${req.ids.map(() => '?').join(',')})`);
+    args.push(...req.ids);
+  }
+  // The page is found first, on the sort's index alone; only its rows are joined and given context.
   const rs = await db.read({
-    sql: `SELECT ${COMMENT_COLUMNS}, t.title AS thread_title, t.url AS thread_url, t.section AS thread_section, ${CONTEXT_COLUMNS}
-          FROM comments c JOIN users u ON u.id = c.author_id JOIN threads t ON t.id = c.thread_id
+    sql: `WITH page AS (SELECT c.rowid AS rid FROM comments c WHERE ${where.join(' AND ')} ORDER BY ${sort.orderBy} LIMIT ?)
+          SELECT ${COMMENT_COLUMNS}, c.held_score, t.title AS thread_title, t.url AS thread_url, t.section AS thread_section, ${CONTEXT_COLUMNS}
+          FROM page JOIN comments c ON c.rowid = page.rid JOIN users u ON u.id = c.author_id JOIN threads t ON t.id = c.thread_id
           LEFT JOIN users m ON substr(c.reviewed_by, 1, 5) = 'user:' AND m.id = substr(c.reviewed_by, 6) AND m.site_id = c.site_id
-          WHERE ${where.join(' AND ')} ORDER BY c.created_at DESC, c.id DESC LIMIT ?`,
+          ORDER BY ${sort.orderBy}`,
     args: [...args, req.limit],
   });
   const items: QueueItem[] = rs.rows.map((r) => ({
@@ -80,6 +117,7 @@ export async function listQueue(db: Db, req: QueueRequest): Promise<QueueItem[]>
           : { actor: String(r.reviewed_by), name: r.reviewer_name == null ? null : String(r.reviewer_name), at: Number(r.reviewed_at) },
       earlierPublished: Number(r.earlier_published),
       openReportWeight: 0,
+      heldScore: Number(r.held_score ?? 0),
     },
   }));
   await addOpenReports(db, items);
@@ -122,6 +160,12 @@ export async function queueCounts(db: Db, siteId: string, reportThreshold: numbe
 export async function countMatching(db: Db, match: QueueMatch): Promise<number> {
   const { where, args } = filters(match);
   const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')}`, args });
+  return Number(rs.rows[0]?.n ?? 0);
+}
+
+export async function countNewer(db: Db, match: QueueMatch, since: number): Promise<number> {
+  const { where, args } = filters(match);
+  const rs = await db.read({ sql: `SELECT COUNT(*) AS n FROM comments c WHERE ${where.join(' AND ')} AND c.created_at > ?`, args: [...args, since] });
   return Number(rs.rows[0]?.n ?? 0);
 }
 

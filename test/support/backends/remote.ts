@@ -15,7 +15,8 @@ export async function wipeTables(client: Client): Promise<void> {
 }
 
 async function tablesChildrenFirst(client: Client): Promise<string[]> {
-  const names = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows
+  // Virtual tables (the search index) and their shadow tables follow their content by triggers.
+  const names = (await client.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'")).rows
     .map((r) => String(r.name))
     .filter((name) => name !== 'schema_migrations' && !name.startsWith('sqlite_') && !name.startsWith('libsql_') && !name.startsWith('_'));
   const parents = new Map<string, string[]>();
