@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { ExecutionContext } from 'hono';
 import { createApp, serviceDeps, type ParleyApp } from '../app';
-import { dispatchOnce, sweepOutbox } from '../services/events/dispatch';
+import { dispatchOnce, sentIn, sweepOutbox } from '../services/events/dispatch';
 import { createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import type { ResponseCache } from '../cache/response-cache';
@@ -101,7 +101,7 @@ async function dispatchScheduled(i: Omit<Isolate, 'app'>): Promise<void> {
   if (new Date().getUTCMinutes() === 0) await sweepOutbox(deps);
   while (Date.now() < until && (await deps.store.hasDispatchWork(Date.now()))) {
     const report = await dispatchOnce(deps, { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS });
-    if (report.delivered + report.retried + report.dead === 0 && report.fannedOut === 0) break;
+    if (sentIn(report) === 0 && report.fannedOut === 0) break;
   }
 }
 

@@ -6,6 +6,7 @@
 import type { ServiceDeps } from '../deps';
 import type { ClaimedDelivery, DeliveryOutcome } from '../../store/events-port';
 import { webhookHeaders } from './sign-webhook';
+import { outboundPolicy } from '../moderation/external-scorer';
 
 export interface DispatchOptions {
   /** Attempts before a delivery is dead-lettered. */
@@ -39,6 +40,9 @@ export interface DispatchReport {
   retried: number;
   dead: number;
 }
+
+/** Deliveries a pass sent, whatever came of them. */
+export const sentIn = (r: DispatchReport) => r.delivered + r.retried + r.dead;
 
 /** Delay before attempt `attempts + 1`: exponential, capped, with "equal jitter" (half fixed, half random). */
 export function retryDelay(attempts: number, o: Pick<DispatchOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
@@ -79,8 +83,7 @@ async function send(deps: ServiceDeps, d: ClaimedDelivery, o: DispatchOptions): 
   let error: string;
   try {
     const headers = await webhookHeaders(d.endpoint.secret, d.eventId, Math.floor(deps.now() / 1000), body);
-    const policy = { allowPrivateNetwork: deps.privateNetworkAllowed && d.endpoint.allowPrivateNetwork };
-    const res = await deps.outbound(d.endpoint.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(o.timeoutMs) }, policy);
+    const res = await deps.outbound(d.endpoint.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(o.timeoutMs) }, outboundPolicy(deps, d.endpoint));
     status = res.status;
     // Only the status matters; the body is read so the connection can be reused.
     await res.arrayBuffer().catch(() => undefined);

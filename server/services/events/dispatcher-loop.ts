@@ -2,7 +2,7 @@
 // with one cheap read per interval. Several processes on one database elect one leader through a
 // lease in the database; if it dies, another takes over once the lease runs out.
 import type { ServiceDeps } from '../deps';
-import { DEFAULT_DISPATCH, dispatchOnce, sweepOutbox, type DispatchOptions, type DispatchReport } from './dispatch';
+import { DEFAULT_DISPATCH, dispatchOnce, sentIn, sweepOutbox, type DispatchOptions, type DispatchReport } from './dispatch';
 
 export interface DispatcherLoopOptions {
   /** This process's name in the lease. */
@@ -51,7 +51,7 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
       }
       if (!(await deps.store.hasDispatchWork(now)) || !(await leader(now))) return;
       // A full batch means more may be waiting: go on at once.
-      for (let report: DispatchReport | null = null; !stopped && (!report || report.delivered + report.retried + report.dead >= batch); ) {
+      for (let report: DispatchReport | null = null; !stopped && (!report || sentIn(report) >= batch); ) {
         report = await dispatchOnce(deps, o.dispatch);
         o.onPass?.(report);
       }

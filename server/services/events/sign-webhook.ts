@@ -2,6 +2,8 @@
 // `whsec_` + base64 of the key; the signature is base64(HMAC-SHA256(key, `${id}.${timestamp}.${body}`)),
 // sent as `webhook-signature: v1,<signature>`. Web Crypto only, so Node and Workers sign alike.
 
+import { hmacSha256 } from '../sha256';
+
 const PREFIX = 'whsec_';
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
@@ -13,9 +15,8 @@ export function newWebhookSecret(): string {
 }
 
 export async function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', fromBase64(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${id}.${timestampSeconds}.${body}`));
-  return `v1,${toBase64(new Uint8Array(mac))}`;
+  const key = fromBase64(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret);
+  return `v1,${toBase64(await hmacSha256(key, `${id}.${timestampSeconds}.${body}`))}`;
 }
 
 /** The headers of one signed request. */

@@ -1,6 +1,7 @@
 // Calls the site's own scoring service before the rules run. The request is signed with the
 // site's shared secret (HMAC-SHA256 of the body) and bounded by a strict timeout; any failure
 // becomes a fact ('failed') for the rules, never an error for the author.
+import { hmacSha256 } from '../sha256';
 import * as z from 'zod/mini';
 import { Reason, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { ExternalScores } from '../../moderation/types';
@@ -18,13 +19,11 @@ export interface ScoreRequest {
 }
 
 async function sign(secret: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(body));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...(await hmacSha256(secret, body))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** What a site's scorer settings may reach on this runtime. */
-export const outboundPolicy = (deps: Pick<ServiceDeps, 'privateNetworkAllowed'>, config: ModerationSettings['externalScorer']): OutboundPolicy => ({
+/** What an outbound target of a site (its scorer, a webhook endpoint) may reach on this runtime. */
+export const outboundPolicy = (deps: Pick<ServiceDeps, 'privateNetworkAllowed'>, config: { allowPrivateNetwork: boolean }): OutboundPolicy => ({
   allowPrivateNetwork: config.allowPrivateNetwork && deps.privateNetworkAllowed,
 });
 
