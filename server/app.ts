@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './env';
 import type { Store } from './store/port';
 import type { ServiceDeps } from './services/deps';
+import type { MailConfig } from './services/mail/mailer';
 import { newId } from './services/ids';
 import { createTokenVerifier, type TokenVerifier } from './services/identity/verify-token';
 import { AppError } from './services/errors';
@@ -19,6 +20,7 @@ import { memberRoutes } from './routes/member';
 import { siteApiRoutes } from './routes/site-api';
 import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
+import { mailRoutes } from './routes/mail';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
 import { guardedFetch, type OutboundFetch } from './services/outbound/guarded-fetch';
@@ -44,6 +46,8 @@ export interface AppDeps {
   outbound?: OutboundFetch;
   /** Lets sites opt into private addresses for their scorer (Node only; never on Workers). */
   privateNetworkAllowed?: boolean;
+  /** How mail goes out (SMTP on Node, an HTTP mail API on Workers); none by default. */
+  mail?: MailConfig;
   log?: (message: string, error: unknown) => void;
   /** Where finished guest thread reads are kept (Workers: the Cache API; Node: memory). None by default. */
   responseCache?: ResponseCache;
@@ -66,6 +70,7 @@ export function serviceDeps(deps: AppDeps): ServiceDeps {
     ipSalt: deps.ipSalt ?? newId() + newId(),
     outbound: deps.outbound ?? guardedFetch(deps.fetch ?? ((url, init) => fetch(url, init))),
     privateNetworkAllowed: deps.privateNetworkAllowed ?? false,
+    mail: deps.mail,
   };
 }
 
@@ -108,9 +113,12 @@ export function createApp(deps: AppDeps) {
     .use('/comments/*', replayMemberWrites, writeLimits(services))
     // A preview costs a render like a post: it counts against the same write limits.
     .use('/preview', writeLimits(services))
+    .use('/me/*', writeLimits(services))
+    .use('/mail/*', writeLimits(services))
     .route('/moderation', moderatorRoutes(services, writeOnce))
     .route('/', publicRoutes(services))
-    .route('/', memberRoutes(services, writeOnce));
+    .route('/', memberRoutes(services, writeOnce))
+    .route('/', mailRoutes(services));
 
   return new Hono<AppEnv>()
     .use(baseHeaders())

@@ -29,6 +29,10 @@ export const apiPaths = {
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
   report,
   preview,
+  /** A member's e-mail preferences (GET, PUT), and following one thread (PUT, DELETE). */
+  mailPreferences: (siteId: string) => `${base(siteId)}/me/mail`,
+  follow: (siteId: string, threadId: string) => `${base(siteId)}/threads/${enc(threadId)}/follow`,
+  unsubscribe: (siteId: string) => `${base(siteId)}/mail/unsubscribe`,
   moderation: {
     session: (siteId: string) => `${base(siteId)}/moderation/session`,
     queue: (siteId: string) => `${base(siteId)}/moderation/queue`,

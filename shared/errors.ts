@@ -27,6 +27,8 @@ export const ERROR_STATUS = {
   thread_not_found: 404,
   comment_not_found: 404,
   conflict: 409,
+  /** E-mail asked for where none can be sent: the server sends no mail, the site turned it off, or the token carries no address. */
+  mail_unavailable: 409,
   undo_superseded: 409,
   already_undone: 409,
   not_undoable: 409,

@@ -2,6 +2,7 @@
 // from strings.ts so the widget, which never asks, does not carry the members' part in app.js.
 import { ERROR_STATUS } from './errors';
 import { LIVE_STRINGS } from './live-strings';
+import { MAIL_STRINGS } from './mail-strings';
 import { MEMBER_STRINGS } from './member-strings';
 import { own } from './own';
 import { STRINGS } from './strings';
@@ -12,6 +13,7 @@ export function isStringKey(key: string): boolean {
     own(STRINGS, key) !== undefined ||
     own(MEMBER_STRINGS, key) !== undefined ||
     own(LIVE_STRINGS, key) !== undefined ||
+    own(MAIL_STRINGS, key) !== undefined ||
     (key.startsWith('error.') && own(ERROR_STATUS, key.slice(6)) !== undefined)
   );
 }

@@ -17,6 +17,8 @@ import { applyMigrations, createLibsqlStore } from '../store/libsql';
 import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
 import { nodeOutbound } from './node-outbound';
+import { smtpMailer } from './smtp-mailer';
+import { httpMailer } from '../services/mail/mailer';
 import { clientAddressFrom, parseTrustProxy } from './client-address';
 import { DatabaseEnv, openLibsql } from './libsql-client';
 
@@ -33,6 +35,16 @@ const ServerEnv = z.extend(DatabaseEnv, {
   DISPATCH_INTERVAL_MS: z._default(z.coerce.number().check(z.int(), z.gte(50), z.lte(60_000)), 500),
   /** Attempts before a webhook delivery is dead-lettered. */
   WEBHOOK_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 8),
+  /** Mail through SMTP (smtp://user:pass@host:587, smtps://…), or an HTTP mail API (MAIL_HTTP_URL + MAIL_HTTP_KEY); neither: no mail. */
+  SMTP_URL: z.optional(z.string().check(z.regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL'))),
+  MAIL_HTTP_URL: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
+  MAIL_HTTP_KEY: z.optional(z.string()),
+  /** The From address when a site sets none. */
+  MAIL_FROM: z._default(z.string().check(z.email()), 'comments@localhost'),
+  /** Where this server is reached from outside, for the links in mail; default http://HOST:PORT. */
+  PUBLIC_URL: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
+  /** How often mail is composed and sent, in ms. */
+  MAIL_EVERY_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(600_000)), 5_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -85,6 +97,9 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   // the API's JSON 404 answers anything left.
   // Guest thread reads are kept in memory by thread version: a popular article costs one cheap
   // version lookup per reader, and readers still get the last copy while the database is down.
+  const smtp = options.env.SMTP_URL ? smtpMailer(options.env.SMTP_URL) : null;
+  const mailer = smtp ?? (options.env.MAIL_HTTP_URL ? httpMailer(options.env.MAIL_HTTP_URL, options.env.MAIL_HTTP_KEY ?? '') : null);
+  const publicUrl = options.env.PUBLIC_URL ?? `http://${options.env.HOST}:${options.env.PORT}`;
   const appDeps: AppDeps = {
     store,
     responseCache: memoryResponseCache({ maxBytes: guestCacheBytes * 0.75 }),
@@ -93,6 +108,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
     clientAddress: (c) => clientAddressFrom(trust, getConnInfo(c).remote.address, (name) => c.req.header(name)),
     outbound: nodeOutbound,
     privateNetworkAllowed: true,
+    mail: mailer ? { mailer, from: options.env.MAIL_FROM, publicUrl } : undefined,
   };
   const app = createApp(appDeps);
   app.route('/', widgetAssets());
@@ -110,6 +126,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
           holder: `${hostname()}:${process.pid}:${port}`,
           intervalMs: options.env.DISPATCH_INTERVAL_MS,
           dispatch: { maxAttempts: options.env.WEBHOOK_MAX_ATTEMPTS },
+          mailEveryMs: options.env.MAIL_EVERY_MS,
           onError: (error) => console.error('Outbox dispatcher:', error),
         })
       : null;
@@ -119,6 +136,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
     store,
     async close() {
       await dispatcher?.stop();
+      smtp?.close();
       await new Promise<void>((resolve) => {
         server.close(() => {
           client.close();

@@ -1,7 +1,8 @@
 // Parley on Cloudflare Workers: the API and /moderate from createApp, against a libSQL server
 // (Turso or sqld) over HTTP. The widget's files (/embed.js, /app.js, /count.js, /moderate.js) are
 // served by Workers static assets before this code runs (see wrangler.toml).
-//   secrets: LIBSQL_URL, LIBSQL_AUTH_TOKEN, PARLEY_IP_SALT (keeps address hashes comparable across isolates)
+//   secrets: LIBSQL_URL, LIBSQL_AUTH_TOKEN, PARLEY_IP_SALT (keeps address hashes comparable across isolates),
+//   MAIL_HTTP_URL + MAIL_HTTP_KEY + MAIL_FROM + PUBLIC_URL to send mail (Workers cannot speak SMTP)
 // Migrations are applied from Node: LIBSQL_URL=… LIBSQL_AUTH_TOKEN=… npm run migrate
 import * as z from 'zod/mini';
 import type { ExecutionContext } from 'hono';
@@ -15,6 +16,8 @@ import { createTokenVerifier, type TokenVerifier } from '../services/identity/ve
 import { newId } from '../services/ids';
 import { clientPerCall } from './worker-libsql';
 import { incidentLog } from '../middleware/errors';
+import { httpMailer, type MailConfig } from '../services/mail/mailer';
+import { mailPass } from '../services/mail/mail-pass';
 
 const WorkerEnv = z.object({
   LIBSQL_URL: z.string().check(z.minLength(1)),
@@ -26,6 +29,12 @@ const WorkerEnv = z.object({
   PARLEY_TEST_CLOCK: z.optional(z.string()),
   /** Attempts before a webhook delivery is dead-lettered. */
   WEBHOOK_MAX_ATTEMPTS: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 8),
+  /** An HTTP mail API (see services/mail/mailer.ts) and its key; without them no mail is sent. */
+  MAIL_HTTP_URL: z.optional(z.string().check(z.regex(/^https:\/\//, 'must be an https URL'))),
+  MAIL_HTTP_KEY: z.optional(z.string()),
+  MAIL_FROM: z.optional(z.string().check(z.email())),
+  /** This worker's public address, for the links in mail. */
+  PUBLIC_URL: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
 });
 type WorkerEnv = z.infer<typeof WorkerEnv>;
 
@@ -40,6 +49,7 @@ interface Isolate {
   ipSalt: string;
   /** One incident log for the isolate, also across the per-request apps of the test clock. */
   reportIncident: (kind: string, error: unknown) => void;
+  mail?: MailConfig;
   app: ParleyApp;
 }
 
@@ -59,8 +69,17 @@ function setUp(rawEnv: Record<string, unknown>): Isolate {
   const responseCache = cacheApiResponseCache();
   const ipSalt = env.PARLEY_IP_SALT ?? newId() + newId();
   const reportIncident = incidentLog({ log: (message, error) => console.error(message, error), now: Date.now });
-  const built = { env, store, verifier, responseCache, ipSalt, reportIncident };
+  const mail = mailConfig(env);
+  const built = { env, store, verifier, responseCache, ipSalt, reportIncident, mail };
   return { ...built, app: appFor(built, Date.now) };
+}
+
+/** Mail goes out only when all of its settings are there: a half-configured mailer fails loudly at start. */
+function mailConfig(env: WorkerEnv): MailConfig | undefined {
+  const { MAIL_HTTP_URL: url, MAIL_HTTP_KEY: key, MAIL_FROM: from, PUBLIC_URL: publicUrl } = env;
+  if (!url) return undefined;
+  if (!key || !from || !publicUrl) throw new Error('Invalid worker environment: MAIL_HTTP_URL needs MAIL_HTTP_KEY, MAIL_FROM and PUBLIC_URL');
+  return { mailer: httpMailer(url, key), from, publicUrl };
 }
 
 function appFor(i: Omit<Isolate, 'app'>, now: () => number): ParleyApp {
@@ -74,6 +93,7 @@ function appFor(i: Omit<Isolate, 'app'>, now: () => number): ParleyApp {
     reportIncident: i.reportIncident,
     now,
     clientAddress: (c) => c.req.header('CF-Connecting-IP') ?? null,
+    mail: i.mail,
   });
 }
 
@@ -95,7 +115,7 @@ function cacheApiResponseCache(): ResponseCache {
 
 /** A Cron Trigger's run: passes of the outbox dispatcher until nothing is due or its time is up. */
 async function dispatchScheduled(i: Omit<Isolate, 'app'>): Promise<void> {
-  const deps = serviceDeps({ store: i.store, ipSalt: i.ipSalt });
+  const deps = serviceDeps({ store: i.store, ipSalt: i.ipSalt, mail: i.mail });
   const until = Date.now() + DISPATCH_BUDGET_MS;
   // Once an hour, the first run of the hour.
   if (new Date().getUTCMinutes() === 0) await sweepOutbox(deps);
@@ -103,6 +123,8 @@ async function dispatchScheduled(i: Omit<Isolate, 'app'>): Promise<void> {
     const report = await dispatchOnce(deps, { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS });
     if (sentIn(report) === 0 && report.fannedOut === 0) break;
   }
+  // Mail once a minute, after the events of the minute were fanned out (which makes the notices).
+  if (deps.mail) await mailPass(deps, { dispatch: { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS } });
 }
 
 // Well inside a Cron Trigger's limits, and less than the minute until the next one.

@@ -1,6 +1,7 @@
 // What services need from the outside world, injected by the runtime (and by tests).
 import type { Store } from '../store/port';
 import type { OutboundFetch } from './outbound/guarded-fetch';
+import type { MailConfig } from './mail/mailer';
 
 export interface ServiceDeps {
   store: Store;
@@ -12,4 +13,6 @@ export interface ServiceDeps {
   outbound: OutboundFetch;
   /** Whether this runtime lets a site opt into private addresses (Node yes, Workers never). */
   privateNetworkAllowed: boolean;
+  /** How mail goes out; absent when this server sends none (members are then offered none). */
+  mail?: MailConfig;
 }

@@ -166,6 +166,7 @@ import type { ModerationStore } from './moderation-port';
 import type { IdempotencyStore } from './idempotency-port';
 import type { BulkStore } from './bulk-port';
 import type { EventStore } from './events-port';
+import type { MailStore } from './mail-port';
 
 /** One more of something counted in a fixed window (see services/limits). */
 export interface RateHit {
@@ -176,7 +177,7 @@ export interface RateHit {
   now: number;
 }
 
-export interface Store extends ModerationStore, IdempotencyStore, BulkStore, EventStore {
+export interface Store extends ModerationStore, IdempotencyStore, BulkStore, EventStore, MailStore {
   /** Counts the hit and returns the window's count, this one included. */
   countHit(hit: RateHit): Promise<number>;
   /** The window's count so far, counting nothing. */

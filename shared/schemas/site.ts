@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CallToAction, GuidelinesDisplay } from './thread';
 import { ModerationSettings, ModerationSettingsFields } from './moderation-settings';
+import { MailSettings } from './mail';
 
 const SectionId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'));
 
@@ -71,6 +72,8 @@ function siteSettings(moderation: typeof ModerationSettingsFields) {
     /** How much one member or one address may do, beside the moderation rules' flooding limits. */
     rateLimits: z.prefault(RateLimits, {}),
     moderation: z.prefault(moderation, {}),
+    /** Reply notices and the like to members who opt in, alerts and digests to moderators. */
+    mail: z.prefault(MailSettings, {}),
   });
   return z.pipe(
     fields,

@@ -28,6 +28,8 @@ export interface Persona {
   badges?: string[];
   /** The avatar claim as sent, bad values included; absent when undefined. */
   avatar?: unknown;
+  /** The email claim as sent; absent when undefined. */
+  email?: unknown;
 }
 
 export const PERSONAS = {
@@ -104,7 +106,8 @@ export async function createTestContext(
     async sign(persona, o = {}) {
       const iat = Math.floor(clock.now / 1000);
       const avatar = persona.avatar === undefined ? {} : { avatar: persona.avatar };
-      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [], ...avatar })
+      const email = persona.email === undefined ? {} : { email: persona.email };
+      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [], ...avatar, ...email })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(persona.sub)
         .setAudience(o.audience ?? site.id)

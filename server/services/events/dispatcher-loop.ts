@@ -3,6 +3,7 @@
 // lease in the database; if it dies, another takes over once the lease runs out.
 import type { ServiceDeps } from '../deps';
 import { DEFAULT_DISPATCH, dispatchOnce, sentIn, sweepOutbox, type DispatchOptions, type DispatchReport } from './dispatch';
+import { mailPass, type MailPassReport } from '../mail/mail-pass';
 
 export interface DispatcherLoopOptions {
   /** This process's name in the lease. */
@@ -11,6 +12,9 @@ export interface DispatcherLoopOptions {
   leaseMs?: number;
   dispatch?: Partial<DispatchOptions>;
   onPass?: (report: DispatchReport) => void;
+  /** How often mail is composed and sent (when the server mails at all); default 5 s. */
+  mailEveryMs?: number;
+  onMailPass?: (report: MailPassReport) => void;
   onError?: (error: unknown) => void;
 }
 
@@ -23,6 +27,8 @@ export interface DispatcherLoop {
 
 export const DISPATCHER_LEASE = 'outbox-dispatcher';
 const SWEEP_EVERY_MS = 3600_000;
+/** Moderators' queues are looked at this often for alerts and digests. */
+const MODERATORS_EVERY_MS = 60_000;
 
 export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions): DispatcherLoop {
   const intervalMs = o.intervalMs ?? 1000;
@@ -33,6 +39,9 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
   let stopped = false;
   let leaseUntil = 0;
   let sweptAt = 0;
+  let mailedAt = 0;
+  let moderatorsAt = 0;
+  const mailEveryMs = o.mailEveryMs ?? 5_000;
 
   async function leader(now: number): Promise<boolean> {
     // Renewed when a third of it is left, so a leader keeps it without a write per pass.
@@ -48,6 +57,12 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
       if (now - sweptAt > SWEEP_EVERY_MS && (await leader(now))) {
         sweptAt = now;
         await sweepOutbox(deps);
+      }
+      if (deps.mail && now - mailedAt >= mailEveryMs && (await leader(now))) {
+        mailedAt = now;
+        const moderators = now - moderatorsAt >= MODERATORS_EVERY_MS;
+        if (moderators) moderatorsAt = now;
+        o.onMailPass?.(await mailPass(deps, { dispatch: o.dispatch, moderators }));
       }
       if (!(await deps.store.hasDispatchWork(now)) || !(await leader(now))) return;
       // A full batch means more may be waiting: go on at once.

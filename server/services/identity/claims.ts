@@ -20,6 +20,15 @@ export function avatarUrl(value: unknown): string | null {
   return allowed && !url.username && !url.password && url.href.length <= MAX_AVATAR_URL ? url.href : null;
 }
 
+const EMAIL = z.string().check(z.maxLength(254), z.email());
+
+/** The email claim as stored: a plausible address, lower-cased domain, or null. */
+export function emailAddress(value: unknown): string | null {
+  if (typeof value !== 'string' || !EMAIL.safeParse(value).success) return null;
+  const at = value.lastIndexOf('@');
+  return value.slice(0, at) + value.slice(at).toLowerCase();
+}
+
 /** What the publisher's membership system puts in the reader's token. */
 export const MemberClaims = z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -29,6 +38,11 @@ export const MemberClaims = z.object({
   badges: z._default(z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)), []),
   /** Absent or unusable: null, and the member is shown by their initials. */
   avatar: z._default(z.pipe(z.unknown(), z.transform(avatarUrl)), null),
+  /**
+   * Where the member may be mailed (reply notices they opt into). Optional: without it the widget
+   * offers no e-mail. An unusable value is ignored, like a bad avatar.
+   */
+  email: z._default(z.pipe(z.unknown(), z.transform(emailAddress)), null),
   exp: z.number(),
 });
 export type MemberClaims = z.infer<typeof MemberClaims>;

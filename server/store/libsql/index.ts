@@ -19,6 +19,7 @@ import * as civilityModels from './civility-models';
 import * as rateLimits from './rate-limits';
 import * as bulk from './bulk';
 import * as outbox from './outbox';
+import * as mail from './mail';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -110,6 +111,27 @@ function storeOn(db: Db, plain: Db = db): Store {
     listDeliveries: (siteId, filter) => outbox.listDeliveries(db, siteId, filter),
     retryDelivery: (siteId, id, now) => outbox.retryDelivery(db, siteId, id, now),
     recordTestEvent: (e) => outbox.recordTestEvent(db, e),
+
+    getMailPreferences: (siteId, userId, threadId) => mail.getMailPreferences(db, siteId, userId, threadId),
+    saveMailPreferences: (change) => mail.saveMailPreferences(db, change),
+    unsubscribe: (siteId, userId, list, threadId) => mail.unsubscribe(db, siteId, userId, list, threadId),
+    suppressAddress: (siteId, address, now) => mail.suppressAddress(db, siteId, address, now),
+    suppressedAddresses: (siteId) => mail.suppressedAddresses(db, siteId),
+    waitingNotices: (limit) => mail.waitingNotices(db, limit),
+    lastRepliesMessageAt: (userId, threadId) => mail.lastRepliesMessageAt(db, userId, threadId),
+    composeMessage: (message, noticeIds) => mail.composeMessage(db, message, noticeIds),
+    dropNotices: (ids) => mail.dropNotices(db, ids),
+    queueMessage: (message) => mail.queueMessage(db, message),
+    hasMailWork: (now) => mail.hasMailWork(db, now),
+    claimMail: (now, leaseUntil, limit) => mail.claimMail(db, now, leaseUntil, limit),
+    finishMail: (outcome, attempts) => mail.finishMail(db, outcome, attempts),
+    listMail: (siteId, limit) => mail.listMail(db, siteId, limit),
+    sitesMailingModerators: () => mail.sitesMailingModerators(db),
+    queueHealth: (siteId) => mail.queueHealth(db, siteId),
+    moderationSince: (siteId, since) => mail.moderationSince(db, siteId, since),
+    alertState: (siteId, kind) => mail.alertState(db, siteId, kind),
+    setAlertState: (siteId, kind, state) => mail.setAlertState(db, siteId, kind, state),
+    instanceSecret: (name, fresh) => mail.instanceSecret(db, name, fresh),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {

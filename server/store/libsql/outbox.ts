@@ -5,6 +5,7 @@ import type { Row } from '@libsql/client';
 import type { Db } from './db';
 import type { ClaimedDelivery, ClaimRequest, DeliveryFilter, DeliveryOutcome, DeliveryRecord, WebhookEndpointRecord } from '../events-port';
 import type { EventType } from '../../../shared/schemas/events';
+import { noticeStatements } from './mail';
 
 /** The events being fanned out: the oldest not yet fanned out. The same rows in both statements of the transaction. */
 const NEXT_EVENTS = 'SELECT id FROM outbox_events WHERE fanned_out = 0 ORDER BY created_at, id LIMIT ?';
@@ -20,7 +21,7 @@ export async function hasDispatchWork(db: Db, now: number): Promise<boolean> {
 }
 
 export async function fanOutEvents(db: Db, limit: number): Promise<number> {
-  const [, marked] = await db.write([
+  const written = await db.write([
     {
       sql: `INSERT OR IGNORE INTO deliveries (id, site_id, event_id, endpoint_id, status, attempts, next_at, created_at)
             SELECT e.id || ':' || w.id, e.site_id, e.id, w.id, 'pending', 0, e.created_at, e.created_at
@@ -29,9 +30,11 @@ export async function fanOutEvents(db: Db, limit: number): Promise<number> {
               AND EXISTS (SELECT 1 FROM json_each(w.event_types) WHERE value = '*' OR value = e.type)`,
       args: [limit],
     },
+    // What members are to be mailed about, in the same step: an event is fanned out to both or neither.
+    ...noticeStatements(NEXT_EVENTS, [limit]),
     { sql: `UPDATE outbox_events SET fanned_out = 1 WHERE id IN (${NEXT_EVENTS})`, args: [limit] },
   ]);
-  return marked.rowsAffected;
+  return written[written.length - 1].rowsAffected;
 }
 
 export async function claimDeliveries(db: Db, r: ClaimRequest): Promise<ClaimedDelivery[]> {
@@ -82,15 +85,23 @@ export async function finishDelivery(db: Db, o: DeliveryOutcome, attempts: numbe
 }
 
 export async function sweepOutbox(db: Db, eventsBefore: number, deliveriesBefore: number): Promise<number> {
-  const [deliveries, events] = await db.write([
+  const [deliveries, events, messages, notices] = await db.write([
     { sql: `DELETE FROM deliveries WHERE created_at < ? AND status IN ('delivered', 'dead')`, args: [deliveriesBefore] },
     {
       sql: `DELETE FROM outbox_events WHERE created_at < ? AND fanned_out = 1
               AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = outbox_events.id)`,
       args: [eventsBefore],
     },
+    // Mail likewise: messages a month after they went out (or died), and notices with them, or a
+    // week after they were made when they never went out (the server stopped sending mail).
+    { sql: `DELETE FROM mail_messages WHERE created_at < ? AND status IN ('sent', 'dead')`, args: [deliveriesBefore] },
+    {
+      sql: `DELETE FROM mail_notices WHERE (message_id IS NULL AND created_at < ?)
+              OR (message_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mail_messages m WHERE m.id = mail_notices.message_id))`,
+      args: [eventsBefore],
+    },
   ]);
-  return deliveries.rowsAffected + events.rowsAffected;
+  return deliveries.rowsAffected + events.rowsAffected + messages.rowsAffected + notices.rowsAffected;
 }
 
 export async function takeLease(db: Db, name: string, holder: string, now: number, until: number): Promise<boolean> {
