@@ -16,6 +16,13 @@ export const MAIL_STRINGS = {
   'mail.rejected.subject': 'Your comment on “{title}” was not published',
   'mail.rejected.intro': 'A moderator decided not to publish your comment.',
   'mail.rejected.reason': 'Reason: {reason}',
+  // A rejection's reason, as the member reads it.
+  'mail.reason.personal_attack': 'it attacks a person rather than their ideas',
+  'mail.reason.fear_anger': 'it seems meant to stoke fear or anger',
+  'mail.reason.spam': 'it looks like spam',
+  'mail.reason.off_topic': 'it is off topic',
+  'mail.reason.abusive': 'abusive language',
+  'mail.reason.other': 'it does not meet the community guidelines',
   'mail.alert.subject': '{site}: {pending} comments are waiting for review',
   'mail.alert.intro': '{pending} comments are waiting for review; the oldest has waited {age}.',
   'mail.digest.subject': '{site}: the moderation queue today',
@@ -29,6 +36,12 @@ export const MAIL_STRINGS = {
 } as const;
 
 export type MailStringKey = keyof typeof MAIL_STRINGS;
+
+/** A rejection reason's words for the member, or the reason as given when it has none. */
+export function reasonWords(strings: Readonly<Record<string, string>>, reason: string): string {
+  const key = `mail.reason.${reason}`;
+  return own(strings, key) ?? own(MAIL_STRINGS as Record<string, string>, key) ?? reason;
+}
 
 /** A mail string in the site's wording when it has one, with `{name}` values filled in. */
 export function mailString(strings: Readonly<Record<string, string>>, key: MailStringKey, values: Record<string, string | number> = {}): string {

@@ -50,6 +50,11 @@ async function digest(deps: ServiceDeps, mail: MailConfig, site: SiteRecord): Pr
   const now = deps.now();
   const due = Math.floor((now - hour * HOUR) / DAY) * DAY + hour * HOUR; // the latest digest time at or before now
   const state = await deps.store.alertState(site.id, 'digest');
+  // A digest just turned on starts at the next such hour, not with the one already past.
+  if (state.lastAt === 0) {
+    await deps.store.setAlertState(site.id, 'digest', { armed: true, lastAt: now });
+    return 0;
+  }
   if (state.lastAt >= due) return 0;
   await deps.store.setAlertState(site.id, 'digest', { armed: true, lastAt: now });
   const [since, health] = await Promise.all([deps.store.moderationSince(site.id, now - DAY), deps.store.queueHealth(site.id)]);

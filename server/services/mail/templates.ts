@@ -1,7 +1,7 @@
 // What each message says, as a text part and an HTML part, in the site's wording (mail strings
 // a site overrides in settings.strings). Everything from outside is escaped in the HTML part,
 // except comment bodies, which are the sanitised HTML the widget shows as well.
-import { mailString, type MailStringKey } from '../../../shared/mail-strings';
+import { mailString, reasonWords, type MailStringKey } from '../../../shared/mail-strings';
 
 export interface Rendered {
   subject: string;
@@ -79,7 +79,7 @@ export function decisionNotice(
   const w = (key: MailStringKey, v: Record<string, string | number> = {}) => mailString(site.strings, key, v);
   const title = oneLine(thread.title || thread.url);
   const intro = w(decision === 'approved' ? 'mail.approved.intro' : 'mail.rejected.intro');
-  const because = decision === 'rejected' && reason ? w('mail.rejected.reason', { reason }) : null;
+  const because = decision === 'rejected' && reason ? w('mail.rejected.reason', { reason: reasonWords(site.strings, reason) }) : null;
   const link = decision === 'approved' ? commentLink(thread.url, comment.id) : thread.url.split('#')[0];
   const text = [intro, ...(because ? [because] : []), quote(comment.bodySrc), `${w('mail.open')}: ${link}`];
   const html = [
