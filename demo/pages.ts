@@ -2,6 +2,7 @@
 import { ARTICLES, type DemoArticle } from './articles';
 import { PERSONAS, SIGN_IN_PATH, type DemoPersona } from './personas';
 import { DEMO_SITE_ID } from './site';
+import type { DemoMail } from './mailbox';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
@@ -100,4 +101,21 @@ export function moderatePage(persona: DemoPersona): string {
 <script type="module" src="/moderate.js"></script>`
     : `<h1>Moderation</h1><p>Switch to <strong>Morgan — moderator</strong> above, or open <a href="/moderate?site=${DEMO_SITE_ID}">/moderate</a> and sign in with the site API key printed when the demo started.</p>`;
   return layout('Moderation', persona, '/demo/moderate', body, staff);
+}
+
+/** What the demo's mailbox received, newest first; a message's HTML part is shown sandboxed, as a mail client would. */
+export function mailboxPage(persona: DemoPersona, messages: DemoMail[], openId?: number): string {
+  const open = messages.find((m) => m.id === openId) ?? messages[0];
+  const list = messages.length
+    ? `<ul class="listing">${messages
+        .map((m) => `<li><a href="/demo/mailbox?id=${m.id}">${escapeHtml(m.subject)}</a><span class="count">to ${escapeHtml(m.to)} · ${m.date.toISOString().slice(11, 16)} UTC</span></li>`)
+        .join('')}</ul>`
+    : '<p>No mail yet. Sign in as Alice, open <em>Email notifications</em> under the comment box and tick replies; then reply to one of her comments as Morgan. The notice arrives here about ten seconds later.</p>';
+  const shown = open
+    ? `<h2>${escapeHtml(open.subject)}</h2><p class="count">From ${escapeHtml(open.from)} to ${escapeHtml(open.to)}${
+        open.unsubscribe ? ` · <a href="${escapeHtml(open.unsubscribe)}">one-click unsubscribe link</a>` : ''
+      }</p><iframe title="The message" sandbox style="width:100%;height:420px;border:1px solid #ddd;background:#fff" srcdoc="${escapeHtml(open.html)}"></iframe>
+<details><summary>Text part</summary><pre style="white-space:pre-wrap;font-size:14px">${escapeHtml(open.text)}</pre></details>`
+    : '';
+  return layout('Mailbox', persona, '/demo/mailbox', `<h1>The demo's mailbox</h1><p>Every e-mail Parley sends while the demo runs lands here.</p>${list}${shown}`);
 }

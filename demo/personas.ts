@@ -6,7 +6,7 @@ export const TIERS = { member: 'member', newsletter: 'newsletter' } as const;
 export interface DemoPersona {
   id: string;
   label: string;
-  claims: { sub: string; name: string; tier: string; role: 'member' | 'moderator' | 'admin'; badges: string[] } | null;
+  claims: { sub: string; name: string; tier: string; role: 'member' | 'moderator' | 'admin'; badges: string[]; email: string } | null;
   /** A picture the demo serves itself (see routes.ts), named in the token's avatar claim. */
   avatar?: { path: string; svg: string };
 }
@@ -19,9 +19,9 @@ const ALICE_SVG =
 
 export const PERSONAS: DemoPersona[] = [
   { id: 'guest', label: 'Guest (signed out)', claims: null },
-  { id: 'nell', label: 'Nell — newsletter tier', claims: { sub: 'demo-nell', name: 'Nell Novak', tier: TIERS.newsletter, role: 'member', badges: [] } },
-  { id: 'alice', label: 'Alice — full member', claims: { sub: 'demo-alice', name: 'Alice Archer', tier: TIERS.member, role: 'member', badges: ['Subscriber since 2019'] }, avatar: { path: '/avatars/alice.svg', svg: ALICE_SVG } },
-  { id: 'morgan', label: 'Morgan — moderator', claims: { sub: 'demo-morgan', name: 'Morgan Reyes', tier: TIERS.member, role: 'moderator', badges: ['Staff'] } },
+  { id: 'nell', label: 'Nell — newsletter tier', claims: { sub: 'demo-nell', name: 'Nell Novak', tier: TIERS.newsletter, role: 'member', badges: [], email: 'nell@members.example' } },
+  { id: 'alice', label: 'Alice — full member', claims: { sub: 'demo-alice', name: 'Alice Archer', tier: TIERS.member, role: 'member', badges: ['Subscriber since 2019'], email: 'alice@members.example' }, avatar: { path: '/avatars/alice.svg', svg: ALICE_SVG } },
+  { id: 'morgan', label: 'Morgan — moderator', claims: { sub: 'demo-morgan', name: 'Morgan Reyes', tier: TIERS.member, role: 'moderator', badges: ['Staff'], email: 'morgan@daily.example' } },
 ];
 
 /** Where the demo's readers sign in: the publisher's own page, named by its invitations and the thread view. */

@@ -4,12 +4,13 @@ import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { SignJWT } from 'jose';
 import { ARTICLES } from './articles';
-import { articlePage, listingPage, moderatePage, signInPage, subscribePage } from './pages';
+import { articlePage, listingPage, mailboxPage, moderatePage, signInPage, subscribePage } from './pages';
+import type { DemoMail } from './mailbox';
 import { avatarClaim, PERSONAS, personaById, SIGN_IN_PATH } from './personas';
 import { DEMO_SITE_ID, type DemoSecrets } from './site';
 
 const COOKIE = 'demo_persona';
-const OWN_PAGES = new Set(['/', '/subscribe', SIGN_IN_PATH, '/demo/moderate', ...ARTICLES.map((a) => a.path)]);
+const OWN_PAGES = new Set(['/', '/subscribe', SIGN_IN_PATH, '/demo/moderate', '/demo/mailbox', ...ARTICLES.map((a) => a.path)]);
 
 /** The demo page a request came from (by its Referer), to go back to after signing in; the front page otherwise. */
 function cameFrom(c: Context): string {
@@ -26,6 +27,8 @@ export interface DemoOptions {
   secrets: DemoSecrets;
   /** The origin canonical URLs use, so localhost and 127.0.0.1 share one thread. */
   canonicalOrigin: string;
+  /** What the demo's mailbox received (see mailbox.ts). */
+  mail?: DemoMail[];
 }
 
 export function demoRoutes(options: DemoOptions) {
@@ -40,6 +43,10 @@ export function demoRoutes(options: DemoOptions) {
     c.header('Content-Security-Policy', "frame-ancestors 'self'");
     c.header('X-Frame-Options', 'SAMEORIGIN');
     return c.html(moderatePage(persona(c)));
+  });
+  app.get('/demo/mailbox', (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.html(mailboxPage(persona(c), options.mail ?? [], Number(c.req.query('id')) || undefined));
   });
   for (const article of ARTICLES) {
     app.get(article.path, (c) => c.html(articlePage(article, persona(c), options.canonicalOrigin)));
@@ -72,7 +79,7 @@ export function demoRoutes(options: DemoOptions) {
     const now = Math.floor(Date.now() / 1000);
     // The demo runs on http://localhost, the one place Parley takes an http avatar (README, "Tokens").
     const avatar = avatarClaim(who, options.canonicalOrigin);
-    const token = await new SignJWT({ name: claims.name, tier: claims.tier, role: claims.role, badges: claims.badges, ...avatar })
+    const token = await new SignJWT({ name: claims.name, tier: claims.tier, role: claims.role, badges: claims.badges, email: claims.email, ...avatar })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setAudience(DEMO_SITE_ID)

@@ -60,7 +60,11 @@ export async function demoSite(origins: string[], secrets: DemoSecrets): Promise
       },
     },
     // Relative: the reader signs in on whichever of the demo's addresses they are reading.
-    settings: SiteSettings.parse({ signInUrl: SIGN_IN_PATH }),
+    settings: SiteSettings.parse({
+      signInUrl: SIGN_IN_PATH,
+      // Reply notices go to the demo's mailbox; so do the moderators' alerts once three comments wait.
+      mail: { from: 'comments@daily.example', moderatorEmails: ['moderators@daily.example'], queueAlert: { pending: 3 }, dashboardUrl: `${origins[0]}/demo/moderate`, replyNoticeMinutes: 1 },
+    }),
     apiKeyHash: await sha256Hex(secrets.apiKey),
   };
 }

@@ -14,6 +14,7 @@ console.log(`
     article (newsletter section):  ${demo.origin}/newsletter/morning-briefing
     moderator dashboard:           ${demo.origin}/demo/moderate   (as Morgan, the moderator persona)
                                    ${demo.origin}/moderate?site=demo   (site API key: ${demo.secrets.apiKey})
+    mailbox (e-mail Parley sent):  ${demo.origin}/demo/mailbox
   Switch persona with the bar at the top of each page. Ctrl+C to stop.
 `);
 

@@ -16,6 +16,11 @@ const preview = (siteId: string) => `${base(siteId)}/preview`;
  */
 export const readerPaths = { thread, comments, comment, conversation, like, report, preview };
 
+const mailPreferences = (siteId: string) => `${base(siteId)}/me/mail`;
+const follow = (siteId: string, threadId: string) => `${base(siteId)}/threads/${enc(threadId)}/follow`;
+/** A member's e-mail preferences (GET, PUT) and following one thread (PUT, DELETE): for the widget's notifications chunk. */
+export const notifyPaths = { mailPreferences, follow };
+
 /** The one path the reader's loader (embed.js) asks for itself: the thread it starts loading early. */
 export { thread as threadPath };
 
@@ -29,9 +34,8 @@ export const apiPaths = {
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
   report,
   preview,
-  /** A member's e-mail preferences (GET, PUT), and following one thread (PUT, DELETE). */
-  mailPreferences: (siteId: string) => `${base(siteId)}/me/mail`,
-  follow: (siteId: string, threadId: string) => `${base(siteId)}/threads/${enc(threadId)}/follow`,
+  mailPreferences,
+  follow,
   unsubscribe: (siteId: string) => `${base(siteId)}/mail/unsubscribe`,
   moderation: {
     session: (siteId: string) => `${base(siteId)}/moderation/session`,

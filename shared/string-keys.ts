@@ -3,6 +3,7 @@
 import { ERROR_STATUS } from './errors';
 import { LIVE_STRINGS } from './live-strings';
 import { MAIL_STRINGS } from './mail-strings';
+import { NOTIFY_STRINGS } from './notify-strings';
 import { MEMBER_STRINGS } from './member-strings';
 import { own } from './own';
 import { STRINGS } from './strings';
@@ -14,6 +15,7 @@ export function isStringKey(key: string): boolean {
     own(MEMBER_STRINGS, key) !== undefined ||
     own(LIVE_STRINGS, key) !== undefined ||
     own(MAIL_STRINGS, key) !== undefined ||
+    own(NOTIFY_STRINGS, key) !== undefined ||
     (key.startsWith('error.') && own(ERROR_STATUS, key.slice(6)) !== undefined)
   );
 }

@@ -45,6 +45,8 @@ const ServerEnv = z.extend(DatabaseEnv, {
   PUBLIC_URL: z.optional(z.string().check(z.regex(/^https?:\/\//, 'must be an http(s) URL'))),
   /** How often mail is composed and sent, in ms. */
   MAIL_EVERY_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(600_000)), 5_000),
+  /** How long a first reply notice waits for others of the same conversation, in ms. */
+  MAIL_GATHER_MS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(3_600_000)), 60_000),
 });
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
@@ -127,6 +129,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
           intervalMs: options.env.DISPATCH_INTERVAL_MS,
           dispatch: { maxAttempts: options.env.WEBHOOK_MAX_ATTEMPTS },
           mailEveryMs: options.env.MAIL_EVERY_MS,
+          mailGatherMs: options.env.MAIL_GATHER_MS,
           onError: (error) => console.error('Outbox dispatcher:', error),
         })
       : null;

@@ -43,6 +43,8 @@ export const ViewerInfo = z.object({
   session: TokenState,
   /** With reason banned or suspended: until when (suspensions), and the moderator's note to the member, if any. */
   standing: z.optional(z.object({ until: z.nullable(z.number()), note: z.string() })),
+  /** True when the member may be mailed (the token carries an address and the site sends mail): notifications are offered. */
+  mail: z.optional(z.boolean()),
 });
 export type ViewerInfo = z.infer<typeof ViewerInfo>;
 

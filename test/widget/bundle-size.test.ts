@@ -4,10 +4,10 @@ import { buildWidget } from '../../scripts/build-widget';
 
 // A reader downloads embed.js and app.js (Preact and the styles included) before seeing a comment.
 // Ratchets at what the build weighs now, so nothing grows unnoticed; the aim is 15,000 (see README).
-const READER_BUDGET_GZIP = 16_200;
+const READER_BUDGET_GZIP = 16_220;
 // A signed-in reader also fetches the members' chunk (the comment box and the actions on a
 // comment), started alongside the thread request.
-const MEMBER_BUDGET_GZIP = 19_700;
+const MEMBER_BUDGET_GZIP = 19_840;
 
 describe('the reader bundle', () => {
   it(`stays within ${READER_BUDGET_GZIP} bytes gzipped for embed.js + app.js`, async () => {

@@ -2,6 +2,7 @@
 // comment being answered. In the members' chunk with the composer they wrap; app.js only says where.
 import type { CommentView } from '../../shared/schemas/comment';
 import { Composer } from './composer';
+import { MailSlot } from './mail-slot';
 import type { WidgetContext } from './context';
 
 export interface NewCommentProps {
@@ -10,9 +11,10 @@ export interface NewCommentProps {
   lost: boolean;
 }
 
-export function NewComment({ ctx: { state, actions, t, member }, lost }: NewCommentProps) {
-  const { viewer, site } = state.view!;
+export function NewComment({ ctx: { state, actions, t, member, client }, lost }: NewCommentProps) {
+  const { viewer, site, thread } = state.view!;
   return (
+    <>
     <Composer
       id="new"
       label={viewer.name && !lost ? t('compose.as', { name: viewer.name }) : t('compose')}
@@ -23,6 +25,8 @@ export function NewComment({ ctx: { state, actions, t, member }, lost }: NewComm
       onPreview={member.actions!.preview}
       onDone={(c) => actions.focus(c.id)}
     />
+    {viewer.mail && !lost && <MailSlot client={client} threadId={thread.id} strings={site.strings} />}
+    </>
   );
 }
 

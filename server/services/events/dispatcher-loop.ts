@@ -14,6 +14,8 @@ export interface DispatcherLoopOptions {
   onPass?: (report: DispatchReport) => void;
   /** How often mail is composed and sent (when the server mails at all); default 5 s. */
   mailEveryMs?: number;
+  /** How long a first reply notice waits for others (see compose-notices.ts). */
+  mailGatherMs?: number;
   onMailPass?: (report: MailPassReport) => void;
   onError?: (error: unknown) => void;
 }
@@ -62,7 +64,9 @@ export function startDispatcherLoop(deps: ServiceDeps, o: DispatcherLoopOptions)
         mailedAt = now;
         const moderators = now - moderatorsAt >= MODERATORS_EVERY_MS;
         if (moderators) moderatorsAt = now;
-        o.onMailPass?.(await mailPass(deps, { dispatch: o.dispatch, moderators }));
+        // Not inside `o.onMailPass?.(…)`: with no listener, that would skip the pass itself.
+        const report = await mailPass(deps, { dispatch: o.dispatch, moderators, gatherMs: o.mailGatherMs });
+        o.onMailPass?.(report);
       }
       if (!(await deps.store.hasDispatchWork(now)) || !(await leader(now))) return;
       // A full batch means more may be waiting: go on at once.

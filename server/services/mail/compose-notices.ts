@@ -18,7 +18,7 @@ export interface ComposeOptions {
 export const DEFAULT_COMPOSE: ComposeOptions = { gatherMs: 60_000, limit: 500 };
 
 export async function composeNotices(deps: ServiceDeps, mail: MailConfig, options: Partial<ComposeOptions> = {}): Promise<number> {
-  const o = { ...DEFAULT_COMPOSE, ...options };
+  const o = { gatherMs: options.gatherMs ?? DEFAULT_COMPOSE.gatherMs, limit: options.limit ?? DEFAULT_COMPOSE.limit };
   const now = deps.now();
   const waiting = await deps.store.waitingNotices(o.limit);
   const stale = waiting.filter((n) => !n.email || (n.kind !== 'rejected' && (n.comment.deleted || !n.comment.published)));

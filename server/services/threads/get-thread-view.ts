@@ -51,6 +51,7 @@ export async function getThreadView(
       callToAction: lapsed(session) ? null : callToActionFor(site, refusal, claims),
       session,
       ...(standing ? { standing } : {}),
+      ...(claims?.email && deps.mail && site.settings.mail.enabled ? { mail: true } : {}),
     },
     site: {
       name: site.name,
