@@ -234,7 +234,8 @@ export const ThreadsQuery = z.object({
 export type ThreadsQuery = z.infer<typeof ThreadsQuery>;
 
 /** A thread as moderators see it: what readers see of it, whether every comment is held, and what waits on whom. */
-export const ModeratedThread = z.extend(ThreadInfo, { premoderate: z.boolean(), createdAt: z.number(), pending: z.number(), rejected: z.number() });
+/** `autoClosed`: closed by its age under the site's autoClose setting, not by a moderator. */
+export const ModeratedThread = z.extend(ThreadInfo, { autoClosed: z.optional(z.boolean()), premoderate: z.boolean(), createdAt: z.number(), pending: z.number(), rejected: z.number() });
 export type ModeratedThread = z.infer<typeof ModeratedThread>;
 export const ThreadsResponse = z.object({ threads: z.array(ModeratedThread), nextCursor: z.nullable(z.string()) });
 
