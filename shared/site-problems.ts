@@ -32,7 +32,8 @@ export function describe(issue: z.core.$ZodIssue): string {
  * has no string for, which would silently change nothing.
  */
 export function siteProblems(json: unknown, schema: z.ZodMiniType = SiteConfig): SiteProblem[] {
-  const parsed = schema.safeParse(json);
+  // With the input in each issue, a value left empty reads "is required" rather than its expected type.
+  const parsed = schema.safeParse(json, { reportInput: true });
   const problems: SiteProblem[] = parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: where(issue.path), message: describe(issue) }));
   const strings = (json as { settings?: { strings?: unknown } } | null)?.settings?.strings;
   const keys = strings && typeof strings === 'object' ? Object.keys(strings) : [];

@@ -72,8 +72,8 @@ export const AutoClose = z.object({
 });
 export type AutoClose = z.infer<typeof AutoClose>;
 
-/** The settings a site's admins edit on the Site page; `moderation` is the Rules tab's. */
-const settingsFields = {
+/** The settings a site's admins edit on the Site page; `moderation` is the Rules tab's. In parentheses, as the widget build wraps it in an arrow. */
+const settingsFields = ({
   /** 'auto' follows the host page's declared color-scheme; a page's data-theme overrides either. */
   theme: z._default(z.enum(['auto', 'light', 'dark']), 'auto'),
   guidelinesDisplay: z._default(GuidelinesDisplay, 'open'),
@@ -91,7 +91,7 @@ const settingsFields = {
   /** How much one member or one address may do, beside the moderation rules' flooding limits. */
   rateLimits: z.prefault(RateLimits, {}),
   autoClose: z.prefault(AutoClose, {}),
-};
+});
 
 /**
  * A site's settings. There is one length setting, so an old `maxLength` only ever tightens it.
