@@ -107,4 +107,20 @@ describe('the Site tab', () => {
     await page.getByText('Issued a new site API key', { exact: false }).first().waitFor();
     await page.context().close();
   });
+
+  it('is read-only for a moderator who is not an admin, saying why, and fits a phone without sideways scrolling', { timeout: 60_000 }, async () => {
+    const page = await e2e.pageAs('morgan', '/demo/moderate', { width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Site', exact: true }).click();
+    await page.getByText('Only admins and the site owner (signed in with the API key) may change the site settings.', { exact: false }).waitFor();
+    const form = page.getByRole('form', { name: 'Site settings' });
+    expect(await form.locator('input:enabled, select:enabled, textarea:enabled').count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Save site settings' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Rotate API key' }).isDisabled()).toBe(true);
+    // What a moderator may read is there: the guidelines, and who may comment where.
+    expect(await form.getByLabel('Guidelines', { exact: true }).inputValue()).not.toBe('');
+    await page.locator('table.matrix').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/dashboard-site-read-only-phone.png` });
+    await page.context().close();
+  });
 });
