@@ -19,6 +19,8 @@ export type AppEnv = {
     moderator: Moderator;
     /** Set on writes that carry an Idempotency-Key: the store whose first change claims the key. */
     requestStore?: Store;
+    /** Set by a route that changed the site's configuration: the site resolver forgets its cached copy. */
+    siteChanged?: true;
     /** What an earlier look at this request's Idempotency-Key found (see middleware/idempotency). */
     earlierWrite?: { key: string; record: IdempotencyRecord | null };
   };

@@ -59,6 +59,9 @@ export const apiPaths = {
     tryComment: (siteId: string) => `${base(siteId)}/moderation/try`,
     stats: (siteId: string) => `${base(siteId)}/moderation/stats`,
     model: (siteId: string) => `${base(siteId)}/moderation/model`,
+    /** The site's own configuration (the Site tab), and its API key's rotation. */
+    site: (siteId: string) => `${base(siteId)}/moderation/site`,
+    siteApiKey: (siteId: string) => `${base(siteId)}/moderation/site/api-key`,
     webhooks: (siteId: string) => `${base(siteId)}/moderation/webhooks`,
     webhook: (siteId: string, endpointId: string) => `${base(siteId)}/moderation/webhooks/${enc(endpointId)}`,
     webhookTest: (siteId: string, endpointId: string) => `${base(siteId)}/moderation/webhooks/${enc(endpointId)}/test`,

@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   rejected_not_editable: 403,
   role_not_allowed: 403,
   cannot_act_on_self: 403,
+  /** Changing the site's own configuration, or its API key: admins and the key's holder only. */
+  admin_required: 403,
   not_found: 404,
   site_not_found: 404,
   thread_not_found: 404,

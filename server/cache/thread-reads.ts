@@ -39,11 +39,12 @@ export interface ThreadReadsOptions {
   recentMaxBytes?: number;
 }
 
-/** A finished guest response held in process memory: its ETag and the bytes as sent. */
+/** A finished guest response held in process memory: its ETag, the bytes as sent, and the site configuration it was built with. */
 interface RecentGuestRead {
   etag: string;
   body: ArrayBuffer;
   at: number;
+  site: string;
 }
 
 export interface ThreadRead {
@@ -56,6 +57,8 @@ export interface ThreadRead {
   locate(): Promise<ThreadRecord>;
   /** Builds the full response body for that thread (the expensive part). */
   build(thread: ThreadRecord): Promise<unknown>;
+  /** What the body shows that changes with no write to the thread (its age closing it), so it is in the ETag too. */
+  timeState?(thread: ThreadRecord): string;
 }
 
 export function threadReads(options: ThreadReadsOptions) {
@@ -65,9 +68,9 @@ export function threadReads(options: ThreadReadsOptions) {
   const guestRevalidateMs = options.guestRevalidateMs ?? 0;
   const recent = new ByteBudgetMap<RecentGuestRead>(options.recentMaxBytes ?? 16 * 1024 * 1024);
 
-  function remember(request: string, etag: string, body: ArrayBuffer) {
+  function remember(request: string, etag: string, body: ArrayBuffer, site: string) {
     if (guestRevalidateMs <= 0) return;
-    recent.set(request, { etag, body, at: now() }, body.byteLength);
+    recent.set(request, { etag, body, at: now(), site }, body.byteLength);
   }
 
   return async function serveThreadRead(c: Context<AppEnv>, read: ThreadRead): Promise<Response> {
@@ -80,7 +83,9 @@ export function threadReads(options: ThreadReadsOptions) {
     const lastKey = `last ${request}`;
 
     const memo = guest ? recent.get(request) : undefined;
-    if (memo && now() - memo.at < guestRevalidateMs) {
+    // A site saved since (new guidelines, invitations, wording) is never answered from before it.
+    const sitePrint = await siteFingerprint(site);
+    if (memo && memo.site === sitePrint && now() - memo.at < guestRevalidateMs) {
       if (matches(c.req.header('If-None-Match'), memo.etag)) return c.body(null, 304, { ETag: memo.etag, 'Cache-Control': GUEST_CACHE_CONTROL });
       return send(c, memo.body, GUEST_CACHE_CONTROL, memo.etag);
     }
@@ -102,7 +107,7 @@ export function threadReads(options: ThreadReadsOptions) {
     // A signed-in view also depends on the reader's claims and, through edit windows, on time:
     // the minute keeps a revalidated copy from outliving either by long.
     const viewer = guest ? 'guest' : `${JSON.stringify(claims)} ${Math.floor(now() / 60_000)}`;
-    const etag = `"${await digest([thread.id, thread.version, await siteFingerprint(site), request, viewer].join('\n'))}"`;
+    const etag = `"${await digest([thread.id, thread.version, read.timeState?.(thread) ?? '', sitePrint, request, viewer].join('\n'))}"`;
     const cacheControl = guest ? GUEST_CACHE_CONTROL : SIGNED_IN_CACHE_CONTROL;
     if (matches(c.req.header('If-None-Match'), etag)) {
       return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
@@ -114,11 +119,11 @@ export function threadReads(options: ThreadReadsOptions) {
     if (hit) {
       // Bytes straight through: no decoding and re-encoding of a large body on the hot path.
       const bytes = await hit.arrayBuffer();
-      remember(request, etag, bytes);
+      remember(request, etag, bytes, sitePrint);
       return send(c, bytes, cacheControl, etag);
     }
     const body = JSON.stringify(await read.build(thread));
-    remember(request, etag, new TextEncoder().encode(body).buffer as ArrayBuffer);
+    remember(request, etag, new TextEncoder().encode(body).buffer as ArrayBuffer, sitePrint);
     // A cache that fails must not fail the read.
     await Promise.all([
       cache.put(freshKey, jsonResponse(body), freshSeconds).catch(() => {}),

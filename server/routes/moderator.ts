@@ -43,6 +43,7 @@ import { undoBulkOperation } from '../services/moderation/undo-bulk-operation';
 import { findOperation, toBulkView } from '../services/moderation/bulk-operation';
 import { validate } from './validate';
 import { webhookRoutes } from './webhooks';
+import { siteSettingsRoutes } from './site-settings';
 import { writeDeps, type WriteOnce } from './write-deps';
 
 const CommentParam = z.object({ siteId: z.string(), commentId: Id });
@@ -71,6 +72,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     .use(requireModerator(deps))
     .get('/session', (c) => {
       const m = c.get('moderator');
+      // Whoever may tune the rules may also change the site itself (the Site tab).
       return c.json({ siteId: c.get('site').id, siteName: c.get('site').name, name: m.name, via: m.via, canEditRules: mayEditRules(c) });
     })
     .get('/counts', validate('query', CountsQuery), async (c) => {
@@ -128,7 +130,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     )
     .post('/threads/:threadId', validate('param', ThreadParam), validate('json', ThreadActionBody), async (c) => once(c, async () => {
       const done = await actOnThread(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').threadId, c.req.valid('json').action);
-      return c.json({ thread: threadInfo(done.thread), action: toActionSummary(done.action) });
+      return c.json({ thread: threadInfo(done.thread, c.get('site'), deps.now()), action: toActionSummary(done.action) });
     }))
     .post('/actions/:actionId/undo', validate('param', ActionParam), async (c) => once(c, async () => {
       return c.json(await undoAction(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('param').actionId));
@@ -149,5 +151,6 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       const action = await activateCivilityModel(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').id);
       return c.json({ ...(await civilityModelInfo(deps, { ...c.get('site'), civilityModelId: c.req.valid('json').id })), action: toActionSummary(action) });
     }))
-    .route('/', webhookRoutes(deps, once));
+    .route('/', webhookRoutes(deps, once))
+    .route('/', siteSettingsRoutes(deps, once));
 }

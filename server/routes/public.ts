@@ -16,6 +16,7 @@ import { findViewerUser } from '../services/identity/viewer-user';
 import { validate } from './validate';
 import { openThread } from '../services/threads/open-thread';
 import { pageKeyFor } from '../services/threads/page-key';
+import { isClosed } from '../services/threads/closed-state';
 import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import { readerSession } from '../middleware/auth';
 import { allowedOriginsOnly } from '../middleware/site/cors';
@@ -48,6 +49,7 @@ export function threadReadRoutes(deps: ServiceDeps, options: ThreadReadRoutesOpt
         key: [pageKeyFor(query.url, query.pageId), query.sort, String(query.limit)],
         locate: () => openThread(deps, { site, url: query.url, pageId: query.pageId, title: query.title, clientAddress: c.get('clientAddress') }),
         build: (thread) => getThreadView(deps, site, reader, query, thread),
+        timeState: (thread) => (isClosed(site, thread, deps.now()) ? 'closed' : 'open'),
       });
     })
     .get('/threads/:threadId/comments', validate('param', ThreadParam), validate('query', PageQuery), async (c) => {

@@ -16,6 +16,6 @@ export function siteApiRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     .use(siteApiKey())
     .put('/threads', validate('json', UpsertThreadBody), async (c) => once(c, async () => {
       const thread = await upsertThread(writeDeps(c, deps), c.get('site'), c.req.valid('json'));
-      return c.json({ thread: threadInfo(thread) });
+      return c.json({ thread: threadInfo(thread, c.get('site'), deps.now()) });
     }));
 }

@@ -3,6 +3,7 @@
 import type { CommentState, CommentStatus } from '../../shared/schemas/comment';
 import type { QueueName, REPORT_REASONS, TargetType } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import type { SiteConfig } from '../../shared/schemas/site';
 import type { AfterNudge, CommentWithAuthor, ThreadRecord } from './port';
 
 export interface AuthorHistory {
@@ -148,10 +149,17 @@ export type StateChange =
       countDelta: number;
     }
   | { kind: 'user'; userId: string; set: { banned?: boolean; suspendedUntil?: number | null; alwaysPremoderate?: boolean } }
-  | { kind: 'thread'; threadId: string; set: { closed?: boolean; premoderate?: boolean } }
+  | { kind: 'thread'; threadId: string; set: { closed?: boolean; premoderate?: boolean; keptOpen?: boolean } }
   | { kind: 'settings'; moderation: ModerationSettings }
   /** Which of the site's civility models the rules use; null: the shipped one. */
-  | { kind: 'civility-model'; modelId: string | null };
+  | { kind: 'civility-model'; modelId: string | null }
+  /** Everything of the site's configuration but its id, its API key and its moderation settings, which stay as stored. */
+  | { kind: 'site'; config: SiteFields }
+  /** A new API key's hash, written only while the key is still the one the rotation was decided on. */
+  | { kind: 'api-key'; apiKeyHash: string; expect: string | null };
+
+/** The part of a site the Site page saves (see StateChange `site`). */
+export type SiteFields = Omit<SiteConfig, 'id' | 'settings'> & { settings: Omit<SiteConfig['settings'], 'moderation'> };
 
 /** The change of one comment's state. */
 export type CommentChange = Extract<StateChange, { kind: 'comment' }>;

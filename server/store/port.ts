@@ -22,11 +22,18 @@ export interface ThreadRecord {
   title: string;
   section: string;
   sectionLocked: boolean;
+  /** Closed by a moderator (or the site API); its age may close it too (see threads/closed-state.ts). */
   closed: boolean;
   premoderate: boolean;
   commentCount: number;
   version: number;
   createdAt: number;
+  /** When the article was published, as the site API gave it; null when it did not. */
+  publishedAt: number | null;
+  /** When its first comment (in any state) was posted; null before there is one. */
+  firstCommentAt: number | null;
+  /** A moderator reopened it after its age had closed it: age no longer closes it. */
+  keptOpen: boolean;
 }
 
 export interface UserRecord {
@@ -91,6 +98,7 @@ export interface CreateThreadRequest {
   sectionLocked: boolean;
   closed: boolean;
   createdAt: number;
+  publishedAt?: number | null;
 }
 
 export interface UpdateThreadRequest {
@@ -101,6 +109,7 @@ export interface UpdateThreadRequest {
   section?: string;
   sectionLocked?: boolean;
   closed?: boolean;
+  publishedAt?: number;
 }
 
 export interface UpsertUserRequest {

@@ -3,6 +3,7 @@ import { Id } from './common';
 import { ThreadInfo } from './thread';
 import { CommentState, CommentStatus } from './comment';
 import { ModerationSettings, ModerationSettingsFields, Reason } from './moderation-settings';
+import { SiteEditView } from './site';
 
 // The moderator API's contract, shared by the server and the dashboard.
 
@@ -234,7 +235,8 @@ export const ThreadsQuery = z.object({
 export type ThreadsQuery = z.infer<typeof ThreadsQuery>;
 
 /** A thread as moderators see it: what readers see of it, whether every comment is held, and what waits on whom. */
-export const ModeratedThread = z.extend(ThreadInfo, { premoderate: z.boolean(), createdAt: z.number(), pending: z.number(), rejected: z.number() });
+/** `autoClosed`: closed by its age under the site's autoClose setting, not by a moderator. */
+export const ModeratedThread = z.extend(ThreadInfo, { autoClosed: z.optional(z.boolean()), premoderate: z.boolean(), createdAt: z.number(), pending: z.number(), rejected: z.number() });
 export type ModeratedThread = z.infer<typeof ModeratedThread>;
 export const ThreadsResponse = z.object({ threads: z.array(ModeratedThread), nextCursor: z.nullable(z.string()) });
 
@@ -395,12 +397,17 @@ export type StatsResponse = z.infer<typeof StatsResponse>;
 
 // Answers carry the settings as stored, which may predate a check, so the form can show and fix them.
 export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsFields });
+/** GET and PUT /moderation/site: the site as its Site page edits it. */
+export const SiteEditResponse = z.object({ site: SiteEditView });
+/** POST /moderation/site/api-key: the new key, shown this once. */
+export const ApiKeyRotated = z.object({ apiKey: z.string(), action: ActionSummary });
+
 export const ModeratorSession = z.object({
   siteId: z.string(),
   siteName: z.string(),
   name: z.string(),
   via: z.enum(['token', 'api-key']),
-  /** Admins and the site owner (API key) may change the rules; moderators may not. */
+  /** Admins and the site owner (API key) may change the rules and the site's settings; moderators may not. */
   canEditRules: z.optional(z.boolean()),
 });
 export type ModeratorSession = z.infer<typeof ModeratorSession>;

@@ -103,6 +103,8 @@ export const UpsertThreadBody = z.strictObject({
   title: z.optional(z.string().check(z.maxLength(300))),
   section: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a section id'))),
   closed: z.optional(z.boolean()),
+  /** When the article was published (ms since the epoch): where `settings.autoClose` counts from. */
+  publishedAt: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type UpsertThreadBody = z.infer<typeof UpsertThreadBody>;
 export const ThreadResponse = z.object({ thread: ThreadInfo });

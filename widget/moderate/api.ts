@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { apiPaths } from '../../shared/api-paths';
 import { ErrorBody } from '../../shared/schemas/common';
 import {
+  ApiKeyRotated,
   AuditPage,
   BulkCommentActionResponse,
   BulkOperationList,
@@ -15,6 +16,7 @@ import {
   ModeratorSession,
   QueueCounts,
   QueueResponse,
+  SiteEditResponse,
   StatsResponse,
   ThreadActionResponse,
   ThreadReviewResponse,
@@ -32,6 +34,7 @@ import {
   type USER_ACTIONS,
 } from '../../shared/schemas/moderation-api';
 import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import type { SiteBody } from './model/site-form';
 import type { GetToken } from '../config';
 import { fail, ok, type Result } from '../api/result';
 
@@ -68,7 +71,9 @@ type Query = Record<string, string | number | undefined>;
 export function createModerationClient(options: ModerationClientOptions) {
   const base = options.api.replace(/\/+$/, '');
   const doFetch: Fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const { site, credentials } = options;
+  const { site } = options;
+  // Replaced once when the site owner rotates the key this dashboard signed in with.
+  let credentials = options.credentials;
   let token: Promise<string | null> | null = null;
   const askHost = () =>
     credentials.kind === 'host' ? Promise.resolve(credentials.getToken()).then((t) => t || null, () => null) : Promise.resolve(null);
@@ -156,6 +161,13 @@ export function createModerationClient(options: ModerationClientOptions) {
       call(TryCommentResponse, 'POST', m.tryComment(site), undefined, { body, settings, asNewMember }),
     stats: () => call(StatsResponse, 'GET', m.stats(site)),
     civilityModel: () => call(CivilityModelResponse, 'GET', m.model(site)),
+    siteSettings: () => call(SiteEditResponse, 'GET', m.site(site)),
+    saveSiteSettings: (body: SiteBody) => call(SiteEditResponse, 'PUT', m.site(site), undefined, body),
+    rotateApiKey: () => call(ApiKeyRotated, 'POST', m.siteApiKey(site)),
+    /** Goes on with a new site API key, after this dashboard rotated the one it signed in with. */
+    useKey(key: string) {
+      if (credentials.kind === 'key') credentials = { kind: 'key', key };
+    },
   };
 }
 

@@ -13,7 +13,10 @@ export function requireModerator(deps: ServiceDeps): MiddlewareHandler<AppEnv> {
     const site = c.get('site');
     const key = c.req.header('X-Api-Key');
     if (key) {
-      if (!(await apiKeyMatches(site, key))) throw new AppError('forbidden', 'The API key is not valid for this site');
+      // Against the key as stored, never a cached site: a rotated key is refused at once on every instance.
+      // Writes already read the site afresh (see middleware/site).
+      const stored = c.req.method === 'GET' || c.req.method === 'HEAD' ? await deps.store.getSite(site.id) : site;
+      if (!stored || !(await apiKeyMatches(stored, key))) throw new AppError('forbidden', 'The API key is not valid for this site');
       c.set('moderator', SITE_OWNER);
       return next();
     }

@@ -1,7 +1,8 @@
 // Resolves the site named in the path, with a short in-memory cache so a busy page does not
 // read the sites table on every request. Reads may lag a settings change by the cache's life;
 // writes may not, so every write reads the site afresh (one primary-key read) and a rule saved
-// a moment ago applies to the very next post on every instance. 404 for unknown sites, first,
+// a moment ago applies to the very next post on every instance; a site saved through this instance
+// is forgotten at once, so its next read shows the change. 404 for unknown sites, first,
 // readable from any origin: it holds nothing, and the widget can then say the site is not set up.
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
@@ -34,6 +35,11 @@ export function siteResolver(options: SiteResolverOptions): MiddlewareHandler<Ap
     }
     if (!entry.site) throw noSuchSite();
     c.set('site', entry.site);
-    await next();
+    try {
+      await next();
+    } finally {
+      // A saved configuration is read afresh by this instance's next request; others within ttlMs.
+      if (c.get('siteChanged')) cache.delete(siteId);
+    }
   };
 }

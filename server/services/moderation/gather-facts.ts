@@ -5,6 +5,7 @@ import type { AuthorFacts, ExternalScores, ModerationContext, WriteKind } from '
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from '../identity/claims';
 import { sha256Hex } from '../sha256';
+import { isClosed } from '../threads/closed-state';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -53,7 +54,7 @@ export async function gatherFacts(deps: ServiceDeps, req: FactsRequest): Promise
     now,
     settings,
     thread: thread
-      ? { id: thread.id, closed: thread.closed, premoderate: thread.premoderate, section: thread.section }
+      ? { id: thread.id, closed: isClosed(req.site, thread, now), premoderate: thread.premoderate, section: thread.section }
       : { id: '', closed: false, premoderate: false, section: '' },
     tiers: req.site.policy.tiers,
     author,

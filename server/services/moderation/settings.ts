@@ -9,16 +9,21 @@ import { AppError } from '../errors';
 import { outboundPolicy } from './external-scorer';
 import { vetOutboundUrl } from '../outbound/public-address';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Dotted paths whose values differ, e.g. "rules.civility.attackThreshold". Arrays compare whole. */
-export function changedPaths(before: Json, after: Json, prefix = ''): string[] {
+/** The key paths whose values differ, e.g. ["rules", "civility", "attackThreshold"]. Arrays compare whole. */
+export function changedKeyPaths(before: Json, after: Json, prefix: string[] = []): string[][] {
   const isObject = (v: Json): v is { [key: string]: Json } => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => changedPaths(before[k] ?? null, after[k] ?? null, prefix ? `${prefix}.${k}` : k));
+    return keys.flatMap((k) => changedKeyPaths(before[k] ?? null, after[k] ?? null, [...prefix, k]));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
+
+/** Dotted paths whose values differ, e.g. "rules.civility.attackThreshold". Arrays compare whole. */
+export function changedPaths(before: Json, after: Json): string[] {
+  return changedKeyPaths(before, after).map((p) => p.join('.'));
 }
 
 const SECRET = 'externalScorer.secret';

@@ -7,11 +7,13 @@ import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
 import { packCursor } from '../cursor-codec';
 import { threadInfo } from '../threads/get-thread-view';
+import { isAutoClosed } from '../threads/closed-state';
 import { decodeCursor } from './list-queue';
 import { queueItemViews } from './queue-context';
 
-const moderated = (t: ThreadRecord, counts: { pending: number; rejected: number }): ModeratedThread => ({
-  ...threadInfo(t),
+const moderated = (deps: ServiceDeps, site: SiteRecord, t: ThreadRecord, counts: { pending: number; rejected: number }): ModeratedThread => ({
+  ...threadInfo(t, site, deps.now()),
+  autoClosed: !t.closed && isAutoClosed(site, t, deps.now()),
   premoderate: t.premoderate,
   createdAt: t.createdAt,
   ...counts,
@@ -25,7 +27,7 @@ function nextCursor<T>(rows: T[], limit: number, position: (last: T) => [number,
 export async function listThreads(deps: ServiceDeps, site: SiteRecord, query: ThreadsQuery) {
   const rows = await deps.store.listThreads(site.id, decodeCursor(query.cursor), query.limit + 1);
   return {
-    threads: rows.slice(0, query.limit).map((t) => moderated(t, t)),
+    threads: rows.slice(0, query.limit).map((t) => moderated(deps, site, t, { pending: t.pending, rejected: t.rejected })),
     nextCursor: nextCursor(rows, query.limit, (t) => [t.createdAt, t.id]),
   };
 }
@@ -39,7 +41,7 @@ export async function threadReview(deps: ServiceDeps, site: SiteRecord, threadId
     deps.store.queueCounts(site.id, reportThreshold, threadId),
   ]);
   return {
-    thread: moderated(thread, { pending: counts.pending, rejected: counts.rejected }),
+    thread: moderated(deps, site, thread, { pending: counts.pending, rejected: counts.rejected }),
     items: await queueItemViews(deps, site, items.slice(0, query.limit)),
     nextCursor: nextCursor(items, query.limit, (i) => [i.comment.createdAt, i.comment.id]),
   };

@@ -10,6 +10,8 @@ import type { Moderator } from './moderator';
 import { AppError } from '../errors';
 import { commentChange, commentState, type CommentState } from './act-on-comment';
 import { ACTIVATE_MODEL } from './activate-civility-model';
+import { SITE_SETTINGS } from '../site/site-config';
+import { ROTATE_API_KEY } from '../site/api-key';
 import { threadState } from './act-on-thread';
 import { userState } from './act-on-user';
 import { toAuditEntry } from './audit-view';
@@ -55,6 +57,8 @@ async function restore(deps: ServiceDeps, site: SiteRecord, moderator: Moderator
       // Thousands of comments are not restored in one request: the operation's own undo does it in batches.
       throw new AppError('not_undoable', `Undo a bulk operation with POST …/moderation/bulk/${last.targetId}/undo`);
     case 'settings': {
+      if (last.action === SITE_SETTINGS) throw new AppError('not_undoable', 'Site settings are changed back by saving them again');
+      if (last.action === ROTATE_API_KEY) throw new AppError('not_undoable', 'A replaced API key never works again; rotate it once more instead');
       if (last.action !== ACTIVATE_MODEL) throw new AppError('not_undoable', 'Rule changes are undone by saving the rules again');
       const current = { civilityModelId: site.civilityModelId ?? null };
       if (!same(current, last.after)) superseded();

@@ -13,6 +13,7 @@ import { listPage } from '../comments/list-page';
 import { judge } from '../writes/judge-write';
 import { MAX_COMMENT_LENGTH } from '../../../shared/schemas/comment';
 import { openThread } from './open-thread';
+import { isClosed } from './closed-state';
 
 /** Who reads: their verified claims (null for a guest) and what became of the token they sent. */
 export interface Reader {
@@ -39,7 +40,7 @@ export async function getThreadView(
   const refusal = outcome.kind === 'refused' ? outcome.refusal : null;
   const standing = user && (refusal?.code === 'banned' || refusal?.code === 'suspended') ? await standingOf(deps, site, user, refusal.code) : undefined;
   return {
-    thread: threadInfo(thread),
+    thread: threadInfo(thread, site, deps.now()),
     viewer: {
       signedIn: claims !== null,
       userId: user?.id ?? null,
@@ -98,13 +99,14 @@ function signInUrlOf(site: SiteRecord): string | null {
   return site.settings.signInUrl ?? site.callsToAction.guest.secondary?.url ?? null;
 }
 
-export function threadInfo(thread: ThreadRecord): ThreadView['thread'] {
+/** The thread as the API shows it, `closed` as of `now`: by a moderator, or by its age. */
+export function threadInfo(thread: ThreadRecord, site: SiteRecord, now: number): ThreadView['thread'] {
   return {
     id: thread.id,
     url: thread.url,
     title: thread.title,
     section: thread.section,
-    closed: thread.closed,
+    closed: isClosed(site, thread, now),
     commentCount: thread.commentCount,
   };
 }

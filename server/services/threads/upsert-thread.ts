@@ -1,5 +1,6 @@
 // The site API's way to register a page: the publisher's server states title, section and
-// whether the thread is closed. A section set here is locked against URL rules.
+// whether the thread is closed, and when the article was published. A section set here is locked
+// against URL rules.
 import type { UpsertThreadBody } from '../../../shared/schemas/thread';
 import type { SiteRecord, ThreadRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
@@ -26,6 +27,7 @@ export async function upsertThread(deps: ServiceDeps, site: SiteRecord, body: Up
       sectionLocked: body.section !== undefined,
       closed: body.closed ?? false,
       createdAt: deps.now(),
+      publishedAt: body.publishedAt ?? null,
     });
   }
   const updated = await deps.store.updateThread({
@@ -35,6 +37,7 @@ export async function upsertThread(deps: ServiceDeps, site: SiteRecord, body: Up
     title: body.title,
     section: body.section,
     sectionLocked: body.section !== undefined ? true : undefined,
+    publishedAt: body.publishedAt,
   });
   const thread = updated ?? existing;
   // Closing and reopening are moderation actions whoever takes them: audited, with the change.

@@ -70,11 +70,31 @@ export function changeStatements(siteId: string, change: StateChange, by: Change
       return [{ sql: `UPDATE users SET ${set.sql} WHERE id = ? AND site_id = ?`, args: [...set.args, change.userId, siteId] }];
     }
     case 'thread': {
-      const set = setClause({ closed: change.set.closed, premoderate: change.set.premoderate });
+      const set = setClause({ closed: change.set.closed, premoderate: change.set.premoderate, kept_open: change.set.keptOpen });
       return [{ sql: `UPDATE threads SET ${set.sql}, version = version + 1 WHERE id = ? AND site_id = ?`, args: [...set.args, change.threadId, siteId] }];
     }
     case 'settings':
       return [{ sql: `UPDATE sites SET settings = json_set(settings, '$.moderation', json(?)) WHERE id = ?`, args: [JSON.stringify(change.moderation), siteId] }];
+    case 'site': {
+      const { config } = change;
+      // The moderation settings stay as stored (the Rules tab may have saved them meanwhile), and so
+      // does an older document's length limit, which tightens them.
+      return [
+        {
+          sql: `UPDATE sites SET name = ?, allowed_origins = ?, sso = ?, policy = ?, guidelines = ?, calls_to_action = ?,
+                  settings = json_patch(
+                    json_set(json(?), '$.moderation', json(COALESCE(json_extract(settings, '$.moderation'), '{}'))),
+                    json_object('maxLength', json_extract(settings, '$.maxLength')))
+                WHERE id = ?`,
+          args: [
+            config.name, JSON.stringify(config.allowedOrigins), JSON.stringify(config.sso), JSON.stringify(config.policy), config.guidelines,
+            JSON.stringify(config.callsToAction), JSON.stringify(config.settings), siteId,
+          ],
+        },
+      ];
+    }
+    case 'api-key':
+      return [{ sql: 'UPDATE sites SET api_key_hash = ? WHERE id = ? AND api_key_hash IS ?', args: [change.apiKeyHash, siteId, change.expect] }];
     case 'civility-model':
       return [
         {
@@ -114,7 +134,7 @@ export async function applyAction(db: Db, a: ModerationActionRecord, change: Sta
   const by = { actor: a.actor, decidedBy: a.id, now: a.createdAt };
   const changes = changeStatements(a.siteId, change, by);
   // The events come after the audit row: each is written only if that row was.
-  const results = await db.write([...changes, auditInsert(a, change.kind === 'comment'), ...marks, ...changeEvents(a.siteId, change, a, a.createdAt)]);
+  const results = await db.write([...changes, auditInsert(a, change.kind === 'comment' || change.kind === 'api-key'), ...marks, ...changeEvents(a.siteId, change, a, a.createdAt)]);
   return results[changes.length].rowsAffected > 0;
 }
 

@@ -105,7 +105,9 @@ export function changeEvents(
       return [];
     }
     case 'thread': {
-      if (!moved('closed')) return [];
+      // Reopening a thread its age had closed moves keptOpen alone: readers see it reopen all the same.
+      const reopenedAged = moved('keptOpen') && action.after.keptOpen === true && !action.after.closed;
+      if (!moved('closed') && !reopenedAged) return [];
       const type: EventType = action.after.closed ? 'thread.closed' : 'thread.reopened';
       return [threadEvent(`${action.id}.${type}`, type, siteId, change.threadId, now, guard, { actor })];
     }

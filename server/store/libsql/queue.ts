@@ -4,7 +4,7 @@ import type { Db } from './db';
 import type { QueueItem, QueueMatch, QueueName, QueueRequest, QueueSort, ReportReason } from '../moderation-port';
 import type { AfterNudge } from '../port';
 import { EARLIER_PUBLISHED_CAP } from '../moderation-port';
-import { COMMENT_COLUMNS, toComment, toThread } from './rows';
+import { COMMENT_COLUMNS, THREAD_COLUMNS, toComment, toThread } from './rows';
 import { MAX_REPORTERS_NAMED, QUEUES } from '../../../shared/schemas/moderation-api';
 
 function queueWhere(queue: QueueName | 'all'): string {
@@ -172,7 +172,7 @@ export async function countNewer(db: Db, match: QueueMatch, since: number): Prom
 export async function listThreads(db: Db, siteId: string, before: { createdAt: number; id: string } | null, limit: number) {
   const count = (status: string) => `(SELECT COUNT(*) FROM comments c WHERE c.thread_id = t.id AND c.status = '${status}' AND c.deleted_at IS NULL)`;
   const rs = await db.read({
-    sql: `SELECT t.*, ${count('pending')} AS pending, ${count('rejected')} AS rejected FROM threads t
+    sql: `SELECT ${THREAD_COLUMNS}, ${count('pending')} AS pending, ${count('rejected')} AS rejected FROM threads t
           WHERE t.site_id = ? ${before ? 'AND (t.created_at, t.id) < (?, ?)' : ''} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
     args: before ? [siteId, before.createdAt, before.id, limit] : [siteId, limit],
   });

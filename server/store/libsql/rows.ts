@@ -35,8 +35,14 @@ export function toThread(r: Row): ThreadRecord {
     commentCount: num(r.comment_count),
     version: num(r.version),
     createdAt: num(r.created_at),
+    publishedAt: r.published_at == null ? null : num(r.published_at),
+    firstCommentAt: r.first_comment_at == null ? null : num(r.first_comment_at),
+    keptOpen: bool(r.kept_open),
   };
 }
+
+/** A thread's columns and its first comment's time (one seek on comments_thread_created); `t` is the thread. */
+export const THREAD_COLUMNS = 't.*, (SELECT MIN(fc.created_at) FROM comments fc WHERE fc.thread_id = t.id) AS first_comment_at';
 
 export function toUser(r: Row): UserRecord {
   return {

@@ -9,14 +9,16 @@ import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
 import { QueuePage } from './queue-page';
 import { RulesPage } from './rules-page';
 import { SignInForm } from './sign-in-form';
+import { SitePage } from './site/site-page';
 import { StatsPage } from './stats-page';
 import { ThreadsPage } from './threads-page';
 
-type Tab = 'queues' | 'threads' | 'rules' | 'audit' | 'stats';
+type Tab = 'queues' | 'threads' | 'rules' | 'site' | 'audit' | 'stats';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'queues', label: 'Queues' },
   { id: 'threads', label: 'Threads' },
   { id: 'rules', label: 'Rules' },
+  { id: 'site', label: 'Site' },
   { id: 'audit', label: 'Audit' },
   { id: 'stats', label: 'Stats' },
 ];
@@ -29,7 +31,9 @@ export interface DashboardProps {
 export function Dashboard({ config, doc }: DashboardProps) {
   const [session, sessionActions] = useSession(config);
   if (session.phase === 'ready') {
-    return <Signed client={session.client} session={session.session} config={config} doc={doc} onSignOut={sessionActions.signOut} />;
+    return (
+      <Signed client={session.client} session={session.session} config={config} doc={doc} onSignOut={sessionActions.signOut} onKeyRotated={sessionActions.replaceKey} />
+    );
   }
   if (session.phase === 'checking' && !session.viaForm) {
     return (
@@ -58,9 +62,10 @@ interface SignedProps {
   config: ModerateConfig;
   doc: Document;
   onSignOut(): void;
+  onKeyRotated(apiKey: string): void;
 }
 
-function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
+function Signed({ client, session, config, doc, onSignOut, onKeyRotated }: SignedProps) {
   const [tab, setTab] = useState<Tab>('queues');
   // A counter keeps the live region re-announcing when the same sentence repeats.
   const [notice, setNotice] = useState({ text: '', tone: 'ok', n: 0 });
@@ -103,6 +108,7 @@ function Signed({ client, session, config, doc, onSignOut }: SignedProps) {
       {tab === 'queues' && <QueuePage client={client} undo={undo} progress={progress} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
       {tab === 'threads' && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
       {tab === 'rules' && <RulesPage client={client} announce={announce} canEdit={session.canEditRules !== false} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'site' && <SitePage client={client} announce={announce} canEdit={session.canEditRules !== false} onKeyRotated={onKeyRotated} />}
       {tab === 'audit' && <AuditPage client={client} now={now} />}
       {tab === 'stats' && <StatsPage client={client} now={now} />}
     </div>

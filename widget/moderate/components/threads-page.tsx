@@ -104,7 +104,8 @@ export function ThreadsPage({ client, undo, announce, now }: ThreadsPageProps) {
 function ThreadBadges({ thread }: { thread: ModeratedThread }) {
   return (
     <span class="badges">
-      {thread.closed && <span class="badge status-rejected">closed</span>}
+      {/* Closed by the site's autoClose setting: Reopen keeps it open from then on. */}
+      {thread.closed && <span class="badge status-rejected">{thread.autoClosed ? 'closed by age' : 'closed'}</span>}
       {thread.premoderate && <span class="badge status-pending">pre-moderated</span>}
       {!thread.closed && !thread.premoderate && <span class="badge status-published">open</span>}
     </span>

@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   not_undoable: 'That action cannot be undone.',
   role_not_allowed: 'Your role may not act on this account.',
   cannot_act_on_self: 'You cannot moderate your own account.',
+  admin_required: 'Only admins and the site owner may change this.',
   invalid_input: 'Some values are not valid; check the highlighted fields.',
   nothing_matches: 'No comment in this queue matches these filters any more.',
   too_many_matching: 'Too many comments match for one operation. Narrow the filters and try again.',

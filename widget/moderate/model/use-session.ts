@@ -16,6 +16,8 @@ export type SessionState =
 export interface SessionActions {
   signIn(signIn: SignIn): Promise<void>;
   signOut(): void;
+  /** The site API key was rotated: a dashboard signed in with the old one goes on with the new, in this tab too. */
+  replaceKey(apiKey: string): void;
 }
 
 export function useSession(config: ModerateConfig): [SessionState, SessionActions] {
@@ -49,6 +51,12 @@ export function useSession(config: ModerateConfig): [SessionState, SessionAction
     signOut() {
       saveSignIn(config.storage, null);
       setState({ phase: 'signed-out', error: null });
+    },
+    replaceKey(apiKey) {
+      if (state.phase !== 'ready' || state.session.via !== 'api-key') return;
+      state.client.useKey(apiKey);
+      const stored = loadSignIn(config.storage);
+      if (stored?.kind === 'key') saveSignIn(config.storage, { ...stored, secret: apiKey });
     },
   };
   return [state, actions];
