@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { Id } from './common';
 import { ThreadInfo } from './thread';
 import { CommentState, CommentStatus } from './comment';
-import { ModerationSettings, ModerationSettingsFields, Reason } from './moderation-settings';
+import { ModerationSettingsSave, ModerationSettingsShown, Reason } from './moderation-settings';
 
 // The moderator API's contract, shared by the server and the dashboard.
 
@@ -364,7 +364,7 @@ export const UserActionResponse = z.extend(UserHistory, { action: ActionSummary 
 export const TryCommentBody = z.strictObject({
   body: z.string().check(z.maxLength(5000)),
   /** Rules to try instead of the saved ones. */
-  settings: z.optional(ModerationSettings),
+  settings: z.optional(ModerationSettingsSave),
   asNewMember: z._default(z.boolean(), false),
 });
 export const TryCommentResponse = z.object({
@@ -394,7 +394,7 @@ export const StatsResponse = z.object({
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
 // Answers carry the settings as stored, which may predate a check, so the form can show and fix them.
-export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsFields });
+export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsShown });
 export const ModeratorSession = z.object({
   siteId: z.string(),
   siteName: z.string(),
