@@ -61,7 +61,7 @@ const L = MODERATION_LIMITS;
 /** Signs each request body: X-Parley-Signature: sha256=HMAC(secret, body). */
 const scorerSecret = z.string().check(z.maxLength(200));
 /** The external scorer's settings but its secret, which the moderator API writes and never reads back. */
-const scorerFields = {
+const ScorerFields = z.object({
   enabled: on(false),
   url: z._default(z.string().check(z.maxLength(2048)), ''),
   timeoutMs: int(L.externalScorer.timeoutMs),
@@ -73,7 +73,7 @@ const scorerFields = {
   threshold: share(0.5),
   /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
   allowPrivateNetwork: on(false),
-};
+});
 
 /**
  * The settings field by field, each within its own limits: what a stored site holds, and what
@@ -122,7 +122,7 @@ export const ModerationSettingsFields = z.object({
    * strict timeout; its scores become one more rule. When it fails or times out, 'fallback'
    * relies on the built-in classifier alone and 'hold' sends the comment to review.
    */
-  externalScorer: z.prefault(z.object({ ...scorerFields, secret: z._default(scorerSecret, '') }), {}),
+  externalScorer: z.prefault(z.extend(ScorerFields, { secret: z._default(scorerSecret, '') }), {}),
   reports: z.prefault(
     z.object({
       /** Reports that put a published comment in the reported queue (it stays visible). */
@@ -186,28 +186,26 @@ export function conflictingSettings(settings: unknown): Problem[] {
 const domainKey = (domain: string) => domain.toLowerCase().replace(/^\.+|\.+$/g, '');
 
 /** What may be saved: every field within its limits, and the fields consistent with each other. */
-const consistent = z.superRefine(
-  (settings: object, ctx) => {
-    for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
-  },
-  // Also when a field failed its own check, so every problem is told at once.
-  { when: () => true },
-);
-export const ModerationSettings = ModerationSettingsFields.check(consistent);
+function addConflicts(settings: object, ctx: z.core.$RefinementCtx<object>): void {
+  for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
+}
+// Also when a field failed its own check, so every problem is told at once.
+const EVEN_IF_FIELDS_FAILED = { when: () => true };
+export const ModerationSettings = ModerationSettingsFields.check(z.superRefine(addConflicts, EVEN_IF_FIELDS_FAILED));
 export type ModerationSettings = Fields;
 
 /**
  * What a save through the moderator API sends. The scorer's secret is write-only: left out, the
  * site's stays as it is; null removes it; a string replaces it.
  */
-export const ModerationSettingsSave = z
-  .extend(ModerationSettingsFields, { externalScorer: z.prefault(z.object({ ...scorerFields, secret: z.optional(z.nullable(scorerSecret)) }), {}) })
-  .check(consistent);
+export const ModerationSettingsSave = z.extend(ModerationSettingsFields, {
+  externalScorer: z.prefault(z.extend(ScorerFields, { secret: z.optional(z.nullable(scorerSecret)) }), {}),
+}).check(z.superRefine(addConflicts, EVEN_IF_FIELDS_FAILED));
 export type ModerationSettingsSave = z.infer<typeof ModerationSettingsSave>;
 
 /** The settings as the moderator API shows them: whether a scorer secret is set, never what it is. */
 export const ModerationSettingsShown = z.extend(ModerationSettingsFields, {
-  externalScorer: z.prefault(z.object({ ...scorerFields, secretSet: z._default(z.boolean(), false) }), {}),
+  externalScorer: z.prefault(z.extend(ScorerFields, { secretSet: z._default(z.boolean(), false) }), {}),
 });
 export type ModerationSettingsShown = z.infer<typeof ModerationSettingsShown>;
 export type RuleSettings = ModerationSettings['rules'];

@@ -24,7 +24,13 @@ export function SecretField({ id, label, isSet, change, disabled, onChange }: Se
           : 'not set';
   return (
     <div class="field wide">
-      <label for={id}>{label}</label>
+      {/* The status sits in the label, whose text follows its input's (disabled) state; the input is described by it. */}
+      <label for={id}>
+        {label}{' '}
+        <span id={`${id}-status`} aria-hidden="true">
+          ({status})
+        </span>
+      </label>
       <input
         id={id}
         type="password"
@@ -36,9 +42,6 @@ export function SecretField({ id, label, isSet, change, disabled, onChange }: Se
         aria-describedby={`${id}-status`}
         onInput={(e) => onChange(e.currentTarget.value || (change === null ? null : undefined))}
       />
-      <span class="muted" id={`${id}-status`} aria-live="polite">
-        {status}
-      </span>
       {isSet && change !== null && (
         <button type="button" class="btn" disabled={disabled} onClick={() => onChange(null)}>
           Remove secret
