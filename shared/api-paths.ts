@@ -19,6 +19,10 @@ export const readerPaths = { thread, comments, comment, conversation, like, repo
 /** The one path the reader's loader (embed.js) asks for itself: the thread it starts loading early. */
 export { thread as threadPath };
 
+const ctaEvents = (siteId: string) => `${base(siteId)}/cta-events`;
+/** Where the widget reports its calls to action, shown and clicked (from a chunk of its own). */
+export { ctaEvents as ctaEventsPath };
+
 export const apiPaths = {
   thread,
   comments,
@@ -26,6 +30,7 @@ export const apiPaths = {
   conversation,
   like,
   counts: (siteId: string) => `${base(siteId)}/counts`,
+  ctaEvents,
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
   report,
   preview,

@@ -3,6 +3,7 @@ import { Id } from './common';
 import { ThreadInfo } from './thread';
 import { CommentState, CommentStatus } from './comment';
 import { ModerationSettingsSave, ModerationSettingsShown, Reason } from './moderation-settings';
+import { CtaStatsRow } from './cta-events';
 
 // The moderator API's contract, shared by the server and the dashboard.
 
@@ -390,6 +391,8 @@ export const StatsResponse = z.object({
   }),
   /** Per rule, what became of the comments it stopped: moderators' rejections uphold it, their approvals overturn it. */
   rules: z.record(z.string(), z.object({ stopped: z.number(), approved: z.number(), rejected: z.number(), autoRejected: z.number(), waiting: z.number() })),
+  /** Calls to action shown and clicked, per section, tier and kind, most shown first. */
+  callsToAction: z.array(CtaStatsRow),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 

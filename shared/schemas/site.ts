@@ -42,6 +42,8 @@ export const RateLimits = z.object({
   addressNewThreadsPerHour: limit(100_000, 100),
   /** Tokens from one address that fail verification, per minute; past it tokens are not even checked. */
   addressTokenFailuresPerMinute: limit(10_000, 30),
+  /** Calls-to-action events (shown, clicked) the reader widget reports from one address, per minute. */
+  addressCtaEventsPerMinute: limit(100_000, 60),
 });
 export type RateLimits = z.infer<typeof RateLimits>;
 
