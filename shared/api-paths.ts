@@ -20,7 +20,10 @@ export const readerPaths = { thread, comments, comment, conversation, like, repo
 export { thread as threadPath };
 
 const ctaEvents = (siteId: string) => `${base(siteId)}/cta-events`;
-/** Where the widget reports its calls to action, shown and clicked (from a chunk of its own). */
+/**
+ * Where the widget reports its calls to action, shown and clicked (from a chunk of its own). Apart
+ * from apiPaths, which count.js keeps whole, so the listing pages' script does not carry it.
+ */
 export { ctaEvents as ctaEventsPath };
 
 export const apiPaths = {
@@ -30,7 +33,6 @@ export const apiPaths = {
   conversation,
   like,
   counts: (siteId: string) => `${base(siteId)}/counts`,
-  ctaEvents,
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
   report,
   preview,

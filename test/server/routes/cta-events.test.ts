@@ -2,7 +2,7 @@
 // token's tier (never the page's word for either), per address within the site's limit, refused
 // as JSON errors when malformed, and summed in the moderator's statistics.
 import { afterEach, describe, expect, it } from 'vitest';
-import { apiPaths } from '../../../shared/api-paths';
+import { apiPaths, ctaEventsPath } from '../../../shared/api-paths';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, NEWSLETTER_URL, PERSONAS, TEST_API_KEY, TEST_ORIGIN, type TestContext } from '../../support/app';
 import { openThread, refusal } from '../../support/api';
@@ -22,7 +22,7 @@ async function site(rateLimits: Record<string, number> = {}) {
 
 /** As navigator.sendBeacon sends it: JSON as text/plain, from the article's page. */
 function beacon(body: unknown, o: { siteId?: string; address?: string; origin?: string; type?: string } = {}) {
-  return t.call('POST', apiPaths.ctaEvents(o.siteId ?? t.site.id), {
+  return t.call('POST', ctaEventsPath(o.siteId ?? t.site.id), {
     body: typeof body === 'string' ? body : JSON.stringify(body),
     headers: { 'Content-Type': o.type ?? 'text/plain;charset=UTF-8', Origin: o.origin ?? TEST_ORIGIN, 'CF-Connecting-IP': o.address ?? '198.51.100.7' },
   });
