@@ -21,6 +21,7 @@ import { siteApiRoutes } from './routes/site-api';
 import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { mailRoutes } from './routes/mail';
+import { ctaEventRoutes } from './routes/cta-events';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
 import { guardedFetch, type OutboundFetch } from './services/outbound/guarded-fetch';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   const services: ServiceDeps = { ...serviceDeps(deps), store };
   const clientAddress = deps.clientAddress ?? (() => null);
   const verifier = deps.verifier ?? createTokenVerifier();
+  const readerAuth = { verifier, now: services.now, deps: services };
   const writeOnce: WriteOnce = (sender) => idempotentWrite({ store, now: services.now, sender });
   // A retry of a member write that already has its answer gets it before the write limits count it.
   const replayMemberWrites = replayAnswered({ store, now: services.now, sender: memberSender });
@@ -100,7 +102,9 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/admin', siteApiRoutes(services, writeOnce))
-    .use(memberAuth({ verifier, now: services.now, deps: services }))
+    // The widget's beacons carry the reader's token in their body, and verify it themselves.
+    .route('/', ctaEventRoutes(services, readerAuth))
+    .use(memberAuth(readerAuth))
     // Reading a thread with a refused token answers the guest view saying so (viewer.session);
     // every route below answers such a token 401 with its code.
     .route('/', threadReadRoutes(services, {

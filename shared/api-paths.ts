@@ -24,6 +24,13 @@ export const notifyPaths = { mailPreferences, follow };
 /** The one path the reader's loader (embed.js) asks for itself: the thread it starts loading early. */
 export { thread as threadPath };
 
+const ctaEvents = (siteId: string) => `${base(siteId)}/cta-events`;
+/**
+ * Where the widget reports its calls to action, shown and clicked (from a chunk of its own). Apart
+ * from apiPaths, which count.js keeps whole, so the listing pages' script does not carry it.
+ */
+export { ctaEvents as ctaEventsPath };
+
 export const apiPaths = {
   thread,
   comments,

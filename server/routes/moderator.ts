@@ -18,7 +18,7 @@ import {
   TryCommentBody,
   UserActionBody,
 } from '../../shared/schemas/moderation-api';
-import { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import { ModerationSettingsSave } from '../../shared/schemas/moderation-settings';
 import { requireModerator } from '../middleware/moderator';
 import { AppError } from '../services/errors';
 import { countNewer, listQueue } from '../services/moderation/list-queue';
@@ -55,7 +55,7 @@ const OperationsQuery = z.object({
   status: z.optional(z.enum(['running', 'done'])),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
 });
-const SettingsBody = z.strictObject({ settings: ModerationSettings });
+const SettingsBody = z.strictObject({ settings: ModerationSettingsSave });
 const CountsQuery = z.object({ threadId: z.optional(Id) });
 /** The site's own model to run, or null for the shipped one. */
 const ActivateModelBody = z.strictObject({ id: z.nullable(Id) });

@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
 import type { LookupFunction } from 'node:net';
-import { isPublicAddress, vetOutboundUrl } from '../services/outbound/public-address';
+import { isPublicAddress, vetOutboundUrl } from '../../shared/outbound-url';
 import { OutboundRefused, type OutboundFetch } from '../services/outbound/guarded-fetch';
 
 // net.connect asks for every address (happy eyeballs) or for one, depending on its options.

@@ -186,7 +186,30 @@ export interface RateHit {
   now: number;
 }
 
+/** One call-to-action event, counted into its day's totals (see libsql/cta.ts). */
+export interface CtaCount {
+  siteId: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  section: string;
+  tier: string;
+  kind: 'guest' | 'upgrade';
+  event: 'impression' | 'click';
+}
+
+export interface CtaTotals {
+  section: string;
+  tier: string;
+  kind: 'guest' | 'upgrade';
+  impressions: number;
+  clicks: number;
+}
+
 export interface Store extends ModerationStore, IdempotencyStore, BulkStore, EventStore, MailStore {
+  /** Adds one impression or click to the day's counter for its section, tier and kind. */
+  countCtaEvent(e: CtaCount): Promise<void>;
+  /** Totals per section, tier and kind since that day (inclusive). */
+  ctaTotals(siteId: string, sinceDay: string): Promise<CtaTotals[]>;
   /** Counts the hit and returns the window's count, this one included. */
   countHit(hit: RateHit): Promise<number>;
   /** The window's count so far, counting nothing. */

@@ -2,8 +2,9 @@ import * as z from 'zod/mini';
 import { Id } from './common';
 import { ThreadInfo } from './thread';
 import { CommentState, CommentStatus } from './comment';
-import { ModerationSettings, ModerationSettingsFields, Reason } from './moderation-settings';
+import { ModerationSettingsSave, ModerationSettingsShown, Reason } from './moderation-settings';
 import { SiteEditView } from './site';
+import { CtaStatsRow } from './cta-events';
 
 // The moderator API's contract, shared by the server and the dashboard.
 
@@ -366,7 +367,7 @@ export const UserActionResponse = z.extend(UserHistory, { action: ActionSummary 
 export const TryCommentBody = z.strictObject({
   body: z.string().check(z.maxLength(5000)),
   /** Rules to try instead of the saved ones. */
-  settings: z.optional(ModerationSettings),
+  settings: z.optional(ModerationSettingsSave),
   asNewMember: z._default(z.boolean(), false),
 });
 export const TryCommentResponse = z.object({
@@ -392,11 +393,13 @@ export const StatsResponse = z.object({
   }),
   /** Per rule, what became of the comments it stopped: moderators' rejections uphold it, their approvals overturn it. */
   rules: z.record(z.string(), z.object({ stopped: z.number(), approved: z.number(), rejected: z.number(), autoRejected: z.number(), waiting: z.number() })),
+  /** Calls to action shown and clicked, per section, tier and kind, most shown first. */
+  callsToAction: z.array(CtaStatsRow),
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
 // Answers carry the settings as stored, which may predate a check, so the form can show and fix them.
-export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsFields });
+export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsShown });
 /** GET and PUT /moderation/site: the site as its Site page edits it. */
 export const SiteEditResponse = z.object({ site: SiteEditView });
 /** POST /moderation/site/api-key: the new key, shown this once. */

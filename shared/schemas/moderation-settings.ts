@@ -23,12 +23,6 @@ export interface IntLimit {
  * Every whole-number setting's bounds and default, by its path in the settings: the schema checks
  * them and the dashboard's inputs show them, so the two cannot disagree.
  */
-/**
- * What the moderator API shows in place of a scorer secret that is set (the secret is write-only:
- * nobody reads it back), and what a save sends to keep it as it is.
- */
-export const SECRET_KEPT = '********';
-
 export const MODERATION_LIMITS = {
   rules: {
     bodyLength: { min: { min: 1, max: 5000, default: 2 }, max: { min: 10, max: 5000, default: 5000 } },
@@ -63,6 +57,23 @@ const share = (dflt: number) => z._default(z.number().check(z.gte(SHARE_LIMITS.m
 const words = z._default(z.array(z.string().check(z.minLength(1), z.maxLength(LIST_LIMITS.wordLength))).check(z.maxLength(LIST_LIMITS.entries)), []);
 const domains = z._default(z.array(z.string().check(z.regex(/^[a-z0-9.-]+$/i, 'must be a domain name'))).check(z.maxLength(LIST_LIMITS.entries)), []);
 const L = MODERATION_LIMITS;
+
+/** Signs each request body: X-Parley-Signature: sha256=HMAC(secret, body). */
+const scorerSecret = z.string().check(z.maxLength(200));
+/** The external scorer's settings but its secret, which the moderator API writes and never reads back. */
+const ScorerFields = z.object({
+  enabled: on(false),
+  url: z._default(z.string().check(z.maxLength(2048)), ''),
+  timeoutMs: int(L.externalScorer.timeoutMs),
+  onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
+  /**
+   * The score at or above which the scorer's attack, fear/anger or spam score holds a comment.
+   * Its own, not the civility rule's: those are calibrated for the built-in model only.
+   */
+  threshold: share(0.5),
+  /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
+  allowPrivateNetwork: on(false),
+});
 
 /**
  * The settings field by field, each within its own limits: what a stored site holds, and what
@@ -111,24 +122,7 @@ export const ModerationSettingsFields = z.object({
    * strict timeout; its scores become one more rule. When it fails or times out, 'fallback'
    * relies on the built-in classifier alone and 'hold' sends the comment to review.
    */
-  externalScorer: z.prefault(
-    z.object({
-      enabled: on(false),
-      url: z._default(z.string().check(z.maxLength(2048)), ''),
-      /** Signs each request body: X-Parley-Signature: sha256=HMAC(secret, body). */
-      secret: z._default(z.string().check(z.maxLength(200)), ''),
-      timeoutMs: int(L.externalScorer.timeoutMs),
-      onFailure: z._default(z.enum(['fallback', 'hold']), 'fallback'),
-      /**
-       * The score at or above which the scorer's attack, fear/anger or spam score holds a comment.
-       * Its own, not the civility rule's: those are calibrated for the built-in model only.
-       */
-      threshold: share(0.5),
-      /** Lets the URL be http or a private address (a scorer on the publisher's network). Node only. */
-      allowPrivateNetwork: on(false),
-    }),
-    {},
-  ),
+  externalScorer: z.prefault(z.extend(ScorerFields, { secret: z._default(scorerSecret, '') }), {}),
   reports: z.prefault(
     z.object({
       /** Reports that put a published comment in the reported queue (it stays visible). */
@@ -192,16 +186,28 @@ export function conflictingSettings(settings: unknown): Problem[] {
 const domainKey = (domain: string) => domain.toLowerCase().replace(/^\.+|\.+$/g, '');
 
 /** What may be saved: every field within its limits, and the fields consistent with each other. */
-export const ModerationSettings = ModerationSettingsFields.check(
-  z.superRefine(
-    (settings: Fields, ctx) => {
-      for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
-    },
-    // Also when a field failed its own check, so every problem is told at once.
-    { when: () => true },
-  ),
-);
+function addConflicts(settings: object, ctx: z.core.$RefinementCtx<object>): void {
+  for (const p of conflictingSettings(settings)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message, input: settings });
+}
+// Also when a field failed its own check, so every problem is told at once.
+const EVEN_IF_FIELDS_FAILED = { when: () => true };
+export const ModerationSettings = ModerationSettingsFields.check(z.superRefine(addConflicts, EVEN_IF_FIELDS_FAILED));
 export type ModerationSettings = Fields;
+
+/**
+ * What a save through the moderator API sends. The scorer's secret is write-only: left out, the
+ * site's stays as it is; null removes it; a string replaces it.
+ */
+export const ModerationSettingsSave = z.extend(ModerationSettingsFields, {
+  externalScorer: z.prefault(z.extend(ScorerFields, { secret: z.optional(z.nullable(scorerSecret)) }), {}),
+}).check(z.superRefine(addConflicts, EVEN_IF_FIELDS_FAILED));
+export type ModerationSettingsSave = z.infer<typeof ModerationSettingsSave>;
+
+/** The settings as the moderator API shows them: whether a scorer secret is set, never what it is. */
+export const ModerationSettingsShown = z.extend(ModerationSettingsFields, {
+  externalScorer: z.prefault(z.extend(ScorerFields, { secretSet: z._default(z.boolean(), false) }), {}),
+});
+export type ModerationSettingsShown = z.infer<typeof ModerationSettingsShown>;
 export type RuleSettings = ModerationSettings['rules'];
 
 export const RULE_IDS = [

@@ -55,6 +55,8 @@ export const RateLimits = z.object({
   addressNewThreadsPerHour: limit(100_000, 100),
   /** Tokens from one address that fail verification, per minute; past it tokens are not even checked. */
   addressTokenFailuresPerMinute: limit(10_000, 30),
+  /** Calls-to-action events (shown, clicked) the reader widget reports from one address, per minute. */
+  addressCtaEventsPerMinute: limit(100_000, 60),
 });
 export type RateLimits = z.infer<typeof RateLimits>;
 
@@ -92,6 +94,8 @@ const settingsFields = ({
   /** How much one member or one address may do, beside the moderation rules' flooding limits. */
   rateLimits: z.prefault(RateLimits, {}),
   autoClose: z.prefault(AutoClose, {}),
+  /** Reply notices and the like to members who opt in, alerts and digests to moderators. */
+  mail: z.prefault(MailSettings, {}),
 });
 
 /**
@@ -105,8 +109,6 @@ function siteSettings(moderation: typeof ModerationSettingsFields) {
     /** Older documents' length limit; it is folded into the one length setting, `moderation.rules.bodyLength.max`. */
     maxLength: z.optional(z.number().check(z.int(), z.gte(10), z.lte(5000))),
     moderation: z.prefault(moderation, {}),
-    /** Reply notices and the like to members who opt in, alerts and digests to moderators. */
-    mail: z.prefault(MailSettings, {}),
   });
   return z.pipe(
     fields,

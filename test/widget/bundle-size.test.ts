@@ -4,10 +4,13 @@ import { buildWidget } from '../../scripts/build-widget';
 
 // A reader downloads embed.js and app.js (Preact and the styles included) before seeing a comment.
 // Ratchets at what the build weighs now, so nothing grows unnoticed; the aim is 15,000 (see README).
-const READER_BUDGET_GZIP = 16_220;
+// Raised from 16,200: by 68 for handing an invitation to its lazily loaded watcher (cta-watch.ts),
+// by 10 for the viewer's `mail` flag and the exports the notifications chunk shares.
+const READER_BUDGET_GZIP = 16_280;
 // A signed-in reader also fetches the members' chunk (the comment box and the actions on a
-// comment), started alongside the thread request.
-const MEMBER_BUDGET_GZIP = 19_840;
+// comment), started alongside the thread request. Raised from 19,700 with the above, and by 120
+// for the slot that loads the e-mail notifications panel.
+const MEMBER_BUDGET_GZIP = 19_900;
 
 describe('the reader bundle', () => {
   it(`stays within ${READER_BUDGET_GZIP} bytes gzipped for embed.js + app.js`, async () => {
@@ -33,6 +36,15 @@ describe('the reader bundle', () => {
     const loaded = [app, ...Object.values(lazy).map((l) => l.code)].flatMap((code) => [...code.matchAll(/import\("\.\/([\w-]+\.js)"\)/g)].map((m) => m[1]));
     expect([...new Set(loaded)].sort()).toEqual(Object.keys(lazy).sort());
     expect(loaded).toContainEqual(expect.stringMatching(/^report-dialog-\w+\.js$/));
+  });
+
+  it('keeps the call-to-action watcher out of the first load, in a chunk app.js asks for', async () => {
+    const { files, lazy } = await buildWidget({ outdir: null, only: ['app'] });
+    const [name, chunk] = Object.entries(lazy).find(([n]) => n.startsWith('cta-watch-'))!;
+    expect(chunk.code).toContain('sendBeacon');
+    expect(chunk.code).toContain('IntersectionObserver');
+    expect(files.app.code).not.toContain('sendBeacon');
+    expect(files.app.code).toContain(`import("./${name}")`);
   });
 
   it('keeps the report form out of the first load, and gives its chunk everything it imports from app.js', async () => {

@@ -42,6 +42,9 @@ export function createClient(options: ClientOptions) {
 
   // Asks the host for a fresh token; false when it has none to give (no getToken, or an empty
   // answer): the refused one then stands, so the reader is asked to sign in again, not taken for a guest.
+  // The token for the next request: the host is asked once, and again only after a refusal.
+  const bearer = () => (token ??= askHost(options.getToken));
+
   const renew = async () => {
     const fresh = await askHost(options.getToken);
     if (fresh) token = Promise.resolve(fresh);
@@ -64,8 +67,8 @@ export function createClient(options: ClientOptions) {
         const headers: Record<string, string> = {};
         // The header's name is written out, not imported: the constant would cost the bundle a variable.
         if (key) headers['Idempotency-Key'] = key;
-        const bearer = await (token ??= askHost(options.getToken));
-        if (bearer) headers.Authorization = `Bearer ${bearer}`;
+        const current = await bearer();
+        if (current) headers.Authorization = `Bearer ${current}`;
         if (text) headers['Content-Type'] = 'application/json';
         const init = { method, headers, body: text };
         // The first thread request may be on its way already, asked by embed.js with this token.
@@ -97,6 +100,9 @@ export function createClient(options: ClientOptions) {
     site,
     /** For requests loaded with the UI that makes them (see report.ts, member-requests.ts), so first load skips them. */
     call,
+    /** For the requests `call` cannot make: beacons, which carry no headers (see components/cta-watch.ts). */
+    api: options.api,
+    bearer,
     /** Forget the token so the next call asks getToken (or use the one given). */
     setToken(next?: string | null) {
       early = undefined;

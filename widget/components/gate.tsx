@@ -35,7 +35,7 @@ export function Gate({ ctx }: GateProps) {
       ) : (
         !viewer.canComment &&
         (viewer.callToAction ? (
-          <CallToAction cta={viewer.callToAction} />
+          <CallToAction cta={viewer.callToAction} ctx={ctx} />
         ) : (
           viewer.reason && (
             <p class="notice">

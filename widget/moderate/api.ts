@@ -33,7 +33,7 @@ import {
   type THREAD_ACTIONS,
   type USER_ACTIONS,
 } from '../../shared/schemas/moderation-api';
-import type { ModerationSettings } from '../../shared/schemas/moderation-settings';
+import type { ModerationSettingsSave } from '../../shared/schemas/moderation-settings';
 import type { SiteBody } from './model/site-form';
 import type { GetToken } from '../config';
 import { fail, ok, type Result } from '../api/result';
@@ -156,8 +156,8 @@ export function createModerationClient(options: ModerationClientOptions) {
     undo: (actionId: string) => call(UndoResponse, 'POST', m.undo(site, actionId)),
     audit: (q: AuditRequest = {}) => call(AuditPage, 'GET', m.audit(site), { ...q }),
     settings: () => call(ModerationSettingsResponse, 'GET', m.settings(site)),
-    saveSettings: (settings: ModerationSettings) => call(ModerationSettingsResponse, 'PUT', m.settings(site), undefined, { settings }),
-    tryComment: (body: string, settings?: ModerationSettings, asNewMember = false) =>
+    saveSettings: (settings: ModerationSettingsSave) => call(ModerationSettingsResponse, 'PUT', m.settings(site), undefined, { settings }),
+    tryComment: (body: string, settings?: ModerationSettingsSave, asNewMember = false) =>
       call(TryCommentResponse, 'POST', m.tryComment(site), undefined, { body, settings, asNewMember }),
     stats: () => call(StatsResponse, 'GET', m.stats(site)),
     civilityModel: () => call(CivilityModelResponse, 'GET', m.model(site)),

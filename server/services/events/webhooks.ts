@@ -6,7 +6,7 @@ import type { SiteRecord } from '../../store/port';
 import type { DeliveryFilter, DeliveryRecord, WebhookEndpointRecord } from '../../store/events-port';
 import type { ServiceDeps } from '../deps';
 import { AppError } from '../errors';
-import { vetOutboundUrl } from '../outbound/public-address';
+import { vetOutboundUrl } from '../../../shared/outbound-url';
 import { newWebhookSecret } from './sign-webhook';
 
 export function webhookView(w: WebhookEndpointRecord, showSecret = false): WebhookView {

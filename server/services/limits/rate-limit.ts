@@ -15,6 +15,7 @@ const LIMITS = {
   'address-writes': { setting: 'addressWritesPerMinute', windowMs: MINUTE, what: 'writes from this network' },
   'address-new-threads': { setting: 'addressNewThreadsPerHour', windowMs: HOUR, what: 'new threads from this network' },
   'address-token-failures': { setting: 'addressTokenFailuresPerMinute', windowMs: MINUTE, what: 'failed sign-ins from this network' },
+  'address-cta-events': { setting: 'addressCtaEventsPerMinute', windowMs: MINUTE, what: 'call-to-action events from this network' },
 } as const satisfies Record<string, { setting: keyof RateLimits; windowMs: number; what: string }>;
 
 export type LimitKind = keyof typeof LIMITS;

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { Reason, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { ExternalScores } from '../../moderation/types';
 import type { ServiceDeps } from '../deps';
-import type { OutboundPolicy } from '../outbound/public-address';
+import type { OutboundPolicy } from '../../../shared/outbound-url';
 
 const Score = z.optional(z.number().check(z.gte(0), z.lte(1)));
 const ScorerResponse = z.object({ attack: Score, fearAnger: Score, spam: Score, reasons: z.optional(z.array(Reason)) });

@@ -1,13 +1,13 @@
 // Saving a site's moderation rules: the new settings and an audit row with what changed, in one
 // write. The next write on every instance reads them (the site is read fresh for every write).
-import { SECRET_KEPT, type ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { ModerationSettings, ModerationSettingsSave, ModerationSettingsShown } from '../../../shared/schemas/moderation-settings';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { Moderator } from './moderator';
 import { actionRecord } from './action-record';
 import { AppError } from '../errors';
 import { outboundPolicy } from './external-scorer';
-import { vetOutboundUrl } from '../outbound/public-address';
+import { vetOutboundUrl } from '../../../shared/outbound-url';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -28,15 +28,19 @@ export function changedPaths(before: Json, after: Json): string[] {
 
 const SECRET = 'externalScorer.secret';
 
-/** The settings as the moderator API shows them: a scorer secret that is set reads as SECRET_KEPT, to anyone. */
-export function shownSettings(settings: ModerationSettings): ModerationSettings {
-  const { externalScorer } = settings;
-  return externalScorer.secret ? { ...settings, externalScorer: { ...externalScorer, secret: SECRET_KEPT } } : settings;
+/**
+ * The settings as the moderator API shows them, to anyone: whether the scorer has a secret, never
+ * the secret (it signs the scorer's requests; whoever read it could forge them).
+ */
+export function shownSettings(settings: ModerationSettings): ModerationSettingsShown {
+  const { secret, ...scorer } = settings.externalScorer;
+  return { ...settings, externalScorer: { ...scorer, secretSet: secret !== '' } };
 }
 
-/** Settings a moderator sent, with SECRET_KEPT standing for the secret the site has. */
-export function withKeptSecret(sent: ModerationSettings, stored: ModerationSettings): ModerationSettings {
-  return sent.externalScorer.secret === SECRET_KEPT ? { ...sent, externalScorer: { ...sent.externalScorer, secret: stored.externalScorer.secret } } : sent;
+/** Settings a moderator sent, with the secret the site has where they left it out (null removes it). */
+export function withKeptSecret(sent: ModerationSettingsSave, stored: ModerationSettings): ModerationSettings {
+  const { secret, ...scorer } = sent.externalScorer;
+  return { ...sent, externalScorer: { ...scorer, secret: secret === undefined ? stored.externalScorer.secret : (secret ?? '') } };
 }
 
 function valueAt(settings: ModerationSettings, path: string): unknown {
@@ -54,7 +58,7 @@ function assertScorerReachable(deps: ServiceDeps, scorer: ModerationSettings['ex
   if (!verdict.ok) throw new AppError('invalid_input', `The scorer URL ${verdict.why}`, { 'settings.externalScorer.url': verdict.why });
 }
 
-export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, sent: ModerationSettings): Promise<ModerationSettings> {
+export async function saveModerationSettings(deps: ServiceDeps, site: SiteRecord, moderator: Moderator, sent: ModerationSettingsSave): Promise<ModerationSettingsShown> {
   const settings = withKeptSecret(sent, site.settings.moderation);
   assertScorerReachable(deps, settings.externalScorer);
   const before = site.settings.moderation;

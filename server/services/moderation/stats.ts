@@ -1,14 +1,16 @@
 // Thirty days of volume, commenters, busiest articles, held share, rule hits and what moderators
-// made of them, how long decisions took, and nudges, for the dashboard's Stats tab.
+// made of them, how long decisions took, nudges, and calls to action shown and clicked, for the
+// dashboard's Stats tab.
 import type { StatsResponse } from '../../../shared/schemas/moderation-api';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
+import { utcDay } from '../cta/count-cta-event';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 export async function moderationStats(deps: ServiceDeps, site: SiteRecord): Promise<StatsResponse> {
   const since = deps.now() - 30 * DAY_MS;
-  const [days, ruleHits, nudges, articles, waits, waiting, rules] = await Promise.all([
+  const [days, ruleHits, nudges, articles, waits, waiting, rules, ctas] = await Promise.all([
     deps.store.dailyStats(site.id, since),
     deps.store.ruleHits(site.id, since),
     deps.store.nudgeCounts(site.id, since),
@@ -16,6 +18,8 @@ export async function moderationStats(deps: ServiceDeps, site: SiteRecord): Prom
     deps.store.decisionWaits(site.id, since),
     deps.store.pendingNow(site.id),
     deps.store.ruleDecisions(site.id, since),
+    // Counted by UTC day: the window's first day counts whole.
+    deps.store.ctaTotals(site.id, utcDay(since)),
   ]);
   const sorted = waits.sort((a, b) => a - b);
   return {
@@ -31,6 +35,7 @@ export async function moderationStats(deps: ServiceDeps, site: SiteRecord): Prom
       oldestPendingMs: waiting.oldest === null ? null : Math.max(0, deps.now() - waiting.oldest),
     },
     rules,
+    callsToAction: ctas.map((row) => ({ ...row, clickThroughRate: row.impressions ? row.clicks / row.impressions : null })),
   };
 }
 

@@ -1,7 +1,7 @@
 // The rules page's "try a comment" box: the verdict and reasons a draft would get, with the
 // saved or the unsaved settings, for a typical member. Nothing is stored.
 import type { TryCommentResponse } from '../../../shared/schemas/moderation-api';
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { ModerationSettingsSave } from '../../../shared/schemas/moderation-settings';
 import { withKeptSecret } from './settings';
 import type { SiteRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
@@ -12,14 +12,14 @@ import { activeCivilityModel } from './civility-model';
 export async function tryComment(
   deps: ServiceDeps,
   site: SiteRecord,
-  input: { body: string; settings?: ModerationSettings; asNewMember: boolean },
+  input: { body: string; settings?: ModerationSettingsSave; asNewMember: boolean },
 ): Promise<TryCommentResponse> {
   const civilityModel = await activeCivilityModel(deps, site);
   const outcome = moderate(
     { kind: 'create', body: input.body, parentId: null },
     {
       now: deps.now(),
-      // A draft of the rules carries SECRET_KEPT for the scorer's secret: the site's own stands in.
+      // A draft of the rules leaves the scorer's secret out: the site's own stands in.
       settings: input.settings ? withKeptSecret(input.settings, site.settings.moderation) : site.settings.moderation,
       thread: { id: 'try', closed: false, premoderate: false, section: '' },
       tiers: { member: ['*'] },

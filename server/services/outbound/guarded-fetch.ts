@@ -2,8 +2,8 @@
 // redirects never followed (a public URL could answer 302 to a private one). Runtimes that can
 // check the address a name resolves to at connect time supply their own (Node: see
 // server/runtime/node-outbound.ts); Workers cannot reach private addresses at all.
-import type { OutboundPolicy } from './public-address';
-import { vetOutboundUrl } from './public-address';
+import type { OutboundPolicy } from '../../../shared/outbound-url';
+import { vetOutboundUrl } from '../../../shared/outbound-url';
 
 export type OutboundFetch = (url: string, init: RequestInit, policy: OutboundPolicy) => Promise<Response>;
 

@@ -20,6 +20,7 @@ import * as rateLimits from './rate-limits';
 import * as bulk from './bulk';
 import * as outbox from './outbox';
 import * as mail from './mail';
+import * as cta from './cta';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -39,6 +40,8 @@ function storeOn(db: Db, plain: Db = db): Store {
     // Counting is bookkeeping: it never claims a write's idempotency key.
     countHit: (hit) => rateLimits.countHit(plain, hit),
     peekHits: (hit) => rateLimits.peekHits(plain, hit),
+    countCtaEvent: (e) => cta.countCtaEvent(plain, e),
+    ctaTotals: (siteId, sinceDay) => cta.ctaTotals(db, siteId, sinceDay),
     getSite: (id) => sites.getSite(db, id),
     saveSite: (site, now) => sites.saveSite(db, site, now),
     getThread: (siteId, id) => threads.getThread(db, siteId, id),

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
-import { ModerationSettingsFields } from '../../../shared/schemas/moderation-settings';
-import { SECRET_KEPT } from '../../../shared/schemas/moderation-settings';
+import { ModerationSettingsFields, ModerationSettingsShown } from '../../../shared/schemas/moderation-settings';
 import { SiteSettings } from '../../../shared/schemas/site';
 import { ARTICLE_URL, createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment, refusal, withoutFloodLimit } from '../../support/api';
@@ -275,26 +274,61 @@ describe('moderator session', () => {
 });
 
 describe('moderation settings', () => {
-  it('never shows the external scorer secret, only that one is set, and keeps it when a save sends that back', async () => {
+  it('never shows the external scorer secret to anyone, only whether one is set', async () => {
     const { mod } = await premoderatedSite();
-    const settings = SiteSettings.parse({ moderation: { externalScorer: { enabled: true, url: 'https://scorer.example/score', secret: 's3cret' } } }).moderation;
+    const settings = { externalScorer: { enabled: true, url: 'https://scorer.example/score', secret: 's3cret-signing-key' } };
     const saved = await t.call('PUT', m.settings('daily'), { headers: asKey, body: { settings } });
-    expect((await saved.json()).settings.externalScorer.secret).toBe(SECRET_KEPT);
+    expect(saved.status).toBe(200);
+    const savedText = await saved.text();
+    expect(savedText).not.toContain('s3cret-signing-key');
+    expect(JSON.parse(savedText).settings.externalScorer).toMatchObject({ secretSet: true, url: 'https://scorer.example/score' });
     const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
-    const seen = async (o: { token?: string; headers?: Record<string, string> }) =>
-      (await (await t.call('GET', m.settings('daily'), o)).json()).settings.externalScorer.secret;
-    for (const who of [{ headers: asKey }, { token: admin }, { token: mod }]) expect(await seen(who)).toBe(SECRET_KEPT);
-    const stored = async () => (await t.store.getSite('daily'))!.settings.moderation.externalScorer.secret;
+    for (const who of [{ headers: asKey }, { token: admin }, { token: mod }]) {
+      const text = await (await t.call('GET', m.settings('daily'), who)).text();
+      expect(text).not.toContain('s3cret-signing-key');
+      const scorer = JSON.parse(text).settings.externalScorer;
+      expect(scorer.secretSet).toBe(true);
+      expect(scorer).not.toHaveProperty('secret');
+    }
+    // The audit log records that it changed, never what it is.
+    const audit = await (await t.call('GET', m.audit('daily'), { token: mod })).text();
+    expect(audit).toContain('externalScorer.secret');
+    expect(audit).not.toContain('s3cret-signing-key');
+  });
 
-    // A save of the form as shown keeps the secret; a new one replaces it; an empty one removes it.
-    const shown = (await (await t.call('GET', m.settings('daily'), { token: admin })).json()).settings;
-    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, nudge: !shown.nudge } } });
-    expect(await stored()).toBe('s3cret');
-    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, externalScorer: { ...shown.externalScorer, secret: 'n3w' } } } });
-    expect(await stored()).toBe('n3w');
-    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { ...shown, externalScorer: { ...shown.externalScorer, secret: '' } } } });
+  it('keeps the scorer secret when a save leaves it out, replaces it with a string and removes it with null', async () => {
+    await premoderatedSite();
+    const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
+    const stored = async () => (await t.store.getSite('daily'))!.settings.moderation.externalScorer.secret;
+    const shown = async () => (await (await t.call('GET', m.settings('daily'), { token: admin })).json()).settings;
+    const save = async (settings: unknown) => expect((await t.call('PUT', m.settings('daily'), { token: admin, body: { settings } })).status).toBe(200);
+    await save({ externalScorer: { enabled: true, url: 'https://scorer.example/score', secret: 'first-secret' } });
+    expect(await stored()).toBe('first-secret');
+
+    // The form as shown, saved with another change: the answer's secretSet is not a secret, and is dropped.
+    const form = await shown();
+    await save({ ...form, nudge: !form.nudge });
+    expect(await stored()).toBe('first-secret');
+    await save({ ...form, externalScorer: { ...form.externalScorer, threshold: 0.8 } });
+    expect(await stored()).toBe('first-secret');
+    expect((await shown()).externalScorer).toMatchObject({ threshold: 0.8, secretSet: true });
+
+    await save({ ...form, externalScorer: { ...form.externalScorer, secret: 'second-secret' } });
+    expect(await stored()).toBe('second-secret');
+    await save({ ...form, externalScorer: { ...form.externalScorer, secret: null } });
     expect(await stored()).toBe('');
-    expect(await seen({ token: admin })).toBe('');
+    expect((await shown()).externalScorer.secretSet).toBe(false);
+  });
+
+  it('tries a draft of the rules with the site’s own secret standing in for the one left out', async () => {
+    await premoderatedSite();
+    const admin = await t.sign({ sub: 'u-admin', name: 'Ada', role: 'admin' });
+    await t.call('PUT', m.settings('daily'), { token: admin, body: { settings: { externalScorer: { url: 'https://scorer.example/score', secret: 'kept' } } } });
+    const form = (await (await t.call('GET', m.settings('daily'), { token: admin })).json()).settings;
+    const tried = await t.call('POST', m.tryComment('daily'), { token: admin, body: { body: 'A fair point, well made.', settings: form } });
+    expect(tried.status).toBe(200);
+    expect(await t.call('POST', m.tryComment('daily'), { token: admin, body: { body: 'x', settings: { externalScorer: { secret: 42 } } } }).then((r) => r.status)).toBe(400);
+    expect((await t.store.getSite('daily'))!.settings.moderation.externalScorer.secret).toBe('kept');
   });
 
   it('refuses rules whose fields contradict each other, naming each field and its limit, and keeps the saved rules', async () => {
@@ -317,7 +351,7 @@ describe('moderation settings', () => {
         'settings.rules.shouting.threshold': 'must be above 0 (at 0 every comment would count)',
       },
     });
-    expect((await (await t.call('GET', m.settings('daily'), { headers: asKey })).json()).settings).toEqual(defaults);
+    expect((await (await t.call('GET', m.settings('daily'), { headers: asKey })).json()).settings).toEqual(ModerationSettingsShown.parse({}));
   });
 
   it('refuses a number past its limit or missing with the field and the limit, not a silent default', async () => {

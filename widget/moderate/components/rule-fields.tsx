@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
-import { boundsOf, fieldPath, getIn, setIn, type Bounds, type FieldDef, type SectionDef } from '../model/rule-form';
+import { boundsOf, fieldPath, getIn, setIn, type Bounds, type FieldDef, type RulesDraft, type SectionDef } from '../model/rule-form';
 import { linesToList, listToLines } from '../model/use-settings';
+import { SecretField } from './secret-field';
 
 export interface RuleSectionProps {
   section: SectionDef;
-  draft: ModerationSettings;
+  draft: RulesDraft;
   /** What is wrong, by field path ("rules.bodyLength.min"). */
   errors: Record<string, string>;
-  onEdit(update: (d: ModerationSettings) => ModerationSettings): void;
+  onEdit(update: (d: RulesDraft) => RulesDraft): void;
 }
 
 export function RuleSection({ section, draft, errors, onEdit }: RuleSectionProps) {
@@ -29,7 +29,10 @@ export function RuleSection({ section, draft, errors, onEdit }: RuleSectionProps
       </legend>
       <p class="muted">{section.description}</p>
       <div class="fields">
-        {section.fields.map((f) => (
+        {section.fields.map((f) =>
+          f.kind === 'secret' ? (
+            <SecretField key={f.name} id={`${id}-${f.name}`} label={f.label} isSet={!!values.secretSet} change={values[f.name]} disabled={off} onChange={(v) => set(f.name, v)} />
+          ) : (
           <Field
             key={f.name}
             id={`${id}-${f.name}`}
@@ -40,7 +43,8 @@ export function RuleSection({ section, draft, errors, onEdit }: RuleSectionProps
             disabled={off}
             onChange={(v) => set(f.name, v)}
           />
-        ))}
+          ),
+        )}
       </div>
     </fieldset>
   );
@@ -57,13 +61,30 @@ interface FieldProps {
 }
 
 function Field({ id, def, bounds, value, error, disabled, onChange }: FieldProps) {
-  const wide = def.kind === 'lines';
+  const wide = def.kind === 'lines' || def.kind === 'url';
   // The message is the input's description, outside its label, so the name stays short.
   const marks = { id, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? `${id}-error` : undefined };
+  const message = error && (
+    <span class="field-error" id={`${id}-error`}>
+      {error}
+    </span>
+  );
+  if (def.kind === 'check') {
+    return (
+      <div class={`field wide${error ? ' invalid' : ''}`}>
+        <label class="check">
+          <input {...marks} type="checkbox" checked={!!value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.checked)} /> {def.label}
+        </label>
+        {message}
+      </div>
+    );
+  }
   return (
     <div class={`field${wide ? ' wide' : ''}${error ? ' invalid' : ''}`}>
       <label for={id}>{def.label}</label>
-      {def.kind === 'choice' ? (
+      {def.kind === 'url' ? (
+        <input {...marks} type="url" value={value ?? ''} disabled={disabled} spellcheck={false} onInput={(e) => onChange(e.currentTarget.value.trim())} />
+      ) : def.kind === 'choice' ? (
         <select {...marks} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)}>
           {def.options!.map((o) => (
             <option key={o} value={o}>
@@ -86,11 +107,7 @@ function Field({ id, def, bounds, value, error, disabled, onChange }: FieldProps
           onInput={(e) => onChange(numberOf(e.currentTarget))}
         />
       )}
-      {error && (
-        <span class="field-error" id={`${id}-error`}>
-          {error}
-        </span>
-      )}
+      {message}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { moderatorMessage } from '../model/messages';
 import { useStats } from '../model/use-stats';
 import { DailyBars, HeldShareLine, RuleHitBars } from './charts';
 import { BusiestArticles, ModerationTimes, RulesInPractice } from './stats-tables';
+import { CallsToAction } from './cta-table';
 
 export interface StatsPageProps {
   client: ModerationClient;
@@ -42,6 +43,7 @@ export function StatsPage({ client, now }: StatsPageProps) {
       <RuleHitBars hits={sortedHits(stats.ruleHits)} />
       <RulesInPractice rules={stats.rules} />
       <BusiestArticles articles={stats.articles} />
+      <CallsToAction callsToAction={stats.callsToAction} />
     </div>
   );
 }

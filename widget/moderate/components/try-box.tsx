@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TryCommentResponse } from '../../../shared/schemas/moderation-api';
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { ModerationSettingsSave } from '../../../shared/schemas/moderation-settings';
 import type { ModerationClient } from '../api';
 import { moderatorMessage } from '../model/messages';
 import { useTry } from '../model/use-try';
@@ -18,7 +18,7 @@ const VERDICTS: Record<TryCommentResponse['verdict'], string> = {
 export interface TryBoxProps {
   client: ModerationClient;
   /** The form's current, possibly unsaved, settings. */
-  settings: ModerationSettings | null;
+  settings: ModerationSettingsSave | null;
   delayMs?: number;
 }
 
@@ -58,7 +58,7 @@ export function TryBox({ client, settings, delayMs }: TryBoxProps) {
 
 interface CivilityBarsProps {
   civility: TryCommentResponse['civility'];
-  settings: ModerationSettings | null;
+  settings: ModerationSettingsSave | null;
 }
 
 function CivilityBars({ civility, settings }: CivilityBarsProps) {

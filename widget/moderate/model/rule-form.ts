@@ -2,14 +2,25 @@
 // one loop and adding a setting is one line here. The limits themselves live in the shared schema.
 import {
   MODERATION_LIMITS,
-  ModerationSettings,
+  ModerationSettingsSave,
   SHARE_LIMITS,
   type IntLimit,
+  type ModerationSettingsShown,
   type RuleSettings,
 } from '../../../shared/schemas/moderation-settings';
+import { vetOutboundUrl } from '../../../shared/outbound-url';
 import { describeIssue } from '../../../shared/validation';
 
-export type FieldKind = 'int' | 'share' | 'choice' | 'lines';
+export type FieldKind = 'int' | 'share' | 'choice' | 'lines' | 'url' | 'secret' | 'check';
+
+/**
+ * The form's values: the settings as the server shows them, and the scorer's secret to send.
+ * The secret is write-only, so the draft holds only a change to it: left out (undefined), the
+ * site's stays; null removes it; a string replaces it.
+ */
+export type RulesDraft = Omit<ModerationSettingsShown, 'externalScorer'> & {
+  externalScorer: ModerationSettingsShown['externalScorer'] & { secret?: string | null };
+};
 
 export interface FieldDef {
   name: string;
@@ -91,6 +102,20 @@ export const RULE_SECTIONS: SectionDef[] = [
     fields: [{ name: 'threshold', label: 'Attack on others at or above', kind: 'share' }],
   },
   {
+    path: ['externalScorer'],
+    title: 'External scorer',
+    description: 'Your own scoring service, sent each new comment signed with the secret; a score at or above the threshold holds the comment.',
+    toggle: true,
+    fields: [
+      { name: 'url', label: 'Scorer URL', kind: 'url' },
+      { name: 'secret', label: 'Signing secret', kind: 'secret' },
+      { name: 'threshold', label: 'Hold at a score at or above', kind: 'share' },
+      { name: 'timeoutMs', label: 'Wait at most (milliseconds)', kind: 'int' },
+      { name: 'onFailure', label: 'When it gives no answer in time', kind: 'choice', options: ['fallback', 'hold'] },
+      { name: 'allowPrivateNetwork', label: 'Allow http and private addresses (your own network; not on Workers)', kind: 'check' },
+    ],
+  },
+  {
     path: ['reports'],
     title: 'Reader reports',
     description: 'How many reports move a published comment to review, or hide it.',
@@ -107,7 +132,7 @@ export function getIn(settings: object, path: string[]): any {
 }
 
 /** A copy of the settings with one value changed; untouched branches are shared. */
-export function setIn(settings: ModerationSettings, path: string[], value: unknown): ModerationSettings {
+export function setIn<T extends object>(settings: T, path: string[], value: unknown): T {
   const write = (o: any, i: number): any => (i === path.length ? value : { ...o, [path[i]]: write(o?.[path[i]], i + 1) });
   return write(settings, 0);
 }
@@ -140,13 +165,15 @@ export interface FieldErrors {
  * said about the last save (its paths start with "settings."). An entry of a list is reported
  * on the list, quoting the entry.
  */
-export function fieldErrors(draft: ModerationSettings, server?: Record<string, string>): FieldErrors {
+export function fieldErrors(draft: RulesDraft, server?: Record<string, string>): FieldErrors {
   const found: Record<string, string> = {};
-  const checked = ModerationSettings.safeParse(draft, { reportInput: true });
+  const checked = ModerationSettingsSave.safeParse(draft, { reportInput: true });
   for (const issue of checked.success ? [] : checked.error.issues) {
     const key = issue.path.map(String).join('.');
     if (!(key in found)) found[key] = describeIssue(issue);
   }
+  const scorerUrl = scorerUrlProblem(draft.externalScorer);
+  if (scorerUrl) found['externalScorer.url'] ??= scorerUrl;
   for (const [key, message] of Object.entries(server ?? {})) {
     const path = key.replace(/^settings\./, '');
     if (!(path in found)) found[path] = message;
@@ -162,4 +189,15 @@ export function fieldErrors(draft: ModerationSettings, server?: Record<string, s
     else errors.other.push(`${path}: ${message}`);
   }
   return errors;
+}
+
+/**
+ * What the server will say of the scorer's URL when saved, in its words (shared/outbound-url.ts).
+ * Whether this runtime allows private addresses at all only the server knows: it refuses that
+ * switch on its own field.
+ */
+function scorerUrlProblem(scorer: RulesDraft['externalScorer'] | undefined): string | undefined {
+  if (!scorer?.url || typeof scorer.url !== 'string') return undefined;
+  const verdict = vetOutboundUrl(scorer.url, { allowPrivateNetwork: scorer.allowPrivateNetwork === true });
+  return verdict.ok ? undefined : verdict.why;
 }

@@ -1,12 +1,12 @@
 // The rules page: the saved settings, the moderator's unsaved draft of them, and saving.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
 import type { ApiError } from '../../api/result';
 import type { ModerationClient } from '../api';
+import type { RulesDraft } from './rule-form';
 
 export interface SettingsState {
-  saved: ModerationSettings | null;
-  draft: ModerationSettings | null;
+  saved: RulesDraft | null;
+  draft: RulesDraft | null;
   phase: 'loading' | 'ready' | 'saving' | 'failed';
   error: ApiError | null;
   /** Set once a save succeeds, until the draft changes again. */
@@ -14,7 +14,7 @@ export interface SettingsState {
 }
 
 export interface SettingsActions {
-  edit(update: (draft: ModerationSettings) => ModerationSettings): void;
+  edit(update: (draft: RulesDraft) => RulesDraft): void;
   /** Resolves true once saved. */
   save(): Promise<boolean>;
   reset(): void;
@@ -34,7 +34,7 @@ export function useSettings(client: ModerationClient): [SettingsState, SettingsA
   }, [client]);
 
   // What the server said about the last save is about the values before this edit.
-  const edit = useCallback((update: (d: ModerationSettings) => ModerationSettings) => {
+  const edit = useCallback((update: (d: RulesDraft) => RulesDraft) => {
     setState((s) => (s.draft ? { ...s, draft: update(s.draft), error: null, justSaved: false } : s));
   }, []);
 

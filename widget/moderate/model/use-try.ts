@@ -2,7 +2,7 @@
 // while after typing stops, and keeps only the answer to the latest question.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TryCommentResponse } from '../../../shared/schemas/moderation-api';
-import type { ModerationSettings } from '../../../shared/schemas/moderation-settings';
+import type { ModerationSettingsSave } from '../../../shared/schemas/moderation-settings';
 import type { ApiError } from '../../api/result';
 import type { ModerationClient } from '../api';
 
@@ -14,7 +14,7 @@ export interface TryState {
   busy: boolean;
 }
 
-export function useTry(client: ModerationClient, body: string, settings: ModerationSettings | null, asNewMember: boolean, delayMs = 300): TryState {
+export function useTry(client: ModerationClient, body: string, settings: ModerationSettingsSave | null, asNewMember: boolean, delayMs = 300): TryState {
   const [state, setState] = useState<TryState>({ result: null, body: '', error: null, busy: false });
   const seq = useRef(0);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ModerationSettings } from '../../../../shared/schemas/moderation-settings';
+import { ModerationSettingsShown } from '../../../../shared/schemas/moderation-settings';
 import { boundsOf, fieldErrors, fieldPath, RULE_SECTIONS, setIn } from '../../../../widget/moderate/model/rule-form';
 
-const defaults = ModerationSettings.parse({});
+const defaults = ModerationSettingsShown.parse({});
 const numberFields = RULE_SECTIONS.flatMap((section) =>
   section.fields.filter((f) => f.kind === 'int' || f.kind === 'share').map((field) => ({ section, field, path: fieldPath(section, field) })),
 );
@@ -35,9 +35,24 @@ describe('the rules form’s fields', () => {
   });
 
   it('puts the server’s field errors on the form’s fields, and the others apart', () => {
-    const errors = fieldErrors(defaults, { 'settings.rules.links.maxLinks': 'is too many today', 'settings.externalScorer.url': 'must be https' });
+    const errors = fieldErrors(defaults, { 'settings.rules.links.maxLinks': 'is too many today', 'settings.nudge': 'is not for today' });
     expect(errors.byField).toEqual({ 'rules.links.maxLinks': 'is too many today' });
-    expect(errors.other).toEqual(['externalScorer.url: must be https']);
+    expect(errors.other).toEqual(['nudge: is not for today']);
     expect(errors.valid).toBe(true);
+  });
+
+  it('refuses a scorer URL as the server’s outbound policy does, in its words', () => {
+    const urlError = (url: string, allowPrivateNetwork = false) =>
+      fieldErrors(setIn(setIn(defaults, ['externalScorer', 'url'], url), ['externalScorer', 'allowPrivateNetwork'], allowPrivateNetwork)).byField['externalScorer.url'];
+    expect(urlError('http://scorer.example/score')).toBe('must be an https URL');
+    expect(urlError('https://127.0.0.1/score')).toBe('must be a public address');
+    expect(urlError('https://169.254.169.254/latest')).toBe('must be a public address');
+    expect(urlError('https://scorer.internal/score')).toBe('must be a public address');
+    expect(urlError('https://user:pw@scorer.example/score')).toBe('must not carry a user name or password');
+    expect(urlError('not a url')).toBe('is not a URL');
+    expect(urlError('https://scorer.example/score')).toBeUndefined();
+    expect(urlError('')).toBeUndefined();
+    // A scorer on the publisher's own network, where the runtime allows it (the server says when it does not).
+    expect(urlError('http://10.0.0.5:8080/score', true)).toBeUndefined();
   });
 });

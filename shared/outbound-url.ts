@@ -1,6 +1,9 @@
 // Which addresses the server may call on a site's behalf. Outbound URLs come from site settings,
 // so without this check the server would POST wherever a settings editor points it: loopback,
 // the cloud metadata address, the publisher's private network (server-side request forgery).
+// Shared so the dashboard refuses a URL as the server will, in the same words. It imports
+// ipaddr.js (no dependencies of its own) beside zod: telling public from private addresses
+// is that library's whole job, and a second hand-written copy could disagree with the server.
 import ipaddr from 'ipaddr.js';
 
 /** Public unicast only: not loopback, private, link-local, carrier NAT, reserved, mapped or multicast. */
