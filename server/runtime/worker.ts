@@ -113,18 +113,36 @@ function cacheApiResponseCache(): ResponseCache {
   };
 }
 
-/** A Cron Trigger's run: passes of the outbox dispatcher until nothing is due or its time is up. */
-async function dispatchScheduled(i: Omit<Isolate, 'app'>): Promise<void> {
+/**
+ * A Cron Trigger's run (or a Queue batch's): passes of the outbox dispatcher until nothing is due
+ * or its time is up. The cron run also sweeps, once an hour, and mails.
+ */
+async function dispatchScheduled(i: Omit<Isolate, 'app'>, from: 'cron' | 'queue' = 'cron'): Promise<void> {
   const deps = serviceDeps({ store: i.store, ipSalt: i.ipSalt, mail: i.mail });
   const until = Date.now() + DISPATCH_BUDGET_MS;
   // Once an hour, the first run of the hour.
-  if (new Date().getUTCMinutes() === 0) await sweepOutbox(deps);
+  if (from === 'cron' && new Date().getUTCMinutes() === 0) await sweepOutbox(deps);
   while (Date.now() < until && (await deps.store.hasDispatchWork(Date.now()))) {
     const report = await dispatchOnce(deps, { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS });
     if (sentIn(report) === 0 && report.fannedOut === 0) break;
   }
   // Mail once a minute, after the events of the minute were fanned out (which makes the notices).
-  if (deps.mail) await mailPass(deps, { dispatch: { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS } });
+  if (from === 'cron' && deps.mail) await mailPass(deps, { dispatch: { maxAttempts: i.env.WEBHOOK_MAX_ATTEMPTS } });
+}
+
+/** The optional Queue binding (wrangler.toml): a write wakes the dispatcher at once instead of at the next minute. */
+interface WakeQueue {
+  send(body: unknown): Promise<void>;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** After an acknowledged write, one message on the queue: its consumer runs a dispatcher pass. */
+function wakeDispatcher(request: Request, response: Response, rawEnv: Record<string, unknown>, ctx: ExecutionContext): Response {
+  const queue = rawEnv.OUTBOX_QUEUE as WakeQueue | undefined;
+  if (queue && WRITES.has(request.method) && response.status < 300)
+    ctx.waitUntil(queue.send({ wake: true }).catch((error) => console.error('Outbox queue:', error)));
+  return response;
 }
 
 // Well inside a Cron Trigger's limits, and less than the minute until the next one.
@@ -135,11 +153,21 @@ export default {
     isolate ??= setUp(rawEnv);
     ctx.waitUntil(dispatchScheduled(isolate).catch((error) => console.error('Outbox dispatcher:', error)));
   },
-  fetch(request: Request, rawEnv: Record<string, unknown>, ctx: ExecutionContext): Response | Promise<Response> {
+  // Messages say only "there is work": however many arrive in a batch, one run handles them all.
+  queue(batch: { ackAll(): void }, rawEnv: Record<string, unknown>, ctx: ExecutionContext): void {
+    isolate ??= setUp(rawEnv);
+    ctx.waitUntil(
+      dispatchScheduled(isolate, 'queue').then(
+        () => batch.ackAll(),
+        (error) => console.error('Outbox dispatcher (queue):', error),
+      ),
+    );
+  },
+  async fetch(request: Request, rawEnv: Record<string, unknown>, ctx: ExecutionContext): Promise<Response> {
     isolate ??= setUp(rawEnv);
     const testNow = isolate.env.PARLEY_TEST_CLOCK === '1' ? Number(request.headers.get(TEST_NOW_HEADER)) : NaN;
     // A test request carries its own clock, so it gets an app of its own (sharing the isolate's store).
     const app = Number.isFinite(testNow) && testNow > 0 ? appFor(isolate, () => testNow) : isolate.app;
-    return app.fetch(request, rawEnv, ctx);
+    return wakeDispatcher(request, await app.fetch(request, rawEnv, ctx), rawEnv, ctx);
   },
 };
