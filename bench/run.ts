@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup,webhooks] [-- --profile]`:
+// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup,webhooks,mail] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -16,10 +16,11 @@ import { benchClassifier, type ClassifierResult } from './classifier';
 import { benchMemory, type MemoryResult } from './memory-soak';
 import { benchBackup, type BackupResult } from './backup';
 import { benchWebhooks, type WebhookResult } from './webhooks';
+import { benchMail, type MailResult } from './mail';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks', 'mail'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -43,6 +44,7 @@ export interface BenchResults {
   memory?: MemoryResult;
   backup?: BackupResult;
   webhooks?: WebhookResult;
+  mail?: MailResult;
   machine: Machine;
 }
 
@@ -104,6 +106,7 @@ async function main() {
       if (part === 'memory') results.memory = await benchMemory({ log });
       if (part === 'backup') results.backup = await benchBackup({ log });
       if (part === 'webhooks') results.webhooks = await benchWebhooks({ log });
+      if (part === 'mail') results.mail = await benchMail({ log });
     } catch (error) {
       failures.push(part);
       console.error(`✗ ${part} failed:`, error);

@@ -21,6 +21,7 @@ export function rows(r: BenchResults): Row[] {
     for (const [file, s] of Object.entries(w.entries)) out.push({ part: 'widget', measure: `${file} raw / gzip / brotli`, value: `${n(s.raw)} / ${n(s.gzip)} / ${n(s.brotli)} B` });
     if (w.dashboardGzipBytes !== null) out.push({ part: 'widget', measure: 'dashboard (moderate.js), gzip', value: `${n(w.dashboardGzipBytes)} B` });
   }
+  if (r.mail) out.push({ part: 'mail', measure: `reply notices composed and sent to a local SMTP server (${n(r.mail.messages)})`, value: `${n(r.mail.messagesPerSecond)} /s` });
   if (r.webhooks) {
     const x = r.webhooks;
     out.push({ part: 'webhooks', measure: `dispatcher draining ${n(x.backlog)} deliveries to a local receiver`, value: `${n(x.deliveriesPerSecond)} /s` });
