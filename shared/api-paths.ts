@@ -39,6 +39,9 @@ export const apiPaths = {
   like,
   counts: (siteId: string) => `${base(siteId)}/counts`,
   adminThreads: (siteId: string) => `${base(siteId)}/admin/threads`,
+  /** A member's data (GET) and erasing them (DELETE), by their id in the publisher's system. */
+  memberData: (siteId: string, sub: string) => `${base(siteId)}/admin/members/${enc(sub)}/data`,
+  member: (siteId: string, sub: string) => `${base(siteId)}/admin/members/${enc(sub)}`,
   report,
   preview,
   mailPreferences,

@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   site_not_found: 404,
   thread_not_found: 404,
   comment_not_found: 404,
+  member_not_found: 404,
   conflict: 409,
   /** E-mail asked for where none can be sent: the server sends no mail, the site turned it off, or the token carries no address. */
   mail_unavailable: 409,

@@ -7,6 +7,8 @@ import { siteApiKey } from '../middleware/site-api-key';
 import { upsertThread } from '../services/threads/upsert-thread';
 import { threadInfo } from '../services/threads/get-thread-view';
 import { validate } from './validate';
+import { MemberParam } from '../../shared/schemas/member-data';
+import { eraseMember, memberDataFor } from '../services/members/member-data';
 import { writeDeps, type WriteOnce } from './write-deps';
 
 export function siteApiRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
@@ -17,5 +19,11 @@ export function siteApiRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
     .put('/threads', validate('json', UpsertThreadBody), async (c) => once(c, async () => {
       const thread = await upsertThread(writeDeps(c, deps), c.get('site'), c.req.valid('json'));
       return c.json({ thread: threadInfo(thread, c.get('site'), deps.now()) });
-    }));
+    }))
+    // Members' data rights, on the member's behalf: what is held about them, and erasing it.
+    .get('/members/:sub/data', validate('param', MemberParam), async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json(await memberDataFor(deps, c.get('site'), c.req.valid('param').sub));
+    })
+    .delete('/members/:sub', validate('param', MemberParam), async (c) => once(c, async () => c.json(await eraseMember(writeDeps(c, deps), c.get('site'), c.req.valid('param').sub))));
 }

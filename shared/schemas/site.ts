@@ -96,6 +96,8 @@ const settingsFields = ({
   autoClose: z.prefault(AutoClose, {}),
   /** Reply notices and the like to members who opt in, alerts and digests to moderators. */
   mail: z.prefault(MailSettings, {}),
+  /** What erasing a member does to their comments: 'remove' the text (tombstones keep replies in place), or 'anonymise' the author. */
+  erasure: z._default(z.enum(['remove', 'anonymise']), 'remove'),
 });
 
 /**

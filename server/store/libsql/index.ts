@@ -20,6 +20,7 @@ import * as rateLimits from './rate-limits';
 import * as bulk from './bulk';
 import * as outbox from './outbox';
 import * as mail from './mail';
+import * as memberData from './member-data';
 import * as cta from './cta';
 
 export { applyMigrations, type Migration } from './migrate';
@@ -135,6 +136,9 @@ function storeOn(db: Db, plain: Db = db): Store {
     alertState: (siteId, kind) => mail.alertState(db, siteId, kind),
     setAlertState: (siteId, kind, state) => mail.setAlertState(db, siteId, kind, state),
     instanceSecret: (name, fresh) => mail.instanceSecret(db, name, fresh),
+
+    memberData: (siteId, userId) => memberData.memberData(db, siteId, userId),
+    eraseMember: (req) => memberData.eraseMember(db, req),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {

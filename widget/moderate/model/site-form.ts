@@ -56,7 +56,7 @@ export interface SiteForm {
   strings: StringRow[];
   autoClose: { on: boolean; afterDays: number | null; from: AutoCloseFrom; bySection: SectionCloseRow[] };
   /** Settings this page does not show, sent back as they were. */
-  kept: Pick<SiteEditView['settings'], 'editWindowSeconds' | 'threadCreation' | 'rateLimits' | 'mail'>;
+  kept: Pick<SiteEditView['settings'], 'editWindowSeconds' | 'threadCreation' | 'rateLimits' | 'mail' | 'erasure'>;
 }
 
 /** A tier's sections as typed, in the order given: commas or spaces between them. */
@@ -94,7 +94,7 @@ export function toForm(site: SiteEditView): SiteForm {
       from: autoClose.from,
       bySection: Object.entries(autoClose.bySection).map(([section, { afterDays }]) => ({ section, afterDays })),
     },
-    kept: { editWindowSeconds: settings.editWindowSeconds, threadCreation: settings.threadCreation, rateLimits: settings.rateLimits, mail: settings.mail },
+    kept: { editWindowSeconds: settings.editWindowSeconds, threadCreation: settings.threadCreation, rateLimits: settings.rateLimits, mail: settings.mail, erasure: settings.erasure },
   };
 }
 
