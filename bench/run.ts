@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,live,read,write,scale,classifier,memory,backup,webhooks,mail] [-- --profile]`:
+// `npm run bench [-- --only widget,render,live,queue,read,write,scale,classifier,memory,backup,webhooks,mail] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -16,11 +16,12 @@ import { benchClassifier, type ClassifierResult } from './classifier';
 import { benchMemory, type MemoryResult } from './memory-soak';
 import { benchBackup, type BackupResult } from './backup';
 import { benchWebhooks, type WebhookResult } from './webhooks';
+import { benchQueue, type QueueResult } from './queue';
 import { benchMail, type MailResult } from './mail';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'live', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks', 'mail'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'live', 'queue', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks', 'mail'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -37,6 +38,7 @@ export interface BenchResults {
   widget?: WeightResult;
   render?: RenderResult;
   live?: LiveResult;
+  queue?: QueueResult;
   read?: ReadResult & { profile?: Frame[] };
   write?: WriteResult & { profile?: Frame[] };
   scale?: ScaleResult;
@@ -100,6 +102,7 @@ async function main() {
         if (results.render.profile) console.log(formatFrames(results.render.profile));
       }
       if (part === 'live') results.live = await benchLivePage({ log });
+      if (part === 'queue') results.queue = await benchQueue({ log });
       if (part === 'read') results.read = await withProfile(profile, (cpuProfDir) => benchRead({ log, cpuProfDir }));
       if (part === 'write') results.write = await withProfile(profile, (cpuProfDir) => benchWrites({ log, cpuProfDir }));
       if (part === 'scale') results.scale = await benchScale({ log });

@@ -27,6 +27,14 @@ export function rows(r: BenchResults): Row[] {
     out.push({ part: 'webhooks', measure: `dispatcher draining ${n(x.backlog)} deliveries to a local receiver`, value: `${n(x.deliveriesPerSecond)} /s` });
     out.push({ part: 'webhooks', measure: `commit to receiver, loop every ${x.intervalMs} ms (p50 / p95)`, value: `${x.latencyP50Ms} / ${x.latencyP95Ms} ms` });
   }
+  if (r.queue) {
+    const x = r.queue;
+    out.push({ part: 'queue', measure: `dashboard start to first item, ${n(x.seeded)} pending, median of ${x.firstItemRuns.length} cold loads`, value: ms(x.firstItemMsMedian), target: '≤ 300 ms', met: x.firstItemMsMedian <= 300 });
+    out.push({ part: 'queue', measure: 'waterfall (median end of each step)', value: `moderate.js ${x.phases.moderateJs}, session ${x.phases.session}, queue ${x.phases.queue} ms` });
+    out.push({ part: 'queue', measure: `j to the next item, ${n(x.loaded)} loaded (${x.rowsDrawn} rows drawn), p50 / p95`, value: `${x.nextP50Ms} / ${x.nextP95Ms} ms`, target: '< 16 ms', met: x.nextP95Ms < 16 });
+    out.push({ part: 'queue', measure: 'approve round trip (a to the answer drawn), p50 / p95', value: `${x.approveP50Ms} / ${x.approveP95Ms} ms`, target: '≤ 100 ms p50', met: x.approveP50Ms <= 100 });
+    out.push({ part: 'queue', measure: 'search round trip (Enter to matches drawn), p50 / p95', value: `${x.searchP50Ms} / ${x.searchP95Ms} ms` });
+  }
   if (r.render) {
     const x = r.render;
     out.push({ part: 'render', measure: `200 comments in the shadow DOM, median of ${x.runs.length} cold loads`, value: ms(x.ms200Median), target: '≤ 150 ms', met: x.ms200Median <= 150 });

@@ -182,6 +182,8 @@ export const QueueResponse = z.object({
   counts: QueueCounts,
   /** How many comments this queue holds under these filters: the N of "select all N matching". */
   matching: z.number(),
+  /** The server's time when the page was read: the banner asks for what came in after it (the moderator's clock may differ). */
+  asOf: z.number(),
 });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 

@@ -15,6 +15,7 @@ import {
   ModeratorConversation,
   ModeratorSession,
   QueueCounts,
+  QueueNewerResponse,
   QueueResponse,
   SiteEditResponse,
   StatsResponse,
@@ -29,6 +30,7 @@ import {
   type BULK_FILTER_ACTIONS,
   type QueueFilter,
   type QueueName,
+  type QueueSort,
   type REJECT_REASONS,
   type THREAD_ACTIONS,
   type USER_ACTIONS,
@@ -59,9 +61,17 @@ export interface QueueRequest {
   queue: QueueName;
   threadId?: string;
   rule?: string;
+  q?: string;
+  members?: 'new';
+  sort?: QueueSort;
   cursor?: string;
   limit?: number;
+  /** Only these comments (comma-separated), where the queue under its filters holds them. */
+  ids?: string;
 }
+
+/** The banner's question: how many came into the queue under these filters after `since` (the server's time). */
+export type NewerRequest = Omit<QueueRequest, 'sort' | 'cursor' | 'limit' | 'ids'> & { since: number };
 
 /** The audit log's filters; the page size and cursor are the client's to set. */
 export type AuditRequest = Partial<Omit<AuditQuery, 'limit'>> & { limit?: number };
@@ -131,6 +141,8 @@ export function createModerationClient(options: ModerationClientOptions) {
     session: () => call(ModeratorSession, 'GET', m.session(site)),
     counts: () => call(QueueCounts, 'GET', m.counts(site)),
     queue: (q: QueueRequest) => call(QueueResponse, 'GET', m.queue(site), { ...q }),
+    /** How many comments arrived under the list's filters since it was read, and every queue's count. */
+    newer: (q: NewerRequest) => call(QueueNewerResponse, 'GET', m.queueNewer(site), { ...q }),
     /** A queue item's whole conversation, in every state ("show thread"). */
     conversation: (id: string) => call(ModeratorConversation, 'GET', m.conversation(site, id)),
     act: (id: string, action: CommentActionName, reason?: RejectReason) =>

@@ -1,5 +1,6 @@
 // What the dashboard needs to mount, and how it is read from the page: data-* attributes on the
-// container (or the script that loaded it) and the /moderate page's ?site= parameter.
+// container (or the script that loaded it: data-site, data-api, data-get-token, data-poll-seconds)
+// and the /moderate page's ?site= parameter.
 import type { GetToken } from '../config';
 import { tokenFunction } from '../loader/read-config';
 import type { Fetch } from './api';
@@ -15,7 +16,7 @@ export interface ModerateConfig {
   fetch?: Fetch;
   /** Where a pasted key or token is remembered for the tab; null remembers nothing. */
   storage?: Storage | null;
-  /** How often the queue counts refresh, in ms. */
+  /** How often the queue counts and the new-comments banner refresh while the page is visible, in ms (20 s by default). */
   pollMs?: number;
   /** Milliseconds the try-a-comment box waits after typing stops. */
   tryDelayMs?: number;
@@ -32,5 +33,7 @@ export function readModerateConfig(el: Element, doc: Document, moduleUrl: string
     api: data.api || new URL(moduleUrl, doc.baseURI).origin,
     site: query.get('site') || data.site || '',
     getToken: data.getToken ? tokenFunction(win, data.getToken) : undefined,
+    // data-poll-seconds, as the reader widget takes it; anything but a positive number keeps the default.
+    pollMs: +data.pollSeconds! > 0 ? +data.pollSeconds! * 1000 : undefined,
   };
 }

@@ -54,10 +54,17 @@ export function commentSummary(action: string, body: string): string {
 const QUEUE_TITLES: Record<string, string> = { pending: 'Pending', reported: 'Reported', rejected: 'Rejected', recent: 'Recent' };
 
 /** "Approved 264 comments in Pending on “City budget” (rule links)": what a bulk operation by filter did. */
-export function bulkSummary(action: string, count: number, filter: { queue: string; rule?: string }, threadTitle: string | null, authorName?: string): string {
+export function bulkSummary(
+  action: string,
+  count: number,
+  filter: { queue: string; rule?: string; q?: string; members?: string },
+  threadTitle: string | null,
+  authorName?: string,
+): string {
   const where = ` in ${QUEUE_TITLES[filter.queue] ?? filter.queue}${threadTitle === null ? '' : ` on “${threadTitle || 'Untitled'}”`}`;
-  const by = authorName ? ` by ${authorName}` : '';
-  return `${COMMENT_VERBS[action] ?? action} ${count} comment${count === 1 ? '' : 's'}${by}${where}${filter.rule ? ` (rule ${filter.rule})` : ''}`;
+  const by = authorName ? ` by ${authorName}` : filter.members === 'new' ? ' by new members' : '';
+  const found = filter.q?.trim() ? ` matching “${filter.q.trim()}”` : '';
+  return `${COMMENT_VERBS[action] ?? action} ${count} comment${count === 1 ? '' : 's'}${by}${where}${found}${filter.rule ? ` (rule ${filter.rule})` : ''}`;
 }
 
 const utc = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;

@@ -52,6 +52,8 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
   const match = queueMatch(site, query);
   const narrowed = query.rule || query.authorId || match.search || match.newMembersBelow !== undefined;
   const ids = query.ids?.split(',');
+  // Taken before the reads: a comment arriving meanwhile is counted new rather than missed.
+  const asOf = deps.now();
   const [items, counts, matching] = await Promise.all([
     deps.store.listQueue({ ...match, sort: query.sort, after: ids ? null : decodePosition(query.sort, query.cursor), ids, limit: ids ? ids.length : query.limit + 1 }),
     deps.store.queueCounts(site.id, match.reportThreshold, query.threadId),
@@ -65,6 +67,7 @@ export async function listQueue(deps: ServiceDeps, site: SiteRecord, query: Queu
     nextCursor: !ids && items.length > query.limit && last ? encodePosition(query.sort, last) : null,
     counts,
     matching: matching ?? counts[query.queue],
+    asOf,
   };
 }
 

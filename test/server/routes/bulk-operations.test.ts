@@ -166,6 +166,28 @@ describe('bulk operations by filter', () => {
     expect(rejected.counts).toMatchObject({ pending: 35, rejected: 12 });
   });
 
+  it('acts on exactly what a search and the new-members filter list, whatever the list’s order, and names both', async () => {
+    const { mod, thread } = await site(0);
+    // Alice has comments published before, so what she posts next is not a new member's.
+    await seedComments(t, { threadId: thread.id, author: PERSONAS.alice, count: 2, status: 'published', prefix: 'Earlier' });
+    const aliceBus = await seedComments(t, { threadId: thread.id, author: PERSONAS.alice, count: 3, prefix: 'Night bus' });
+    const bobBus = await seedComments(t, { threadId: thread.id, author: PERSONAS.bob, count: 4, prefix: 'Night bus' });
+    const bobLibrary = await seedComments(t, { threadId: thread.id, author: PERSONAS.bob, count: 2, prefix: 'Library' });
+
+    const listed = await json<{ items: { id: string }[]; matching: number }>(
+      await t.call('GET', `${m.queue('daily')}?queue=pending&q=night%20BU&members=new&sort=oldest&limit=100`, { token: mod }),
+    );
+    expect(listed.items.map((i) => i.id)).toEqual(bobBus);
+    expect(listed.matching).toBe(4);
+    const filter = { queue: 'pending', q: 'night BU', members: 'new' };
+    const op = (await json<{ operation: BulkOperationView }>(await start(mod, { filter, action: 'approve' }), 201)).operation;
+    expect(op).toMatchObject({ status: 'done', total: 4, done: 4, filter });
+    expect(op.audit?.summary).toBe('Approved 4 comments by new members in Pending matching “night BU”');
+    expect((await queue(mod)).items.map((i) => i.id).sort()).toEqual([...aliceBus, ...bobLibrary].sort());
+    // The list's order is not part of what an operation acts on.
+    expect((await start(mod, { filter: { ...filter, sort: 'newest' }, action: 'approve' })).status).toBe(400);
+  });
+
   it('leaves alone comments that left the queue meanwhile, and those the moderator may not decide', async () => {
     const { mod, thread, ids } = await site(150);
     await seedComments(t, { threadId: thread.id, author: PERSONAS.mod, count: 1, prefix: 'Own' });

@@ -21,7 +21,7 @@ async function site(moderation: object = MODERATED) {
 async function page(query: string) {
   const res = await t.call('GET', `${m.queue(t.site.id)}?${query}`, { token: current!.tokens.mod });
   expect(res.status, await res.clone().text()).toBe(200);
-  return (await res.json()) as { items: QueueItemView[]; nextCursor: string | null; matching: number };
+  return (await res.json()) as { items: QueueItemView[]; nextCursor: string | null; matching: number; asOf: number };
 }
 
 /** Every page of a queue, following the cursors. */
@@ -154,7 +154,9 @@ describe('the banner’s poll', () => {
   it('counts the comments that came in under the filters after a time', async () => {
     const { post, tokens } = await site();
     await post('Only an idiot cuts the bus.');
-    const since = t.clock.now;
+    // The page says when the server read it, and that is what the banner asks from.
+    const since = (await page('queue=pending')).asOf;
+    expect(since).toBe(t.clock.now);
     await post('Only an idiot cuts the tram.');
     await post('Only an idiot cuts the ferry.');
     const res = await t.call('GET', `${m.queueNewer(t.site.id)}?queue=pending&since=${since}&q=tram`, { token: tokens.mod });

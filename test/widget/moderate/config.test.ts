@@ -22,4 +22,14 @@ describe('readModerateConfig', () => {
     expect(config).toMatchObject({ site: 'weekly', api: 'https://api.example/parley' });
     expect(await config.getToken?.()).toBe('jwt-123');
   });
+
+  it('takes how often to look for new comments from data-poll-seconds, ignoring what is not a positive number', () => {
+    const el = document.createElement('div');
+    el.dataset.pollSeconds = '5';
+    expect(readModerateConfig(el, document, 'https://cdn.example/moderate.js').pollMs).toBe(5000);
+    for (const bad of ['0', '-3', 'soon']) {
+      el.dataset.pollSeconds = bad;
+      expect(readModerateConfig(el, document, 'https://cdn.example/moderate.js').pollMs).toBeUndefined();
+    }
+  });
 });

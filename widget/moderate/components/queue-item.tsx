@@ -1,9 +1,10 @@
+import { Component } from 'preact';
 import type { ModeratorConversation, QueueItemContext, QueueItemView } from '../../../shared/schemas/moderation-api';
 import type { Result } from '../../api/result';
 import type { Settled } from '../model/queue';
 import { safeUrl } from '../../render/sanitize-html';
 import { absoluteTime, relativeTime } from '../../model/time';
-import { HighlightedText } from './highlighted-text';
+import { HighlightedText, SearchedText } from './highlighted-text';
 import { ContextBadges, DecisionNote, ParentExcerpt } from './item-context';
 import { ReasonList, ReportList } from './reason-list';
 import { StatusBadge } from './status-badge';
@@ -26,6 +27,26 @@ export interface QueueItemProps {
   loadThread(id: string): Promise<Result<ModeratorConversation>>;
   /** The author's standing as the author panel last read it, when it is this item's author. */
   authorStanding?: QueueItemContext['author'];
+  /** The queue search's words, marked where they match. */
+  search?: string[];
+  /** Its place in the whole list (1-based) and the list's length: only some rows are drawn at once. */
+  position?: number;
+  setSize?: number;
+}
+
+/**
+ * A row drawn again only when what it shows changed: a key moves the selection between two rows,
+ * and a long list's other rows are left as they are. Handlers must be stable (see QueuePage).
+ */
+export class QueueItem extends Component<QueueItemProps> {
+  shouldComponentUpdate(next: QueueItemProps) {
+    const now = this.props as unknown as Record<string, unknown>;
+    const then = next as unknown as Record<string, unknown>;
+    return Object.keys({ ...now, ...then }).some((k) => now[k] !== then[k]);
+  }
+  render(props: QueueItemProps) {
+    return <QueueItemRow {...props} />;
+  }
 }
 
 /** Where the article link goes, and what a screen reader hears about it. */
@@ -35,12 +56,13 @@ const LINK_HINTS = {
   article: 'opens the article; readers cannot see this comment',
 } as const;
 
-export function QueueItem(props: QueueItemProps) {
-  const { item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo, loadThread, authorStanding } = props;
+function QueueItemRow(props: QueueItemProps) {
+  const { item, selected, checked, now, onSelect, onCheck, onApprove, onReject, onFeature, settled, onUndo, loadThread, authorStanding, search, position, setSize } = props;
+  const place = { 'aria-posinset': position, 'aria-setsize': setSize };
   // Once it has left the queue, a slim row keeps its place and its Undo, as in Coral's queues.
   if (settled?.left) {
     return (
-      <li class="item done" id={`item-${item.id}`} data-id={item.id}>
+      <li class="item done" id={`item-${item.id}`} data-id={item.id} {...place}>
         <ActionNote settled={settled} onUndo={() => onUndo(item.id)} />
       </li>
     );
@@ -56,6 +78,7 @@ export function QueueItem(props: QueueItemProps) {
       id={`item-${item.id}`}
       aria-current={selected ? 'true' : undefined}
       data-id={item.id}
+      {...place}
       onClick={() => onSelect(item.id)}
     >
       <div class="item-head">
@@ -74,7 +97,9 @@ export function QueueItem(props: QueueItemProps) {
         ) : (
           <span class="thread">{title}</span>
         )}
-        <span class="author">{item.author.name}</span>
+        <span class="author">
+          <SearchedText text={item.author.name} search={search} />
+        </span>
         <time dateTime={new Date(item.createdAt).toISOString()} title={absoluteTime(item.createdAt)}>
           {relativeTime(item.createdAt, now)}
         </time>
@@ -83,7 +108,7 @@ export function QueueItem(props: QueueItemProps) {
       {settled && <ActionNote settled={settled} onUndo={() => onUndo(item.id)} />}
       {context && <ContextBadges context={context} />}
       {context?.parent && <ParentExcerpt parent={context.parent} />}
-      <HighlightedText body={item.body} reasons={item.reasons} />
+      <HighlightedText body={item.body} reasons={item.reasons} search={search} />
       {context?.decision && <DecisionNote decision={context.decision} status={item.status} now={now} />}
       <ReasonList reasons={item.reasons} />
       <ReportList reports={item.reports} weight={context?.reportWeight} />

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModerationClient, RejectReason } from '../api';
 import { commandFor, isTypingTarget, type Command } from '../model/keys';
 import { defaultRejectReason } from '../model/reject-reason';
 import { standingOf, useAuthor } from '../model/use-author';
 import { useQueue, type Announce } from '../model/use-queue';
 import { liveItems } from '../model/queue';
+import { searchWords } from '../model/search-spans';
 import type { UndoOutcome, UndoStack } from '../model/undo-stack';
 import { useBulkProgress, type BulkProgress } from '../model/bulk-progress';
 import type { ActionSummary } from '../../../shared/schemas/moderation-api';
@@ -15,7 +16,8 @@ import { ConfirmDialog } from './confirm-dialog';
 import { LoadFailed } from './load-failed';
 import { FilterBar } from './filter-bar';
 import { HelpOverlay } from './help-overlay';
-import { QueueItem } from './queue-item';
+import { NewerBanner } from './newer-banner';
+import { QueueList, type RowHandlers } from './queue-list';
 import { QueueNav } from './queue-nav';
 import { RejectMenu } from './reject-menu';
 import { moderatorMessage } from '../model/messages';
@@ -44,6 +46,7 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
   const modeRef = useRef(mode);
   modeRef.current = mode;
   const list = useRef<HTMLOListElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
   // The member drawer over the queue (narrow screens; on wide ones m only moves focus into it).
   const [drawerOpen, setDrawerOpen] = useState(false);
   const closeDrawer = () => {
@@ -134,6 +137,10 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
     },
     approveSelected: approveChecked,
     undo: () => void actions.undoLast().then(afterUndo),
+    search: () => {
+      searchBox.current?.focus();
+      searchBox.current?.select();
+    },
     help: () => setMode(modeRef.current.kind === 'help' ? { kind: 'list' } : { kind: 'help' }),
     close: () => modeRef.current.kind !== 'list' && close(),
   };
@@ -154,20 +161,54 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
     return () => doc.removeEventListener('keydown', onKeyDown);
   }, [doc]);
 
-  // Keep the selected comment in view as j/k move through a long queue.
-  useEffect(() => {
-    const items = Array.from(list.current?.children ?? []) as HTMLElement[];
-    items.find((el) => el.dataset.id === state.selectedId)?.scrollIntoView?.({ block: 'nearest' });
-  }, [state.selectedId]);
+  // The rows' handlers call whatever this render defined, through one object that never changes,
+  // so a row is drawn again only when what it shows changed.
+  const rowActions = {
+    onSelect: actions.select,
+    onCheck: actions.check,
+    onApprove: (id: string) => void actions.act([id], 'approve'),
+    onReject: (id: string) => reject([id]),
+    onFeature: feature,
+    onUndo: (id: string) => void actions.undoItem(id).then(afterUndo),
+  };
+  const rowRef = useRef(rowActions);
+  rowRef.current = rowActions;
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onSelect: (id) => rowRef.current.onSelect(id),
+      onCheck: (id, on) => rowRef.current.onCheck(id, on),
+      onApprove: (id) => rowRef.current.onApprove(id),
+      onReject: (id) => rowRef.current.onReject(id),
+      onFeature: (id) => rowRef.current.onFeature(id),
+      onUndo: (id) => rowRef.current.onUndo(id),
+    }),
+    [],
+  );
+
+  // The banner's Show: back to the top, where what came in now is.
+  const showNewer = () => {
+    doc.defaultView?.scrollTo?.({ top: 0 });
+    void actions.showNewer().then(() => list.current?.focus({ preventScroll: true }));
+  };
 
   const live = liveItems(state);
-  const standing = standingOf(author.history, now);
+  const standing = useMemo(() => standingOf(author.history, now) ?? undefined, [author.history, now]);
+  const search = useMemo(() => searchWords(state.filter.q), [state.filter.q]);
   const selectedIndex = live.findIndex((i) => i.id === state.selectedId);
   return (
     <div class="queue-page">
       <QueueNav current={state.queue} counts={state.counts} onOpen={(q) => actions.open(q, state.filter)} />
       <main class="queue-main" aria-busy={state.phase === 'loading'}>
-        <FilterBar filter={state.filter} threads={state.threads} onChange={(f) => actions.open(state.queue, f)} onRefresh={() => void actions.reload()} />
+        <FilterBar
+          filter={state.filter}
+          sort={state.sort}
+          threads={state.threads}
+          onChange={(f) => actions.open(state.queue, f)}
+          onSort={(sort) => actions.open(state.queue, state.filter, sort)}
+          onRefresh={() => void actions.reload()}
+          searchRef={searchBox}
+          onLeaveSearch={() => list.current?.focus()}
+        />
         <BulkBar
           total={live.length}
           checked={state.checked.length}
@@ -180,6 +221,7 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
           onReject={rejectChecked}
         />
         <BulkProgressBar state={operation} onContinue={() => void actions.resumeOperation()} />
+        <NewerBanner count={state.newer} onShow={showNewer} />
         {selected && (
           <button type="button" class="btn member-open" onClick={() => setDrawerOpen(true)}>
             About {selected.author.name} <kbd>m</kbd>
@@ -208,31 +250,20 @@ export function QueuePage({ client, undo, progress, announce, now, doc, pollMs }
         ) : state.items.length === 0 ? (
           <p class="notice empty">Nothing to review here.</p>
         ) : (
-          <ol
-            class="items"
-            ref={list}
-            tabIndex={-1}
-            aria-label={`Comments, ${selectedIndex + 1} of ${live.length} selected`}
-          >
-            {state.items.map((item) => (
-              <QueueItem
-                key={item.id}
-                item={item}
-                now={now}
-                selected={item.id === state.selectedId}
-                checked={state.checked.includes(item.id)}
-                onSelect={actions.select}
-                onCheck={actions.check}
-                onApprove={(id) => void actions.act([id], 'approve')}
-                onReject={(id) => reject([id])}
-                onFeature={feature}
-                settled={state.settled[item.id]}
-                onUndo={(id) => void actions.undoItem(id).then(afterUndo)}
-                loadThread={client.conversation}
-                authorStanding={standing?.userId === item.author.id ? standing : undefined}
-              />
-            ))}
-          </ol>
+          <QueueList
+            listRef={list}
+            items={state.items}
+            settled={state.settled}
+            selectedId={state.selectedId}
+            checked={state.checked}
+            now={now}
+            handlers={handlers}
+            loadThread={client.conversation}
+            standing={standing}
+            search={search}
+            label={`Comments, ${selectedIndex + 1} of ${live.length} selected`}
+            win={doc.defaultView}
+          />
         )}
         {state.phase === 'ready' && state.items.length > 0 && live.length === 0 && <p class="notice empty">Nothing left to review here.</p>}
         {state.nextCursor && state.phase === 'ready' && (

@@ -11,6 +11,7 @@ export type Command =
   | 'toggle'
   | 'approveSelected'
   | 'undo'
+  | 'search'
   | 'help'
   | 'close';
 
@@ -35,6 +36,7 @@ export const SHORTCUTS: Shortcut[] = [
   { key: 'x', command: 'toggle', label: 'x', description: 'Select for a bulk action' },
   { key: 'A', shift: true, command: 'approveSelected', label: 'Shift + A', description: 'Approve all selected' },
   { key: 'u', command: 'undo', label: 'u', description: 'Undo your last action in this dashboard' },
+  { key: '/', command: 'search', label: '/', description: 'Search the queue (Esc clears the search)' },
   { key: '?', command: 'help', label: '?', description: 'Show or hide this help' },
   { key: 'Escape', command: 'close', label: 'Esc', description: 'Close a menu or this help' },
 ];

@@ -1,17 +1,24 @@
 // The review queue's state and the pure reducer that changes it; each mounted dashboard owns one.
 // An action settles its items at once: those it takes out of the queue stay in place as slim rows
 // naming what was done, with an Undo, until the list reloads; a refusal or an undo puts them back.
-import type { ActionSummary, QueueCounts, QueueItemView, QueueName, QueueResponse } from '../../../shared/schemas/moderation-api';
+import type { ActionSummary, QueueCounts, QueueItemView, QueueName, QueueResponse, QueueSort } from '../../../shared/schemas/moderation-api';
 import type { ApiError } from '../../api/result';
+import { placeInOrder } from './queue-order';
 
+/** Which comments the list holds; also exactly what "Select all N matching" acts on (the order is not part of it). */
 export interface QueueFilter {
   threadId?: string;
   rule?: string;
+  /** Words to find in bodies and authors' names; never empty. */
+  q?: string;
+  /** Only comments posted by new members. */
+  members?: 'new';
 }
 
 export interface QueueState {
   queue: QueueName;
   filter: QueueFilter;
+  sort: QueueSort;
   phase: 'loading' | 'ready' | 'failed';
   error: ApiError | null;
   items: QueueItemView[];
@@ -28,6 +35,10 @@ export interface QueueState {
   threads: Record<string, string>;
   /** Items acted on since the list loaded, by id. */
   settled: Record<string, Settled>;
+  /** The server's time when the list's first page was read: the banner counts what came after. */
+  asOf: number | null;
+  /** Comments that came in under the filters since then, not shown until the moderator asks. */
+  newer: number;
 }
 
 /** An item a moderator acted on: what it was, whether it left the queue, and the server's record. */
@@ -41,10 +52,12 @@ export interface Settled {
 }
 
 export type QueueAction =
-  | { type: 'open'; queue: QueueName; filter: QueueFilter }
+  | { type: 'open'; queue: QueueName; filter: QueueFilter; sort?: QueueSort }
   | { type: 'loaded'; response: QueueResponse; append: boolean }
   | { type: 'failed'; error: ApiError }
   | { type: 'counts'; counts: QueueCounts }
+  /** The banner's poll answered for the list as it is now. */
+  | { type: 'newer'; newer: number; counts: QueueCounts }
   | { type: 'select'; id: string | null }
   | { type: 'move'; by: 1 | -1 }
   | { type: 'check'; id: string; on?: boolean }
@@ -57,11 +70,14 @@ export type QueueAction =
   | { type: 'refused'; ids: string[] }
   | { type: 'acted'; items: QueueItemView[]; actions: ActionSummary[] }
   /** Those actions were undone: the items are back as they were before them. */
-  | { type: 'undone'; ids: string[] };
+  | { type: 'undone'; ids: string[] }
+  /** Undone comments the list no longer held (it was read again since), as the server has them now. */
+  | { type: 'restored'; items: QueueItemView[] };
 
-export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFilter = {}): QueueState => ({
+export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFilter = {}, sort: QueueSort = 'newest'): QueueState => ({
   queue,
   filter,
+  sort,
   phase: 'loading',
   error: null,
   items: [],
@@ -73,6 +89,8 @@ export const initialQueueState = (queue: QueueName = 'pending', filter: QueueFil
   allMatching: false,
   threads: {},
   settled: {},
+  asOf: null,
+  newer: 0,
 });
 
 /** The items still under review in this queue: the list minus the slim rows of those that left. */
@@ -126,7 +144,7 @@ function rememberThreads(threads: Record<string, string>, items: QueueItemView[]
 export function queueReducer(state: QueueState, action: QueueAction): QueueState {
   switch (action.type) {
     case 'open':
-      return { ...initialQueueState(action.queue, action.filter), counts: state.counts, threads: state.threads };
+      return { ...initialQueueState(action.queue, action.filter, action.sort ?? state.sort), counts: state.counts, threads: state.threads };
     case 'loaded': {
       const { items, nextCursor, counts, matching } = action.response;
       const known = new Set(action.append ? state.items.map((i) => i.id) : []);
@@ -136,13 +154,20 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
       const checked = state.checked.filter((id) => list.some((i) => i.id === id && !settled[id]?.left));
       // A thread filter narrows the page's counts; the navigation keeps showing the whole site's.
       const siteCounts = state.filter.threadId && state.counts ? state.counts : counts;
-      const fresh = { matching, allMatching: action.append && state.allMatching };
+      const fresh = {
+        matching,
+        allMatching: action.append && state.allMatching,
+        // A further page keeps the time the list started from, so the banner still counts from there.
+        ...(action.append ? {} : { asOf: action.response.asOf, newer: 0 }),
+      };
       return { ...state, ...fresh, phase: 'ready', error: null, items: list, nextCursor, counts: siteCounts, selectedId, checked, settled, threads: rememberThreads(state.threads, items) };
     }
     case 'failed':
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
     case 'counts':
       return { ...state, counts: action.counts };
+    case 'newer':
+      return { ...state, newer: action.newer, counts: state.filter.threadId && state.counts ? state.counts : action.counts };
     case 'select':
       return { ...state, selectedId: action.id };
     case 'move': {
@@ -197,5 +222,17 @@ export function queueReducer(state: QueueState, action: QueueAction): QueueState
     }
     case 'undone':
       return unsettle(state, action.ids);
+    case 'restored': {
+      const { items, placed } = placeInOrder(state.items, action.items, state.sort, state.nextCursor === null);
+      // Those the list did not hold are back in the queue, placed or on a page still to load.
+      const back = action.items.filter((i) => !state.items.some((x) => x.id === i.id)).length;
+      return {
+        ...state,
+        items,
+        matching: state.matching === null ? null : state.matching + back,
+        selectedId: placed[0] ?? state.selectedId,
+        threads: rememberThreads(state.threads, action.items),
+      };
+    }
   }
 }

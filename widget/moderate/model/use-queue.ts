@@ -1,8 +1,9 @@
-// The queue's side effects: loading pages, live counts (polled, and on window focus), moderation
-// actions that settle items at once and put them back if the server refuses, operations on the
-// whole filtered queue (followed to their end, and resumed when the dashboard opens), and undo.
+// The queue's side effects: loading pages, live counts and the "N new comments" banner (polled
+// while the page is visible, and on window focus), moderation actions that settle items at once
+// and put them back if the server refuses, operations on the whole filtered queue (followed to
+// their end, and resumed when the dashboard opens), and undo that puts comments back in place.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
-import type { BulkOperationView, QueueName, QueueFilter as OperationFilter } from '../../../shared/schemas/moderation-api';
+import { QUEUE_IDS_MAX, type BulkOperationView, type QueueName, type QueueSort, type QueueFilter as OperationFilter } from '../../../shared/schemas/moderation-api';
 import { ok, type Result } from '../../api/result';
 import type { CommentActionName, FilterActionName, ModerationClient, RejectReason } from '../api';
 import type { BulkProgress } from './bulk-progress';
@@ -16,8 +17,13 @@ export type Announce = (text: string, tone?: 'ok' | 'error') => void;
 export interface QueueActions {
   /** The state as of the last dispatch, which may be newer than the last render. */
   peek(): QueueState;
-  open(queue: QueueName, filter?: QueueFilter): void;
+  /** Opens a queue under these filters, in this order (by default the order it had). */
+  open(queue: QueueName, filter?: QueueFilter, sort?: QueueSort): void;
   reload(): Promise<void>;
+  /** Asks how many comments came in since the list was read (the banner). */
+  pollNewer(): Promise<void>;
+  /** The banner's Show: the list read again from the top, with what came in. */
+  showNewer(): Promise<void>;
   loadMore(): Promise<void>;
   refreshCounts(): Promise<void>;
   select(id: string | null): void;
@@ -50,10 +56,14 @@ const PAST: Record<CommentActionName, string> = {
 };
 
 export interface QueueOptions {
+  /** How often the counts and the banner are asked for while the page is visible; 20 s by default. */
   pollMs?: number;
-  /** The window whose focus triggers a refresh of the counts. */
+  /** The window whose focus triggers a refresh of the counts, and whose document says whether the page is hidden. */
   win?: Window | null;
 }
+
+/** The banner's poll interval when the page does not set one. */
+export const QUEUE_POLL_MS = 20_000;
 
 /** Whether an action takes the comment out of the list being reviewed (recent lists published comments only). */
 export function leavesQueue(queue: QueueName, action: CommentActionName): boolean {
@@ -86,7 +96,7 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
     async function load(append: boolean, keepSelection?: string | null) {
       const seq = ++loadSeq.current;
       const s = current.current;
-      const res = await client.queue({ queue: s.queue, ...s.filter, cursor: append ? (s.nextCursor ?? undefined) : undefined });
+      const res = await client.queue({ queue: s.queue, ...s.filter, sort: s.sort, cursor: append ? (s.nextCursor ?? undefined) : undefined });
       if (seq !== loadSeq.current) return;
       if (!res.ok) return dispatch({ type: 'failed', error: res.error });
       dispatch({ type: 'loaded', response: res.data, append });
@@ -95,18 +105,41 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
     // u undoes the last action the server has recorded, so it waits for actions still in flight
     // (the list already moved on optimistically) instead of overtaking them.
     let inFlight: Promise<unknown> = Promise.resolve();
-    // Undone comments still on the list go back as they were; any other, the list is read again.
+    // Undone comments go back in their places: those still on the list as slim rows as they were,
+    // the others (the list was read again since) as the server has them now, where the order puts
+    // them. Neither reads page 1 again, so the scroll, the ticks and the pages loaded stay.
     async function settle(outcome: UndoOutcome) {
       announce(outcome.message, outcome.tone);
       const ids = new Set(outcome.undone.map((a) => a.id));
-      const comments = outcome.undone.filter((a) => a.targetType === 'comment').map((a) => a.targetId);
+      const comments = [...new Set(outcome.undone.filter((a) => a.targetType === 'comment').map((a) => a.targetId))];
       const known = comments.filter((id) => current.current.settled[id]?.actions?.some((a) => ids.has(a.id)));
-      // An operation by filter brought back comments this list never held.
+      // An operation by filter brought back comments this list may never have held: read it again.
       const bulk = outcome.undone.some((a) => a.targetType === 'bulk');
-      if (known.length === comments.length && !bulk) dispatch({ type: 'undone', ids: known });
-      else await load(false, comments[0]);
+      if (bulk) await load(false, comments[0]);
+      else {
+        if (known.length) dispatch({ type: 'undone', ids: known });
+        await restore(comments.filter((id) => !known.includes(id)));
+      }
       if (comments.length || bulk) void refreshCounts();
       return outcome;
+    }
+    async function restore(ids: string[]) {
+      for (let i = 0; i < ids.length; i += QUEUE_IDS_MAX) {
+        const s = current.current;
+        const seq = loadSeq.current;
+        const res = await client.queue({ queue: s.queue, ...s.filter, sort: s.sort, ids: ids.slice(i, i + QUEUE_IDS_MAX).join(',') });
+        // Another queue or filter opened meanwhile: the comments are not this list's.
+        if (seq !== loadSeq.current) return;
+        if (res.ok) dispatch({ type: 'restored', items: res.data.items });
+      }
+    }
+    // The banner's poll, dropped when the list was read again (or another opened) while it was out.
+    async function pollNewer() {
+      const { asOf, queue, filter } = current.current;
+      if (asOf === null) return refreshCounts();
+      const seq = loadSeq.current;
+      const res = await client.newer({ queue, ...filter, since: asOf });
+      if (res.ok && seq === loadSeq.current) dispatch({ type: 'newer', newer: res.data.newer, counts: res.data.counts });
     }
     // An operation by filter that ended: one entry on the undo stack, and the list read again.
     async function finished(res: Result<BulkOperationView>): Promise<boolean> {
@@ -134,11 +167,18 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
     }
     return {
       peek: () => current.current,
-      open(queue, filter = {}) {
-        dispatch({ type: 'open', queue, filter });
+      open(queue, filter = {}, sort) {
+        dispatch({ type: 'open', queue, filter, sort });
         void load(false);
       },
       reload: () => load(false, current.current.selectedId),
+      pollNewer,
+      async showNewer() {
+        const n = current.current.newer;
+        await load(false);
+        const s = current.current;
+        if (s.phase === 'ready') announce(n === 1 ? 'Showing 1 new comment, at the top.' : `Showing ${n} new comments, at the top.`);
+      },
       loadMore: () => load(true),
       refreshCounts,
       select: (id) => dispatch({ type: 'select', id }),
@@ -215,14 +255,20 @@ export function useQueue(client: ModerationClient, undo: UndoStack, progress: Bu
     };
   }, [client, progress, actions, announce]);
 
+  // Polls only while the page is visible: a hidden tab asks nothing, and asks at once on its return.
   useEffect(() => {
-    const { win, pollMs = 10_000 } = options;
-    const tick = setInterval(() => void actions.refreshCounts(), pollMs);
-    const onFocus = () => void actions.refreshCounts();
+    const { win, pollMs = QUEUE_POLL_MS } = options;
+    const doc = win?.document;
+    const visible = () => doc?.visibilityState !== 'hidden';
+    const tick = setInterval(() => visible() && void actions.pollNewer(), pollMs);
+    const onFocus = () => void actions.pollNewer();
+    const onVisibility = () => visible() && void actions.pollNewer();
     win?.addEventListener('focus', onFocus);
+    doc?.addEventListener('visibilitychange', onVisibility);
     return () => {
       clearInterval(tick);
       win?.removeEventListener('focus', onFocus);
+      doc?.removeEventListener('visibilitychange', onVisibility);
     };
   }, [actions, options.win, options.pollMs]);
 

@@ -24,6 +24,11 @@ describe('commandFor', () => {
     expect(commandFor({ key: 'Escape' })).toBe('close');
   });
 
+  it('goes to the search box with /', () => {
+    expect(commandFor({ key: '/' })).toBe('search');
+    expect(commandFor({ key: '/', ctrlKey: true })).toBeNull();
+  });
+
   it('leaves browser shortcuts alone', () => {
     expect(commandFor({ key: 'a', ctrlKey: true })).toBeNull();
     expect(commandFor({ key: 'r', metaKey: true })).toBeNull();

@@ -33,7 +33,7 @@ const summary = (targetId: string, action = 'approve'): ActionSummary => ({
 const live = (s: QueueState) => liveItems(s).map((i) => i.id);
 
 function loaded(ids: string[], pending = ids.length): QueueState {
-  const response: QueueResponse = { items: ids.map(item), nextCursor: null, counts: { pending, reported: 0, rejected: 0, recent: 0 }, matching: pending };
+  const response: QueueResponse = { items: ids.map(item), nextCursor: null, counts: { pending, reported: 0, rejected: 0, recent: 0 }, matching: pending, asOf: 0 };
   return queueReducer(initialQueueState(), { type: 'loaded', response, append: false });
 }
 
@@ -116,7 +116,7 @@ describe('queueReducer', () => {
 
   it('reloading the list forgets settled rows; a further page keeps them', () => {
     let s = queueReducer(loaded(['a', 'b']), { type: 'acting', ids: ['a'], leaves: true });
-    const response: QueueResponse = { items: [item('c')], nextCursor: null, counts: { pending: 2, reported: 0, rejected: 0, recent: 0 }, matching: 2 };
+    const response: QueueResponse = { items: [item('c')], nextCursor: null, counts: { pending: 2, reported: 0, rejected: 0, recent: 0 }, matching: 2, asOf: 0 };
     expect(queueReducer(s, { type: 'loaded', response, append: true }).settled.a).toBeDefined();
     s = queueReducer(s, { type: 'loaded', response, append: false });
     expect(s.settled).toEqual({});
@@ -150,7 +150,7 @@ describe('queueReducer', () => {
     s = queueReducer(s, { type: 'refused', ids: ['a'] });
     expect(s.matching).toBe(264);
     s = queueReducer(s, { type: 'checkMatching', on: true });
-    s = queueReducer(s, { type: 'loaded', response: { items: [item('a')], nextCursor: null, counts: s.counts!, matching: 1 }, append: false });
+    s = queueReducer(s, { type: 'loaded', response: { items: [item('a')], nextCursor: null, counts: s.counts!, matching: 1, asOf: 0 }, append: false });
     expect([s.allMatching, s.matching]).toEqual([false, 1]);
   });
 
@@ -158,7 +158,7 @@ describe('queueReducer', () => {
     const s = queueReducer(loaded(['a', 'b']), {
       type: 'loaded',
       append: true,
-      response: { items: [item('b'), item('c')], nextCursor: null, counts: { pending: 3, reported: 0, rejected: 0, recent: 0 }, matching: 3 },
+      response: { items: [item('b'), item('c')], nextCursor: null, counts: { pending: 3, reported: 0, rejected: 0, recent: 0 }, matching: 3, asOf: 0 },
     });
     expect(s.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
     expect(s.threads).toEqual({ t1: 'City budget' });
@@ -169,7 +169,7 @@ describe('queueReducer', () => {
     s = queueReducer(s, {
       type: 'loaded',
       append: false,
-      response: { items: [item('a')], nextCursor: null, counts: { pending: 1, reported: 0, rejected: 0, recent: 0 }, matching: 1 },
+      response: { items: [item('a')], nextCursor: null, counts: { pending: 1, reported: 0, rejected: 0, recent: 0 }, matching: 1, asOf: 0 },
     });
     expect(s.counts?.pending).toBe(7);
   });
