@@ -1,12 +1,10 @@
 // Reads the numbered .sql migrations from disk (Node only; Workers are migrated from Node).
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Migration } from '../store/libsql/migrate';
+import { packageRoot } from './package-root';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'store', 'libsql', 'migrations');
-
-export function loadMigrations(dir = DIR): Migration[] {
+export function loadMigrations(dir = join(packageRoot(), 'server', 'store', 'libsql', 'migrations')): Migration[] {
   return readdirSync(dir)
     .filter((name) => /^\d+_.*\.sql$/.test(name))
     .sort()

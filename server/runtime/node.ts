@@ -6,7 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import * as z from 'zod/mini';
 import type { Client } from '@libsql/client';
 import { createApp, serviceDeps, type AppDeps } from '../app';
@@ -18,6 +18,7 @@ import type { Store } from '../store/port';
 import { loadMigrations } from './load-migrations';
 import { nodeOutbound } from './node-outbound';
 import { smtpMailer } from './smtp-mailer';
+import { packageRoot } from './package-root';
 import { httpMailer } from '../services/mail/mailer';
 import { clientAddressFrom, parseTrustProxy } from './client-address';
 import { DatabaseEnv, openLibsql } from './libsql-client';
@@ -58,7 +59,7 @@ export function parseServerEnv(env: Record<string, string | undefined>): ServerE
   return parsed.data;
 }
 
-const WIDGET_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'widget', 'dist');
+const WIDGET_DIST = join(packageRoot(), 'widget', 'dist');
 
 export interface NodeServer {
   url: string;
@@ -150,9 +151,12 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** `npm run serve` and `parley serve`: the server from the environment, stopped cleanly on SIGINT or SIGTERM. */
+export async function serveFromEnv(): Promise<void> {
   const server = await startNodeServer({ env: parseServerEnv(process.env) });
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await serveFromEnv();
