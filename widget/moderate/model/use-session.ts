@@ -6,6 +6,7 @@ import type { ApiError } from '../../api/result';
 import { createModerationClient, type Credentials, type ModerationClient } from '../api';
 import type { ModerateConfig } from '../config';
 import { credentialsOf, loadSignIn, saveSignIn, type SignIn } from './sign-in';
+import { initialQueueState } from './queue';
 
 export type SessionState =
   /** viaForm: the sign-in form asked, so it stays on screen while the check runs. */
@@ -27,6 +28,9 @@ export function useSession(config: ModerateConfig): [SessionState, SessionAction
     async (site: string, credentials: Credentials, remember: SignIn | null) => {
       setState({ phase: 'checking', viaForm: remember !== null });
       const client = createModerationClient({ api: config.api, site, credentials, fetch: config.fetch });
+      // The queue opens first: its first page is read while the credentials are checked, not after.
+      const first = initialQueueState();
+      client.prefetchQueue({ queue: first.queue, ...first.filter, sort: first.sort });
       const res = await client.session();
       if (res.ok) {
         if (remember) saveSignIn(config.storage, remember);

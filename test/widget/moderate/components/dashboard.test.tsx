@@ -111,3 +111,23 @@ describe('the stats tab', () => {
     expect(text($(page, '[aria-labelledby="pm-articles"] tbody tr'))).toBe('City budget11');
   });
 });
+
+describe('opening the dashboard', () => {
+  it('reads the first queue page while the sign-in is checked, not after, and only once', async () => {
+    const h = await harness();
+    await h.post('You idiot.');
+    const seen: string[] = [];
+    let sessionAnswered = false;
+    h.mount({
+      fetch: async (url, init) => {
+        const path = new URL(url).pathname;
+        seen.push(`${path.endsWith('/session') ? 'session' : path.split('/').pop()}${sessionAnswered ? ' after' : ' before'}`);
+        const res = await h.t.app.request(url, init);
+        if (path.endsWith('/session')) sessionAnswered = true;
+        return res;
+      },
+    });
+    await waitFor(() => expect(h.root.querySelectorAll('li.item').length).toBeGreaterThan(0));
+    expect(seen.filter((s) => s.startsWith('queue'))).toEqual(['queue before']);
+  });
+});
