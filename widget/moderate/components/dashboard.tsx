@@ -110,7 +110,7 @@ function Signed({ client, session, config, doc, onSignOut, onKeyRotated }: Signe
       {tab === 'threads' && ThreadsPage && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
       {tab === 'rules' && RulesPage && <RulesPage client={client} announce={announce} canEdit={canEdit} tryDelayMs={config.tryDelayMs} />}
       {tab === 'site' && SitePage && <SitePage client={client} announce={announce} canEdit={canEdit} onKeyRotated={onKeyRotated} />}
-      {tab === 'webhooks' && WebhooksPage && <WebhooksPage client={client} announce={announce} canEdit={canEdit} now={now} />}
+      {tab === 'webhooks' && WebhooksPage && <WebhooksPage client={client} announce={announce} canEdit={canEdit} now={now} pollMs={config.webhookPollMs} />}
       {tab === 'audit' && AuditPage && <AuditPage client={client} now={now} />}
       {tab === 'stats' && StatsPage && <StatsPage client={client} now={now} />}
       {tab !== 'queues' && !pages[tab] && <TabLoading failed={failed} onRetry={retry} />}
