@@ -11,7 +11,8 @@ export function DeliveryBadge({ status }: DeliveryBadgeProps) {
 
 /** The receiver's last answer: its HTTP status, else why there was none. */
 export function lastAnswer(d: Pick<DeliveryView, 'lastStatus' | 'lastError' | 'attempts'>): string {
-  if (d.lastStatus !== null && d.lastError) return `HTTP ${d.lastStatus}: ${d.lastError}`;
+  // The dispatcher words a refusal as "answered 503": the status says as much.
+  if (d.lastStatus !== null && d.lastError && d.lastError !== `answered ${d.lastStatus}`) return `HTTP ${d.lastStatus}: ${d.lastError}`;
   if (d.lastStatus !== null) return `HTTP ${d.lastStatus}`;
   if (d.lastError) return d.lastError;
   return d.attempts === 0 ? 'not sent yet' : '—';
