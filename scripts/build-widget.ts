@@ -67,7 +67,9 @@ export function markSchemasPure(source: string): string {
     const start = m.index + m[0].length;
     const end = statementEnd(source, start);
     if (end < 0 || !source.slice(start, end).includes('z.')) continue;
-    out += `${source.slice(from, start)}/* @__PURE__ */ (() => ${source.slice(start, end)})()`;
+    // An object literal (`const fields = { … }`) is parenthesised, so the arrow returns it rather than reading a block.
+    const init = source.slice(start, end);
+    out += `${source.slice(from, start)}/* @__PURE__ */ (() => ${init.trimStart().startsWith('{') ? `(${init})` : init})()`;
     from = end;
     decl.lastIndex = end;
   }

@@ -34,7 +34,8 @@ export const UnsubscribeQuery = z.object({
 });
 export type UnsubscribeQuery = z.infer<typeof UnsubscribeQuery>;
 
-const minutes = (max: number, fallback: number) => z._default(z.number().check(z.int(), z.gte(1), z.lte(max)), fallback);
+const wholeMinutes = (max: number) => z.number().check(z.int(), z.gte(1), z.lte(max));
+const minutes = (max: number, fallback: number) => z._default(wholeMinutes(max), fallback);
 
 /** Mail a site sends: to members (what they opt into in the widget) and to its moderators. */
 export const MailSettings = z.object({
@@ -46,8 +47,8 @@ export const MailSettings = z.object({
   replyNoticeMinutes: minutes(1440, 15),
   /** Where moderators' alerts and digests go. */
   moderatorEmails: z._default(z.array(z.string().check(z.email('must be an e-mail address'))).check(z.maxLength(20)), []),
-  /** Alert when the queue holds this many, or its oldest has waited this long (each optional). */
-  queueAlert: z.optional(z.object({ pending: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))), oldestMinutes: z.optional(minutes(10_080, 60)) })),
+  /** Alert when the queue holds this many, or its oldest has waited this long (each optional: one left out is no alert, never a default). */
+  queueAlert: z.optional(z.object({ pending: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))), oldestMinutes: z.optional(wholeMinutes(10_080)) })),
   /** A daily summary to the moderators, sent at this hour (UTC); absent for none. */
   digestHourUtc: z.optional(z.number().check(z.int(), z.gte(0), z.lte(23))),
   /** The dashboard's address, linked from moderators' mail. */

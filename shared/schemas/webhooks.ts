@@ -74,3 +74,11 @@ export const DeliveryView = z.object({
   createdAt: Timestamp,
 });
 export type DeliveryView = z.infer<typeof DeliveryView>;
+
+/** Answers of the webhook routes, as the dashboard parses them. */
+export const WebhookListResponse = z.object({ webhooks: z.array(WebhookView) });
+export const WebhookResponse = z.object({ webhook: WebhookView });
+export const WebhookDeleted = z.object({ deleted: z.literal(true) });
+export const TestEventSent = z.object({ eventId: z.string() });
+export const DeliveriesResponse = z.object({ deliveries: z.array(DeliveryView), next: z.nullable(z.string()) });
+export const DeliveryResponse = z.object({ delivery: DeliveryView });

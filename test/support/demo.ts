@@ -10,11 +10,12 @@ export interface RunningDemo extends DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startTestDemo(): Promise<RunningDemo> {
+/** `env`: server variables beside the port, host and database (WEBHOOK_MAX_ATTEMPTS, say). */
+export async function startTestDemo(env: Record<string, string> = {}): Promise<RunningDemo> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-demo-'));
   const port = await freePort();
-  const env = parseServerEnv({ PORT: String(port), HOST: '127.0.0.1', LIBSQL_URL: `file:${join(dir, 'parley.db')}` });
-  const demo = await startDemo(env, dir);
+  const serverEnv = parseServerEnv({ ...env, PORT: String(port), HOST: '127.0.0.1', LIBSQL_URL: `file:${join(dir, 'parley.db')}` });
+  const demo = await startDemo(serverEnv, dir);
   return {
     ...demo,
     async stop() {

@@ -16,13 +16,14 @@ export interface DemoBrowser {
   pageAs(persona: Persona, path: string, viewport?: { width: number; height: number }): Promise<Page>;
 }
 
-export function useDemoBrowser(): DemoBrowser {
+/** `env`: the demo server's own variables (see startTestDemo). */
+export function useDemoBrowser(env: Record<string, string> = {}): DemoBrowser {
   let demo: RunningDemo;
   let browser: Browser;
   let base = '';
 
   beforeAll(async () => {
-    demo = await startTestDemo();
+    demo = await startTestDemo(env);
     browser = await launchBrowser();
     base = `http://127.0.0.1:${new URL(demo.origin).port}`;
   });

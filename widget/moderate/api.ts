@@ -36,6 +36,17 @@ import {
   type USER_ACTIONS,
 } from '../../shared/schemas/moderation-api';
 import type { ModerationSettingsSave } from '../../shared/schemas/moderation-settings';
+import {
+  DeliveriesResponse,
+  DeliveryResponse,
+  TestEventSent,
+  WebhookDeleted,
+  WebhookListResponse,
+  WebhookResponse,
+  type CreateWebhookBody,
+  type DELIVERY_STATUSES,
+  type UpdateWebhookBody,
+} from '../../shared/schemas/webhooks';
 import type { SiteBody } from './model/site-form';
 import type { GetToken } from '../config';
 import { fail, ok, type Result } from '../api/result';
@@ -72,6 +83,14 @@ export interface QueueRequest {
 
 /** The banner's question: how many came into the queue under these filters after `since` (the server's time). */
 export type NewerRequest = Omit<QueueRequest, 'sort' | 'cursor' | 'limit' | 'ids'> & { since: number };
+
+/** A page of webhook deliveries: newest first, `before` the previous page's `next`. */
+export interface DeliveriesRequest {
+  status?: (typeof DELIVERY_STATUSES)[number];
+  endpointId?: string;
+  before?: string;
+  limit?: number;
+}
 
 /** The audit log's filters; the page size and cursor are the client's to set. */
 export type AuditRequest = Partial<Omit<AuditQuery, 'limit'>> & { limit?: number };
@@ -189,6 +208,15 @@ export function createModerationClient(options: ModerationClientOptions) {
     siteSettings: () => call(SiteEditResponse, 'GET', m.site(site)),
     saveSiteSettings: (body: SiteBody) => call(SiteEditResponse, 'PUT', m.site(site), undefined, body),
     rotateApiKey: () => call(ApiKeyRotated, 'POST', m.siteApiKey(site)),
+    webhooks: () => call(WebhookListResponse, 'GET', m.webhooks(site)),
+    /** The answer carries the endpoint's signing secret, this once. */
+    createWebhook: (body: CreateWebhookBody) => call(WebhookResponse, 'POST', m.webhooks(site), undefined, body),
+    /** `rotateSecret: true` answers with the new secret, this once. */
+    updateWebhook: (id: string, body: UpdateWebhookBody) => call(WebhookResponse, 'PATCH', m.webhook(site, id), undefined, body),
+    deleteWebhook: (id: string) => call(WebhookDeleted, 'DELETE', m.webhook(site, id)),
+    testWebhook: (id: string) => call(TestEventSent, 'POST', m.webhookTest(site, id)),
+    deliveries: (q: DeliveriesRequest = {}) => call(DeliveriesResponse, 'GET', m.deliveries(site), { ...q }),
+    retryDelivery: (id: string) => call(DeliveryResponse, 'POST', m.deliveryRetry(site, id)),
     /** Goes on with a new site API key, after this dashboard rotated the one it signed in with. */
     useKey(key: string) {
       if (credentials.kind === 'key') credentials = { kind: 'key', key };

@@ -20,6 +20,8 @@ export interface ModerateConfig {
   pollMs?: number;
   /** Milliseconds the try-a-comment box waits after typing stops. */
   tryDelayMs?: number;
+  /** How often webhook deliveries on their way are looked at again, in ms. */
+  webhookPollMs?: number;
   now?: () => number;
 }
 

@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 import { apiPaths } from '../../../shared/api-paths';
 import type { QueueItemView } from '../../../shared/schemas/moderation-api';
 import { SiteSettings } from '../../../shared/schemas/site';
+import type { AppDeps } from '../../../server/app';
 import { createTestContext, PERSONAS, TEST_API_KEY, type TestContext } from '../../support/app';
 import { openThread, postComment } from '../../support/api';
 import { mount, type ModerateHandle } from '../../../widget/moderate/mount';
@@ -37,8 +38,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-export async function harness(settings: SiteSettings = SETTINGS): Promise<Harness> {
-  const t = await createTestContext({ site: { settings } });
+/** `deps`: the app's own, such as `privateNetworkAllowed` for a webhook receiver on 127.0.0.1. */
+export async function harness(settings: SiteSettings = SETTINGS, deps?: Partial<AppDeps>): Promise<Harness> {
+  const t = await createTestContext({ site: { settings }, deps });
   const handles: ModerateHandle[] = [];
   open = { t, handles };
   const alice = await t.sign(PERSONAS.alice);
@@ -72,6 +74,7 @@ export async function harness(settings: SiteSettings = SETTINGS): Promise<Harnes
         getToken: () => modToken,
         pollMs: 60_000,
         tryDelayMs: 5,
+        webhookPollMs: 50,
         now: () => t.clock.now,
         ...config,
       });

@@ -4,21 +4,18 @@ import type { ModerateConfig } from '../config';
 import { useSession } from '../model/use-session';
 import { createUndoStack } from '../model/undo-stack';
 import { createBulkProgress } from '../model/bulk-progress';
-import { AuditPage } from './audit-page';
 import type { ModeratorSession } from '../../../shared/schemas/moderation-api';
+import { useLazyPages } from './lazy-pages';
 import { QueuePage } from './queue-page';
-import { RulesPage } from './rules-page';
 import { SignInForm } from './sign-in-form';
-import { SitePage } from './site/site-page';
-import { StatsPage } from './stats-page';
-import { ThreadsPage } from './threads-page';
 
-type Tab = 'queues' | 'threads' | 'rules' | 'site' | 'audit' | 'stats';
+type Tab = 'queues' | 'threads' | 'rules' | 'site' | 'webhooks' | 'audit' | 'stats';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'queues', label: 'Queues' },
   { id: 'threads', label: 'Threads' },
   { id: 'rules', label: 'Rules' },
   { id: 'site', label: 'Site' },
+  { id: 'webhooks', label: 'Webhooks' },
   { id: 'audit', label: 'Audit' },
   { id: 'stats', label: 'Stats' },
 ];
@@ -78,6 +75,10 @@ function Signed({ client, session, config, doc, onSignOut, onKeyRotated }: Signe
     [client, progress],
   );
   const now = (config.now ?? Date.now)();
+  // Only the queues come with moderate.js; every other tab is fetched when first opened.
+  const { pages, failed, retry } = useLazyPages(tab);
+  const { threads: ThreadsPage, rules: RulesPage, site: SitePage, webhooks: WebhooksPage, audit: AuditPage, stats: StatsPage } = pages;
+  const canEdit = session.canEditRules !== false;
   return (
     <div class="pm">
       <header class="top">
@@ -106,11 +107,37 @@ function Signed({ client, session, config, doc, onSignOut, onKeyRotated }: Signe
         {notice.text && notice.n % 2 ? '\u200b' : ''}
       </p>
       {tab === 'queues' && <QueuePage client={client} undo={undo} progress={progress} announce={announce} now={now} doc={doc} pollMs={config.pollMs} />}
-      {tab === 'threads' && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
-      {tab === 'rules' && <RulesPage client={client} announce={announce} canEdit={session.canEditRules !== false} tryDelayMs={config.tryDelayMs} />}
-      {tab === 'site' && <SitePage client={client} announce={announce} canEdit={session.canEditRules !== false} onKeyRotated={onKeyRotated} />}
-      {tab === 'audit' && <AuditPage client={client} now={now} />}
-      {tab === 'stats' && <StatsPage client={client} now={now} />}
+      {tab === 'threads' && ThreadsPage && <ThreadsPage client={client} undo={undo} announce={announce} now={now} />}
+      {tab === 'rules' && RulesPage && <RulesPage client={client} announce={announce} canEdit={canEdit} tryDelayMs={config.tryDelayMs} />}
+      {tab === 'site' && SitePage && <SitePage client={client} announce={announce} canEdit={canEdit} onKeyRotated={onKeyRotated} />}
+      {tab === 'webhooks' && WebhooksPage && <WebhooksPage client={client} announce={announce} canEdit={canEdit} now={now} pollMs={config.webhookPollMs} />}
+      {tab === 'audit' && AuditPage && <AuditPage client={client} now={now} />}
+      {tab === 'stats' && StatsPage && <StatsPage client={client} now={now} />}
+      {tab !== 'queues' && !pages[tab] && <TabLoading failed={failed} onRetry={retry} />}
     </div>
+  );
+}
+
+interface TabLoadingProps {
+  failed: boolean;
+  onRetry(): void;
+}
+
+/** Stands in for a tab while its chunk is fetched, or says it could not be. */
+function TabLoading({ failed, onRetry }: TabLoadingProps) {
+  if (!failed) {
+    return (
+      <p class="notice" role="status">
+        Loading…
+      </p>
+    );
+  }
+  return (
+    <p class="notice error" role="alert">
+      This tab could not be loaded. Check the connection and try again.{' '}
+      <button type="button" class="btn" onClick={onRetry}>
+        Retry
+      </button>
+    </p>
   );
 }

@@ -40,6 +40,7 @@ export function fieldOf(form: SiteForm, path: string): string | null {
   let m: RegExpExecArray | null;
   if ((m = /^allowedOrigins\.(\d+)$/.exec(path))) return `origins.${m[1]}`;
   if ((m = /^policy\.sectionRules\.(\d+)\.(section|pathPrefix)$/.exec(path))) return `sectionRules.${m[1]}.${m[2]}`;
+  if ((m = /^settings\.mail\.moderatorEmails\.(\d+)$/.exec(path))) return `mail.moderatorEmails.${m[1]}`;
   if ((m = /^settings\.strings\[(".*")\]$/.exec(path))) {
     const at = strings.rows.findIndex((r) => r.name === JSON.parse(m![1]));
     return at < 0 ? null : `strings.${at}.${NAME_FIELD.strings}`;
@@ -64,6 +65,8 @@ const FIXED_FIELDS = new Set([
   'name', 'guidelines', 'policy.defaultSection',
   'sso.hs256Secret', 'sso.publicKeyPem', 'sso.jwksUrl', 'sso.issuer', 'sso.maxTokenLifetimeSeconds',
   'settings.signInUrl', 'settings.guidelinesDisplay', 'settings.theme', 'settings.autoClose.afterDays', 'settings.autoClose.from',
+  'settings.mail.enabled', 'settings.mail.from', 'settings.mail.replyNoticeMinutes', 'settings.mail.moderatorEmails',
+  'settings.mail.queueAlert.pending', 'settings.mail.queueAlert.oldestMinutes', 'settings.mail.digestHourUtc', 'settings.mail.dashboardUrl',
 ]);
 
 /** A row without a name, or with another row's name. */

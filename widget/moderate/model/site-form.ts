@@ -29,6 +29,20 @@ export interface StringRow {
   value: string;
 }
 
+/** The site's e-mail settings (settings.mail) as the form edits them; an empty number is none. */
+export interface MailForm {
+  enabled: boolean;
+  /** Empty: the server's MAIL_FROM. */
+  from: string;
+  replyNoticeMinutes: number | null;
+  moderatorEmails: string[];
+  alertPending: number | null;
+  alertOldestMinutes: number | null;
+  /** The hour (UTC) of the moderators' daily digest; null sends none. */
+  digestHourUtc: number | null;
+  dashboardUrl: string;
+}
+
 export interface SiteForm {
   name: string;
   origins: string[];
@@ -55,8 +69,9 @@ export interface SiteForm {
   theme: SiteEditView['settings']['theme'];
   strings: StringRow[];
   autoClose: { on: boolean; afterDays: number | null; from: AutoCloseFrom; bySection: SectionCloseRow[] };
+  mail: MailForm;
   /** Settings this page does not show, sent back as they were. */
-  kept: Pick<SiteEditView['settings'], 'editWindowSeconds' | 'threadCreation' | 'rateLimits' | 'mail' | 'erasure'>;
+  kept: Pick<SiteEditView['settings'], 'editWindowSeconds' | 'threadCreation' | 'rateLimits' | 'erasure'>;
 }
 
 /** A tier's sections as typed, in the order given: commas or spaces between them. */
@@ -64,7 +79,7 @@ export const sectionList = (text: string) => text.split(/[\s,]+/).filter(Boolean
 
 export function toForm(site: SiteEditView): SiteForm {
   const { sso, settings, policy, callsToAction } = site;
-  const { autoClose } = settings;
+  const { autoClose, mail } = settings;
   return {
     name: site.name,
     origins: site.allowedOrigins,
@@ -94,7 +109,17 @@ export function toForm(site: SiteEditView): SiteForm {
       from: autoClose.from,
       bySection: Object.entries(autoClose.bySection).map(([section, { afterDays }]) => ({ section, afterDays })),
     },
-    kept: { editWindowSeconds: settings.editWindowSeconds, threadCreation: settings.threadCreation, rateLimits: settings.rateLimits, mail: settings.mail, erasure: settings.erasure },
+    mail: {
+      enabled: mail.enabled,
+      from: mail.from ?? '',
+      replyNoticeMinutes: mail.replyNoticeMinutes,
+      moderatorEmails: mail.moderatorEmails,
+      alertPending: mail.queueAlert?.pending ?? null,
+      alertOldestMinutes: mail.queueAlert?.oldestMinutes ?? null,
+      digestHourUtc: mail.digestHourUtc ?? null,
+      dashboardUrl: mail.dashboardUrl ?? '',
+    },
+    kept: { editWindowSeconds: settings.editWindowSeconds, threadCreation: settings.threadCreation, rateLimits: settings.rateLimits, erasure: settings.erasure },
   };
 }
 
@@ -120,7 +145,7 @@ function invitation(cta: CallToAction): CallToAction {
 
 /** What PUT /moderation/site sends: the site file's shape without its id and moderation settings. */
 export function toBody(form: SiteForm) {
-  const { sso, autoClose } = form;
+  const { sso, autoClose, mail } = form;
   const hs256Secret = sso.removeSecret ? null : optional(sso.newSecret);
   return {
     name: form.name.trim(),
@@ -154,6 +179,20 @@ export function toBody(form: SiteForm) {
         afterDays: autoClose.on ? autoClose.afterDays : undefined,
         from: autoClose.from,
         bySection: record(autoClose.bySection, (r) => r.section, (r) => ({ afterDays: r.afterDays })),
+      }),
+      mail: defined({
+        enabled: mail.enabled,
+        from: optional(mail.from),
+        // A cleared throttle is sent as null, so the shared check says it is required, never the default.
+        replyNoticeMinutes: mail.replyNoticeMinutes,
+        moderatorEmails: mail.moderatorEmails,
+        // Each threshold on its own: one left empty is no alert on it.
+        queueAlert:
+          mail.alertPending === null && mail.alertOldestMinutes === null
+            ? undefined
+            : defined({ pending: mail.alertPending ?? undefined, oldestMinutes: mail.alertOldestMinutes ?? undefined }),
+        digestHourUtc: mail.digestHourUtc ?? undefined,
+        dashboardUrl: optional(mail.dashboardUrl),
       }),
     }),
   };

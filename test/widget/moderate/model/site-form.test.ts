@@ -67,6 +67,45 @@ describe('the site form', () => {
   });
 });
 
+describe('the site form’s e-mail settings', () => {
+  const mail = { enabled: true, from: 'comments@news.example', replyNoticeMinutes: 30, moderatorEmails: ['desk@news.example', 'night@news.example'], queueAlert: { pending: 50, oldestMinutes: 120 }, digestHourUtc: 7, dashboardUrl: 'https://news.example/moderate' };
+  const withMail = (m: object) => toForm(SiteEditView.parse({ ...view, settings: { ...view.settings, mail: m } }));
+
+  it('edits every mail setting and sends them back as they were', () => {
+    const form = withMail(mail);
+    expect(form.mail).toEqual({ enabled: true, from: 'comments@news.example', replyNoticeMinutes: 30, moderatorEmails: ['desk@news.example', 'night@news.example'], alertPending: 50, alertOldestMinutes: 120, digestHourUtc: 7, dashboardUrl: 'https://news.example/moderate' });
+    expect(toBody(form).settings.mail).toEqual(mail);
+    expect(siteFormErrors(form).valid).toBe(true);
+  });
+
+  it('leaves out what is empty: no sender, no digest, a queue alert on one threshold only', () => {
+    const form = withMail(mail);
+    const body = toBody({ ...form, mail: { ...form.mail, from: ' ', digestHourUtc: null, dashboardUrl: '', alertOldestMinutes: null } });
+    expect(body.settings.mail).toEqual({ enabled: true, replyNoticeMinutes: 30, moderatorEmails: mail.moderatorEmails, queueAlert: { pending: 50 } });
+    // And the schema keeps it so: a threshold left out gets no default.
+    expect(EditableSite.parse(body).settings.mail.queueAlert).toEqual({ pending: 50 });
+    expect(toBody({ ...form, mail: { ...form.mail, alertPending: null, alertOldestMinutes: null } }).settings.mail.queueAlert).toBeUndefined();
+  });
+
+  it('marks a bad address on its line, a bad sender and a cleared throttle on their fields, before sending', () => {
+    const form = withMail(mail);
+    const { valid, byField } = siteFormErrors({ ...form, mail: { ...form.mail, from: 'comments', replyNoticeMinutes: null, moderatorEmails: ['desk@news.example', 'night-desk'], dashboardUrl: 'news.example' } });
+    expect(valid).toBe(false);
+    expect(byField).toEqual({
+      'settings.mail.from': 'must be an e-mail address',
+      'settings.mail.replyNoticeMinutes': 'is required',
+      'mail.moderatorEmails.1': 'must be an e-mail address',
+      'settings.mail.dashboardUrl': 'must be an http(s) URL',
+    });
+  });
+
+  it('files the server’s sentences about mail by the same fields', () => {
+    const { byField, other } = siteFormErrors(withMail(mail), { 'settings.mail.moderatorEmails.0': 'is refused', 'settings.mail.queueAlert.pending': 'must be at most 1000000' });
+    expect(byField).toEqual({ 'mail.moderatorEmails.0': 'is refused', 'settings.mail.queueAlert.pending': 'must be at most 1000000' });
+    expect(other).toEqual([]);
+  });
+});
+
 describe('who may comment where', () => {
   it('has the default section and every section a rule or a tier names, with the tier-section rule’s answers', () => {
     const form = edited((f) => ({ ...f, tiers: [...f.tiers, { tier: 'student', sections: 'campus newsletter' }, { tier: '', sections: '*' }] }));

@@ -134,26 +134,29 @@ export interface LinesFieldProps {
   value: string[];
   /** What is wrong, line by line (blank lines aside), by the line's index in `value`. */
   lineErrors: (string | undefined)[];
+  /** What is wrong with the list as a whole (too many entries). */
+  error?: string;
   hint?: string;
   onChange(value: string[]): void;
 }
 
 /** One entry per line, each bad line named under the box with its own sentence. */
-export function LinesField({ field, label, value, lineErrors, hint, onChange }: LinesFieldProps) {
+export function LinesField({ field, label, value, lineErrors, error, hint, onChange }: LinesFieldProps) {
   const [text, setText] = useState(() => listToLines(value));
   // Keeps the typed text (blank lines, a trailing newline) while the form gets the clean list.
   useEffect(() => {
     if (listToLines(linesToList(text)) !== listToLines(value)) setText(listToLines(value));
   }, [value]);
   const bad = value.map((line, i) => [line, lineErrors[i]] as const).filter(([, e]) => e);
+  const invalid = bad.length > 0 || !!error;
   const id = fieldId(field);
-  const described = [bad.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  const described = [invalid ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`field wide${bad.length ? ' invalid' : ''}`}>
+    <div class={`field wide${invalid ? ' invalid' : ''}`}>
       <label for={id}>{label}</label>
       <textarea
         id={id}
-        aria-invalid={bad.length ? 'true' : undefined}
+        aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={described || undefined}
         rows={Math.min(6, Math.max(2, value.length + 1))}
         value={text}
@@ -168,11 +171,12 @@ export function LinesField({ field, label, value, lineErrors, hint, onChange }: 
           {hint}
         </span>
       )}
-      {bad.length > 0 && (
+      {invalid && (
         <ul class="field-error line-errors" id={`${id}-error`}>
-          {bad.map(([line, error]) => (
+          {error && <li>{error}</li>}
+          {bad.map(([line, problem]) => (
             <li key={line}>
-              “{line}”: {error}
+              “{line}”: {problem}
             </li>
           ))}
         </ul>

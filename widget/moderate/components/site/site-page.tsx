@@ -11,6 +11,7 @@ import { CommentPreview } from './comment-preview';
 import { GuidelinesSection } from './guidelines-section';
 import { IdentitySection } from './identity-section';
 import { InvitationsSection } from './invitations-section';
+import { MailSection } from './mail-section';
 import { PolicySection } from './policy-section';
 import { SignInSection } from './sign-in-section';
 
@@ -67,6 +68,7 @@ export function SitePage({ client, announce, canEdit, onKeyRotated }: SitePagePr
           <InvitationsSection {...sections} />
           <PolicySection {...sections} />
           <AutoCloseSection {...sections} />
+          <MailSection {...sections} />
           <AppearanceSection {...sections} />
         </fieldset>
         {canEdit && (tried || state.error?.fields) && toFix > 0 && (
