@@ -74,3 +74,12 @@ export const DeliveryView = z.object({
   createdAt: Timestamp,
 });
 export type DeliveryView = z.infer<typeof DeliveryView>;
+
+export const WebhookList = z.object({ webhooks: z.array(WebhookView) });
+export const WebhookResponse = z.object({ webhook: WebhookView });
+export const WebhookDeleted = z.object({ deleted: z.literal(true) });
+/** A `webhook.test` event was queued for the endpoint: its deliveries carry this id. */
+export const WebhookTestSent = z.object({ eventId: z.string() });
+/** Newest first; `next` is the `before` of the following page, null on the last. */
+export const DeliveriesPage = z.object({ deliveries: z.array(DeliveryView), next: z.nullable(z.string()) });
+export const DeliveryResponse = z.object({ delivery: DeliveryView });
