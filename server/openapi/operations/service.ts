@@ -7,9 +7,9 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PATH = '/api/docs';
 
 /** The outline of an OpenAPI document, enough to say what GET /api/v1/openapi.json answers. */
-export const OpenApiDocument = z.object({
+export const OpenApiDocument = z.looseObject({
   openapi: z.string(),
-  info: z.object({ title: z.string(), version: z.string() }),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
   components: z.record(z.string(), z.unknown()),
 });
