@@ -5,13 +5,16 @@ import type { OpenApiDocument, OpenApiOperation } from './document';
 import type { JsonSchema } from './json-schema';
 import { escapeHtml, refName, schemaAnchor, schemaTree } from './schema-tree';
 
+/** Escaped text, with its `code` spans set as code (the backticks themselves are never escaped). */
+const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 export const REFERENCE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
 
 const STYLE = `
 body{font:15px/1.5 system-ui,sans-serif;margin:0;display:flex;color:CanvasText;background:Canvas}
 nav{position:sticky;top:0;height:100vh;overflow:auto;width:18rem;flex:none;padding:1rem;border-right:1px solid #8884;box-sizing:border-box;font-size:13px}
-nav ul{list-style:none;padding-left:.5rem;margin:.2rem 0 .8rem}main{padding:1rem 2rem;max-width:64rem;min-width:0}
-a{color:LinkText}code{font:13px ui-monospace,monospace}h2{margin-top:2.5rem;border-bottom:1px solid #8886}
+nav ul{list-style:none;padding-left:.5rem;margin:.2rem 0 .8rem}nav li li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}nav .method{min-width:3.4rem}main{padding:1rem 2rem;max-width:64rem;min-width:0}
+a{color:LinkText}code{font:13px ui-monospace,monospace}h3 code{font-size:16px}h2{margin-top:2.5rem;border-bottom:1px solid #8886}
 section.op{border:1px solid #8884;border-radius:6px;padding:.2rem 1rem 1rem;margin:1rem 0}
 .method{display:inline-block;min-width:4rem;font:bold 12px ui-monospace,monospace;text-transform:uppercase}
 .get{color:#1a7f37}.post{color:#0969da}.put,.patch{color:#9a6700}.delete{color:#cf222e}
@@ -46,7 +49,7 @@ export function renderReferencePage(doc: OpenApiDocument): string {
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(doc.info.title)} reference</title><style>${STYLE}</style></head><body>` +
     `<nav aria-label="Operations"><strong>${escapeHtml(doc.info.title)}</strong><ul>${nav}<li><a href="#schemas">Schemas</a></li></ul></nav>` +
-    `<main><h1>${escapeHtml(doc.info.title)}</h1><p>${escapeHtml(doc.info.description)}</p>` +
+    `<main><h1>${escapeHtml(doc.info.title)}</h1><p>${prose(doc.info.description)}</p>` +
     `<p>The same as OpenAPI ${escapeHtml(doc.openapi)}: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</p>` +
     `${groups}<h2 id="schemas">Schemas</h2>${schemas}</main></body></html>`
   );
@@ -65,12 +68,12 @@ function operation(method: string, path: string, op: OpenApiOperation, doc: Open
     .map(([status, r]) => {
       const json = r.content?.['application/json']?.schema;
       const detail = json && Number(status) < 400 ? expanded(json, doc) : r.content?.['text/html'] ? ' <code>text/html</code>' : '';
-      return `<li><span class="status">${escapeHtml(status)}</span> ${escapeHtml(r.description)}${Number(status) >= 400 ? ' (<a href="#schema-ErrorBody">ErrorBody</a>)' : ''}${detail}</li>`;
+      return `<li><span class="status">${escapeHtml(status)}</span> ${prose(r.description)}${Number(status) >= 400 ? ' (<a href="#schema-ErrorBody">ErrorBody</a>)' : ''}${detail}</li>`;
     })
     .join('');
   return (
     `<section class="op" id="${escapeHtml(op.operationId)}"><h3><span class="method ${escapeHtml(method)}">${escapeHtml(method)}</span> <code>${escapeHtml(path)}</code></h3>` +
-    `<p>${escapeHtml(op.summary)}</p>${op.description ? `<p>${escapeHtml(op.description)}</p>` : ''}` +
+    `<p>${prose(op.summary)}</p>${op.description ? `<p>${prose(op.description)}</p>` : ''}` +
     `<p><strong>Auth:</strong> ${escapeHtml(auth(op.security))}</p>${parameters}${body}<h4>Responses</h4><ul>${responses}</ul></section>`
   );
 }
