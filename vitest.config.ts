@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const API_TESTS = [
   'test/server/routes/**/*.test.ts',
   'test/server/app.test.ts',
+  'test/server/openapi/answers.test.ts',
   'test/server/middleware/**/*.test.ts',
   'test/server/services/identity/verify-token.test.ts',
   'test/server/services/identity/viewer-user.test.ts',

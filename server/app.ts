@@ -22,6 +22,7 @@ import { moderatorRoutes } from './routes/moderator';
 import { dashboardPage } from './routes/dashboard-page';
 import { mailRoutes } from './routes/mail';
 import { ctaEventRoutes } from './routes/cta-events';
+import { openApiRoutes } from './routes/openapi';
 import { noResponseCache, type ResponseCache } from './cache/response-cache';
 import { withLastKnownSites } from './cache/last-known-sites';
 import { guardedFetch, type OutboundFetch } from './services/outbound/guarded-fetch';
@@ -129,6 +130,8 @@ export function createApp(deps: AppDeps) {
     .use('/api/*', privateWhenAuthenticated())
     .get('/api/v1/health', (c) => c.json({ ok: true }))
     .get('/moderate', dashboardPage)
+    // Outside /api/v1/sites/:siteId, so no site is looked for.
+    .route('/', openApiRoutes())
     .route('/api/v1/sites/:siteId', site)
     .notFound((c) => errorJson(c, 'not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`))
     .onError(errorHandler({ log: deps.log, now: services.now, reportIncident: deps.reportIncident }));

@@ -2,16 +2,13 @@
 // message (signed link, no sign-in): GET shows a page asking to confirm, so a link scanner
 // unsubscribes no one; POST does it, as the page's button and RFC 8058's one-click both send.
 import { Hono, type Context } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
-import { Id } from '../../shared/schemas/common';
+import { ThreadParam } from '../../shared/schemas/params';
 import { MailPreferencesBody, MailPreferencesQuery, UnsubscribeQuery } from '../../shared/schemas/mail';
 import { changeMailPreferences, mailPreferences } from '../services/mail/preferences';
 import { checkUnsubscribeLink, unsubscribeByLink } from '../services/mail/unsubscribe';
 import { validate } from './validate';
-
-const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
 
 const WHAT: Record<UnsubscribeQuery['l'], string> = {
   replies: 'e-mail about replies to your comments',

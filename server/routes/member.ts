@@ -1,10 +1,9 @@
 // Writing: members post, reply, edit, delete, like and preview. Each service checks who may do it here.
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
 import { CreateCommentBody, EditCommentBody, PreviewBody } from '../../shared/schemas/comment-writes';
-import { Id } from '../../shared/schemas/common';
+import { CommentParam, ThreadParam } from '../../shared/schemas/params';
 import { createComment } from '../services/comments/create-comment';
 import { editComment } from '../services/comments/edit-comment';
 import { deleteComment } from '../services/comments/delete-comment';
@@ -15,9 +14,6 @@ import { reportComment } from '../services/moderation/report-comment';
 import { validate } from './validate';
 import { memberSender, writeDeps, type WriteOnce } from './write-deps';
 import { addressKeyOf } from '../middleware/site/address-key';
-
-const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
-const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
 export function memberRoutes(services: ServiceDeps, writeOnce: WriteOnce) {
   const once = writeOnce(memberSender);

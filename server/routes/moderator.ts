@@ -1,15 +1,18 @@
 // The moderator API: queues, actions, history, audit, rules and statistics for one site.
 // Everything is scoped by the site in the path; ids from another site are simply not found.
 import { Hono, type Context } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
-import { Id } from '../../shared/schemas/common';
+import { ActionParam, CommentParam, OperationParam, ThreadParam, UserParam } from '../../shared/schemas/params';
 import {
+  ActivateModelBody,
   AuditQuery,
   BulkCommentActionBody,
   BulkOperationBody,
+  BulkOperationsQuery,
   CommentActionBody,
+  ModerationSettingsBody,
+  QueueCountsQuery,
   QueueNewerQuery,
   QueueQuery,
   ThreadActionBody,
@@ -18,7 +21,6 @@ import {
   TryCommentBody,
   UserActionBody,
 } from '../../shared/schemas/moderation-api';
-import { ModerationSettingsSave } from '../../shared/schemas/moderation-settings';
 import { requireModerator } from '../middleware/moderator';
 import { AppError } from '../services/errors';
 import { countNewer, listQueue } from '../services/moderation/list-queue';
@@ -46,20 +48,6 @@ import { webhookRoutes } from './webhooks';
 import { siteSettingsRoutes } from './site-settings';
 import { writeDeps, type WriteOnce } from './write-deps';
 
-const CommentParam = z.object({ siteId: z.string(), commentId: Id });
-const UserParam = z.object({ siteId: z.string(), userId: Id });
-const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
-const ActionParam = z.object({ siteId: z.string(), actionId: Id });
-const OperationParam = z.object({ siteId: z.string(), operationId: Id });
-const OperationsQuery = z.object({
-  status: z.optional(z.enum(['running', 'done'])),
-  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
-});
-const SettingsBody = z.strictObject({ settings: ModerationSettingsSave });
-const CountsQuery = z.object({ threadId: z.optional(Id) });
-/** The site's own model to run, or null for the shipped one. */
-const ActivateModelBody = z.strictObject({ id: z.nullable(Id) });
-
 /** Tuning the rules is the site owner's call: admins or the API key, not every moderator. */
 function mayEditRules(c: Context<AppEnv>): boolean {
   return c.get('moderator').via === 'api-key' || c.get('claims')?.role === 'admin';
@@ -75,7 +63,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       // Whoever may tune the rules may also change the site itself (the Site tab).
       return c.json({ siteId: c.get('site').id, siteName: c.get('site').name, name: m.name, via: m.via, canEditRules: mayEditRules(c) });
     })
-    .get('/counts', validate('query', CountsQuery), async (c) => {
+    .get('/counts', validate('query', QueueCountsQuery), async (c) => {
       const site = c.get('site');
       return c.json(await deps.store.queueCounts(site.id, site.settings.moderation.reports.toQueue, c.req.valid('query').threadId));
     })
@@ -100,7 +88,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       return c.json({ items, actions });
     }))
     // Operations by filter: started here with their first batch; each run carries out one more.
-    .get('/bulk', validate('query', OperationsQuery), async (c) => {
+    .get('/bulk', validate('query', BulkOperationsQuery), async (c) => {
       const ops = await deps.store.listBulkOperations(c.get('site').id, c.req.valid('query'));
       return c.json({ operations: await Promise.all(ops.map((op) => toBulkView(deps, c.get('site'), op, c.get('moderator')))) });
     })
@@ -140,7 +128,7 @@ export function moderatorRoutes(deps: ServiceDeps, writeOnce: WriteOnce) {
       // The scorer's signing secret is write-only: everyone sees whether one is set, nobody what it is.
       return c.json({ settings: shownSettings(c.get('site').settings.moderation) });
     })
-    .put('/settings', validate('json', SettingsBody), async (c) => once(c, async () => {
+    .put('/settings', validate('json', ModerationSettingsBody), async (c) => once(c, async () => {
       if (!mayEditRules(c)) throw new AppError('forbidden', 'Only admins and the site owner may change the rules');
       return c.json({ settings: await saveModerationSettings(writeDeps(c, deps), c.get('site'), c.get('moderator'), c.req.valid('json').settings) });
     }))

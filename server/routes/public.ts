@@ -1,12 +1,11 @@
 // Reading: open to guests and members alike. Pending and rejected comments never leave here
 // except to their own author.
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
 import { PageQuery } from '../../shared/schemas/comment';
 import { CountsQuery, ThreadQuery } from '../../shared/schemas/thread';
-import { Id } from '../../shared/schemas/common';
+import { CommentParam, ThreadParam } from '../../shared/schemas/params';
 import { getThreadView } from '../services/threads/get-thread-view';
 import { loadThread } from '../services/comments/load';
 import { listPage } from '../services/comments/list-page';
@@ -21,9 +20,6 @@ import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
 import { readerSession } from '../middleware/auth';
 import { allowedOriginsOnly } from '../middleware/site/cors';
 import type { ResponseCache } from '../cache/response-cache';
-
-const ThreadParam = z.object({ siteId: z.string(), threadId: Id });
-const CommentParam = z.object({ siteId: z.string(), commentId: Id });
 
 export interface ThreadReadRoutesOptions {
   /** Where guest thread reads are kept between writes. */

@@ -1,18 +1,14 @@
 // Webhook endpoints and deliveries, under the moderation API: admins of the site, or its key.
 import { Hono, type Context, type Next } from 'hono';
-import * as z from 'zod/mini';
 import type { AppEnv } from '../env';
 import type { ServiceDeps } from '../services/deps';
-import { Id } from '../../shared/schemas/common';
+import { DeliveryParam, EndpointParam } from '../../shared/schemas/params';
 import { CreateWebhookBody, DeliveriesQuery, UpdateWebhookBody } from '../../shared/schemas/webhooks';
 import { AppError } from '../services/errors';
 import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, retryDelivery, sendTestEvent, updateWebhook } from '../services/events/webhooks';
 import { validate } from './validate';
 import type { WriteOnceHandler } from '../middleware/idempotency';
 import { writeDeps } from './write-deps';
-
-const EndpointParam = z.object({ siteId: z.string(), endpointId: Id });
-const DeliveryParam = z.object({ siteId: z.string(), deliveryId: z.string().check(z.regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'must be a delivery id')) });
 
 /** Where the site's events go is the site owner's call, as its rules are. */
 async function adminsOnly(c: Context<AppEnv>, next: Next): Promise<void> {

@@ -21,6 +21,9 @@ export const SORTS = ['newest', 'oldest', 'top'] as const;
 export const Sort = z.enum(SORTS);
 export type Sort = z.infer<typeof Sort>;
 
+/** GET /api/v1/health: the server answers. */
+export const HealthResponse = z.object({ ok: z.literal(true) });
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.string(),

@@ -170,6 +170,8 @@ export const ModeratorConversation = z.object({
 });
 export type ModeratorConversation = z.infer<typeof ModeratorConversation>;
 
+/** The counts, of the whole site or of one thread. */
+export const QueueCountsQuery = z.object({ threadId: z.optional(Id) });
 export const QueueCounts = z.object({ pending: z.number(), reported: z.number(), rejected: z.number(), recent: z.number() });
 export type QueueCounts = z.infer<typeof QueueCounts>;
 /** The banner's poll: comments newer than the list under its filters, and every queue's count. */
@@ -317,6 +319,11 @@ export const BulkOperationView = z.object({
   mine: z.boolean(),
 });
 export type BulkOperationView = z.infer<typeof BulkOperationView>;
+/** The site's operations by filter, unfinished ones by default (newest first). */
+export const BulkOperationsQuery = z.object({
+  status: z.optional(z.enum(['running', 'done'])),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
+});
 export const BulkOperationResponse = z.object({ operation: BulkOperationView });
 export const BulkOperationList = z.object({ operations: z.array(BulkOperationView) });
 
@@ -400,6 +407,8 @@ export const StatsResponse = z.object({
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
+/** PUT /moderation/settings: the rules to save. */
+export const ModerationSettingsBody = z.strictObject({ settings: ModerationSettingsSave });
 // Answers carry the settings as stored, which may predate a check, so the form can show and fix them.
 export const ModerationSettingsResponse = z.object({ settings: ModerationSettingsShown });
 /** GET and PUT /moderation/site: the site as its Site page edits it. */
@@ -430,5 +439,9 @@ export const CivilityModelInfo = z.object({
   figures: z.record(z.string(), z.unknown()),
 });
 export type CivilityModelInfo = z.infer<typeof CivilityModelInfo>;
+/** The site's own model to run, or null for the shipped one. */
+export const ActivateModelBody = z.strictObject({ id: z.nullable(Id) });
 export const CivilityModelResponse = z.object({ active: CivilityModelInfo, models: z.array(CivilityModelInfo) });
 export type CivilityModelResponse = z.infer<typeof CivilityModelResponse>;
+/** PUT /moderation/model: the models now, and the audited switch. */
+export const CivilityModelActivated = z.extend(CivilityModelResponse, { action: ActionSummary });

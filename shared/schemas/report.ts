@@ -10,3 +10,6 @@ export const ReportBody = z.strictObject({
   note: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
 });
 export type ReportBody = z.infer<typeof ReportBody>;
+
+/** `alreadyReported`: this member had reported it before; the report counts once. */
+export const ReportResponse = z.object({ reported: z.boolean(), alreadyReported: z.boolean() });

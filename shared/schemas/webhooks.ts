@@ -75,10 +75,12 @@ export const DeliveryView = z.object({
 });
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
-/** Answers of the webhook routes, as the dashboard parses them. */
+/** Answers of the webhook routes, as the dashboard parses them and the API document describes them. */
 export const WebhookListResponse = z.object({ webhooks: z.array(WebhookView) });
 export const WebhookResponse = z.object({ webhook: WebhookView });
 export const WebhookDeleted = z.object({ deleted: z.literal(true) });
+/** A `webhook.test` event was queued for the endpoint: its deliveries carry this id. */
 export const TestEventSent = z.object({ eventId: z.string() });
+/** Newest first; `next` is the `before` of the following page, null on the last. */
 export const DeliveriesResponse = z.object({ deliveries: z.array(DeliveryView), next: z.nullable(z.string()) });
 export const DeliveryResponse = z.object({ delivery: DeliveryView });
