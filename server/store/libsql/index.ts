@@ -21,6 +21,8 @@ import * as bulk from './bulk';
 import * as outbox from './outbox';
 import * as mail from './mail';
 import * as cta from './cta';
+import * as imports from './imports';
+import * as claims from './claims';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -135,6 +137,17 @@ function storeOn(db: Db, plain: Db = db): Store {
     alertState: (siteId, kind) => mail.alertState(db, siteId, kind),
     setAlertState: (siteId, kind, state) => mail.setAlertState(db, siteId, kind, state),
     instanceSecret: (name, fresh) => mail.instanceSecret(db, name, fresh),
+
+    importedThreads: (siteId, source, ids) => imports.importedThreads(db, siteId, source, ids),
+    importedComments: (siteId, source, ids) => imports.importedComments(db, siteId, source, ids),
+    usersByExternalIds: (siteId, externalIds) => imports.usersByExternalIds(db, siteId, externalIds),
+    writeImportChunk: (chunk) => imports.writeImportChunk(db, chunk),
+    stagedThreads: (runId, ids) => imports.stagedThreads(db, runId, ids),
+    stagedComments: (runId, siteId, source, selection, limit) => imports.stagedComments(db, runId, siteId, source, selection, limit),
+    countStagedThreads: (runId) => imports.countStagedThreads(db, runId),
+    clearImportStaging: (siteId) => imports.clearImportStaging(db, siteId),
+    unclaimedImportedUsers: (siteId, externalIds) => claims.unclaimedImportedUsers(db, siteId, externalIds),
+    claimImportedUsers: (siteId, memberId, ids, now) => claims.claimImportedUsers(db, siteId, memberId, ids, now),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {
