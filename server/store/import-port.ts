@@ -1,6 +1,7 @@
 // The storage port's import half: what moving a site in from another system (and claiming its
 // imported authors) needs. A chunk of an import is one transaction: its threads, authors,
 // comments, their source ids and the staging rows it resolves or adds all land together or not at all.
+import type { ExportRow, ExportRowType } from '../../shared/schemas/export';
 import type { CommentRecord, CreateThreadRequest } from './port';
 
 export type ImportKind = 'thread' | 'comment';
@@ -64,4 +65,20 @@ export interface ImportStore {
   unclaimedImportedUsers(siteId: string, externalIds: string[]): Promise<{ id: string; displayName: string }[]>;
   /** Moves the imported users' comments to the member, in one transaction; returns how many moved. */
   claimImportedUsers(siteId: string, memberId: string, importedIds: string[], now: number): Promise<number>;
+}
+
+/** One page of a site's rows of one type, for `npm run export`; `after` is the previous page's `next`. */
+export interface ExportPage {
+  rows: ExportRow[];
+  next: unknown[] | null;
+}
+
+export interface ExportStore {
+  exportPage(siteId: string, type: ExportRowType, after: unknown[] | null, limit: number): Promise<ExportPage>;
+  /** Inserts rows of one type exactly as exported, into the site, in one transaction. */
+  restoreRows(siteId: string, type: ExportRowType, rows: ExportRow[]): Promise<void>;
+  /** Whether the site has no threads, users or comments yet (a restore goes only into such a site). */
+  siteIsEmpty(siteId: string): Promise<boolean>;
+  /** Which of these comment ids the site has (a restored reply waits until its parent is in). */
+  existingCommentIds(siteId: string, ids: string[]): Promise<Set<string>>;
 }

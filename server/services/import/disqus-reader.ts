@@ -3,7 +3,7 @@
 // `<thread dsq:id>` reference and an optional `<parent dsq:id>`. Categories and everything else
 // are passed over.
 import type { SaxesTagNS } from 'saxes';
-import { UnreadableExportError, type SourceComment, type SourceRecord, type SourceState } from './records';
+import { type SourceComment, type SourceRecord, type SourceState } from './records';
 import { parseIsoDate } from './parse-date';
 import { attribute, xmlRecords, type XmlHandlers } from './xml-stream';
 
@@ -12,11 +12,10 @@ const THREAD_FIELDS = new Set(['link', 'title', 'createdAt']);
 const POST_FIELDS = new Set(['message', 'createdAt', 'isDeleted', 'isSpam', 'likes', 'author/name', 'author/email', 'author/username', 'author/isAnonymous']);
 
 export function readDisqus(chunks: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
-  return xmlRecords(chunks, disqusHandlers);
+  return xmlRecords(chunks, { name: 'Disqus', root: 'disqus' }, disqusHandlers);
 }
 
 function disqusHandlers(out: SourceRecord[]): XmlHandlers {
-  const path: string[] = [];
   let record: { kind: 'thread' | 'post'; id: string | null; line: number; fields: Map<string, string>; thread: string | null; parent: string | null } | null = null;
   let field: string | null = null;
 
@@ -57,12 +56,7 @@ function disqusHandlers(out: SourceRecord[]): XmlHandlers {
   };
 
   return {
-    open(tag: SaxesTagNS, line: number) {
-      path.push(tag.local);
-      if (path.length === 1) {
-        if (tag.local !== 'disqus') throw new UnreadableExportError(`not a Disqus export: the root element is <${tag.name}>, not <disqus>`);
-        return;
-      }
+    open(tag: SaxesTagNS, path: string[], line: number) {
       if (path.length === 2 && (tag.local === 'thread' || tag.local === 'post')) {
         record = { kind: tag.local, id: attribute(tag, 'id'), line, fields: new Map(), thread: null, parent: null };
         return;
@@ -77,11 +71,9 @@ function disqusHandlers(out: SourceRecord[]): XmlHandlers {
       field = fields.has(below) ? below : null;
       if (field) record.fields.set(field, '');
     },
-    close() {
-      const depth = path.length;
-      path.pop();
+    close(_local: string, path: string[]) {
       field = null;
-      if (depth === 2 && record) {
+      if (path.length === 2 && record) {
         if (record.kind === 'thread') finishThread(record);
         else finishPost(record);
         record = null;

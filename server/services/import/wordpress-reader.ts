@@ -3,7 +3,7 @@
 // comment as text whose blank lines are paragraphs (it adds the <p>s on display), so the body is
 // marked to be read that way.
 import type { SaxesTagNS } from 'saxes';
-import { UnreadableExportError, type SourceRecord, type SourceState } from './records';
+import { type SourceRecord, type SourceState } from './records';
 import { parseWordpressGmt } from './parse-date';
 import { xmlRecords, type XmlHandlers } from './xml-stream';
 
@@ -18,11 +18,10 @@ const ARTICLE_TYPES = new Set(['post', 'page']);
 const STATES: Record<string, SourceState> = { '1': 'published', approve: 'published', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'deleted', 'post-trashed': 'deleted' };
 
 export function readWordpress(chunks: AsyncIterable<string>): AsyncGenerator<SourceRecord> {
-  return xmlRecords(chunks, wordpressHandlers);
+  return xmlRecords(chunks, { name: 'WordPress', root: 'rss' }, wordpressHandlers);
 }
 
 function wordpressHandlers(out: SourceRecord[]): XmlHandlers {
-  const path: string[] = [];
   let item: { line: number; fields: Map<string, string>; emitted: boolean; comments: number } | null = null;
   let comment: { line: number; fields: Map<string, string> } | null = null;
   let field: Map<string, string> | null = null;
@@ -67,10 +66,8 @@ function wordpressHandlers(out: SourceRecord[]): XmlHandlers {
   };
 
   return {
-    open(tag: SaxesTagNS, line: number) {
-      path.push(tag.local);
+    open(tag: SaxesTagNS, path: string[], line: number) {
       const depth = path.length;
-      if (depth === 1 && tag.local !== 'rss') throw new UnreadableExportError(`not a WordPress export: the root element is <${tag.name}>, not <rss>`);
       if (depth === 3 && tag.local === 'item') item = { line, fields: new Map(), emitted: false, comments: 0 };
       else if (depth === 4 && item && tag.local === 'comment') {
         item.comments++;
@@ -84,9 +81,8 @@ function wordpressHandlers(out: SourceRecord[]): XmlHandlers {
         field.set(fieldName, '');
       }
     },
-    close() {
+    close(local: string, path: string[]) {
       const depth = path.length;
-      const local = path.pop();
       field = null;
       if (depth === 4 && local === 'comment' && comment && item) {
         finishComment(comment, item);

@@ -23,6 +23,7 @@ import * as mail from './mail';
 import * as cta from './cta';
 import * as imports from './imports';
 import * as claims from './claims';
+import * as exports from './export';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -148,6 +149,11 @@ function storeOn(db: Db, plain: Db = db): Store {
     clearImportStaging: (siteId) => imports.clearImportStaging(db, siteId),
     unclaimedImportedUsers: (siteId, externalIds) => claims.unclaimedImportedUsers(db, siteId, externalIds),
     claimImportedUsers: (siteId, memberId, ids, now) => claims.claimImportedUsers(db, siteId, memberId, ids, now),
+
+    exportPage: (siteId, type, after, limit) => exports.exportPage(db, siteId, type, after, limit),
+    restoreRows: (siteId, type, rows) => exports.restoreRows(db, siteId, type, rows),
+    siteIsEmpty: (siteId) => exports.siteIsEmpty(db, siteId),
+    existingCommentIds: (siteId, ids) => exports.existingCommentIds(db, siteId, ids),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {
