@@ -39,52 +39,71 @@ export async function usersByExternalIds(db: Db, siteId: string, externalIds: st
   return found;
 }
 
+type Value = string | number | null;
+
+/** Most parameters one statement takes here: well under SQLite's limit (32,766). */
+const MAX_PARAMS = 8000;
+
+/**
+ * Rows as few multi-row INSERTs: preparing a statement costs about as much as running it, so 500
+ * comments in one statement instead of 500 roughly halves a chunk's time.
+ */
+function insertMany(head: string, rowArgs: Value[][], tail = ''): InStatement[] {
+  if (!rowArgs.length) return [];
+  const perRow = rowArgs[0].length;
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMS / perRow));
+  const tuple = `(${marks(perRow)})`;
+  const stmts: InStatement[] = [];
+  for (let at = 0; at < rowArgs.length; at += rowsPerStatement) {
+    const part = rowArgs.slice(at, at + rowsPerStatement);
+    stmts.push({ sql: `${head} VALUES ${part.map(() => tuple).join(', ')} ${tail}`, args: part.flat() });
+  }
+  return stmts;
+}
+
 export async function writeImportChunk(db: Db, chunk: ImportChunk): Promise<void> {
   const { siteId, source, runId, now } = chunk;
-  const stmts: InStatement[] = [];
-  for (const t of chunk.threads) {
-    stmts.push({
-      sql: `INSERT INTO threads (id, site_id, page_key, url, title, section, section_locked, closed, created_at, published_at)
-            VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?)`,
-      args: [t.id, siteId, t.pageKey, t.url, t.title, t.section, t.createdAt, t.publishedAt ?? null],
-    });
-  }
-  for (const u of chunk.users) {
-    stmts.push({
-      sql: `INSERT INTO users (id, site_id, external_id, display_name, badges, imported, created_at, updated_at) VALUES (?, ?, ?, ?, '["Imported"]', 1, ?, ?)`,
-      args: [u.id, siteId, u.externalId, u.displayName, u.createdAt, now],
-    });
-  }
-  for (const c of chunk.comments) {
-    stmts.push({
-      sql: `INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, depth, author_id, body_src, body_html,
-              status, like_count, created_at, deleted_at, reasons, reject_reason)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      args: [
+  const stmts: InStatement[] = [
+    ...insertMany(
+      'INSERT INTO threads (id, site_id, page_key, url, title, section, section_locked, closed, created_at, published_at)',
+      chunk.threads.map((t) => [t.id, siteId, t.pageKey, t.url, t.title, t.section, 0, 0, t.createdAt, t.publishedAt ?? null]),
+    ),
+    ...insertMany(
+      'INSERT INTO users (id, site_id, external_id, display_name, badges, imported, created_at, updated_at)',
+      chunk.users.map((u) => [u.id, siteId, u.externalId, u.displayName, '["Imported"]', 1, u.createdAt, now]),
+    ),
+    // In the chunk's order, parents before their replies (the parent_id reference is checked per row).
+    ...insertMany(
+      `INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, depth, author_id, body_src, body_html,
+         status, like_count, created_at, deleted_at, reasons, reject_reason)`,
+      chunk.comments.map((c) => [
         c.id, siteId, c.threadId, c.parentId, c.rootId, c.depth, c.authorId, c.bodySrc, c.bodyHtml,
         c.status, c.likeCount, c.createdAt, c.deletedAt, JSON.stringify(c.reasons), c.rejectReason,
-      ],
-    });
-  }
-  for (const m of chunk.mappings) {
-    stmts.push({
-      sql: 'INSERT INTO import_sources (site_id, source, kind, source_id, parley_id, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      args: [siteId, source, m.kind, m.sourceId, m.parleyId, now],
-    });
-  }
+      ]),
+    ),
+    ...insertMany(
+      'INSERT INTO import_sources (site_id, source, kind, source_id, parley_id, created_at)',
+      chunk.mappings.map((m) => [siteId, source, m.kind, m.sourceId, m.parleyId, now]),
+    ),
+  ];
   for (const { threadId, delta } of chunk.counts) {
     stmts.push({ sql: 'UPDATE threads SET comment_count = comment_count + ?, version = version + 1 WHERE id = ? AND site_id = ?', args: [delta, threadId, siteId] });
   }
-  for (const s of chunk.unstage) {
-    stmts.push({ sql: 'DELETE FROM import_staging WHERE run_id = ? AND kind = ? AND source_id = ?', args: [runId, s.kind, s.sourceId] });
+  for (const kind of ['thread', 'comment'] as const) {
+    const ids = chunk.unstage.filter((s) => s.kind === kind).map((s) => s.sourceId);
+    for (let at = 0; at < ids.length; at += MAX_PARAMS) {
+      const part = ids.slice(at, at + MAX_PARAMS);
+      stmts.push({ sql: `DELETE FROM import_staging WHERE run_id = ? AND kind = ? AND source_id IN (${marks(part.length)})`, args: [runId, kind, ...part] });
+    }
   }
-  for (const s of chunk.stage) {
-    // The same id twice in one file: the first one staged stands, as it would if it were written.
-    stmts.push({
-      sql: `INSERT INTO import_staging (run_id, site_id, kind, source_id, parent_source_id, record) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      args: [runId, siteId, s.kind, s.sourceId, s.parentSourceId, JSON.stringify(s.record)],
-    });
-  }
+  // The same id twice in one file: the first one staged stands, as it would if it were written.
+  stmts.push(
+    ...insertMany(
+      'INSERT INTO import_staging (run_id, site_id, kind, source_id, parent_source_id, record)',
+      chunk.stage.map((s) => [runId, siteId, s.kind, s.sourceId, s.parentSourceId, JSON.stringify(s.record)]),
+      'ON CONFLICT DO NOTHING',
+    ),
+  );
   if (stmts.length) await db.write(stmts);
 }
 
