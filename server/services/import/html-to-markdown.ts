@@ -90,9 +90,10 @@ class MarkdownWriter {
   private endParagraph(): void {
     const b = this.block;
     if (b.inline.length > 1) return this.append('\n');
+    // A code block keeps its spacing; elsewhere runs of spaces are one, as a browser shows them.
     const text = b.inline[0].text
       .split('\n')
-      .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+      .map((line) => (b.tag === 'pre' ? line.trimEnd() : line.replace(/[ \t]+/g, ' ').trim()))
       .join('\n')
       .replace(/^\n+|\n+$/g, '');
     if (text) b.blocks.push(b.tag === 'pre' ? text : text.replace(/^>/gm, '\\>'));
