@@ -1,4 +1,4 @@
-// `npm run bench [-- --only widget,render,live,queue,read,write,scale,classifier,memory,backup,webhooks,mail] [-- --profile]`:
+// `npm run bench [-- --only widget,render,live,queue,read,write,scale,classifier,memory,backup,webhooks,mail,import] [-- --profile]`:
 // runs the performance measurements, prints a table and writes bench/results.json.
 // Every load goes to 127.0.0.1 only, bounded in time; every server and browser is stopped.
 // --profile runs the read and write servers under node --cpu-prof and prints their top frames.
@@ -18,10 +18,11 @@ import { benchBackup, type BackupResult } from './backup';
 import { benchWebhooks, type WebhookResult } from './webhooks';
 import { benchQueue, type QueueResult } from './queue';
 import { benchMail, type MailResult } from './mail';
+import { benchImport, type ImportResult } from './import';
 import { formatFrames, topFrames, type Frame } from './profile';
 import { printTable } from './table';
 
-const PARTS = ['widget', 'classifier', 'render', 'live', 'queue', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks', 'mail'] as const;
+const PARTS = ['widget', 'classifier', 'render', 'live', 'queue', 'read', 'write', 'scale', 'memory', 'backup', 'webhooks', 'mail', 'import'] as const;
 type Part = (typeof PARTS)[number];
 
 export interface Machine {
@@ -47,6 +48,7 @@ export interface BenchResults {
   backup?: BackupResult;
   webhooks?: WebhookResult;
   mail?: MailResult;
+  import?: ImportResult;
   machine: Machine;
 }
 
@@ -110,6 +112,7 @@ async function main() {
       if (part === 'backup') results.backup = await benchBackup({ log });
       if (part === 'webhooks') results.webhooks = await benchWebhooks({ log });
       if (part === 'mail') results.mail = await benchMail({ log });
+      if (part === 'import') results.import = await benchImport({ log });
     } catch (error) {
       failures.push(part);
       console.error(`✗ ${part} failed:`, error);

@@ -21,6 +21,10 @@ export function rows(r: BenchResults): Row[] {
     for (const [file, s] of Object.entries(w.entries)) out.push({ part: 'widget', measure: `${file} raw / gzip / brotli`, value: `${n(s.raw)} / ${n(s.gzip)} / ${n(s.brotli)} B` });
     if (w.dashboardGzipBytes !== null) out.push({ part: 'widget', measure: 'dashboard (moderate.js), gzip', value: `${n(w.dashboardGzipBytes)} B` });
   }
+  if (r.import) {
+    const x = r.import;
+    out.push({ part: 'import', measure: `Disqus export of ${n(x.comments)} comments (${(x.fileBytes / 1e6).toFixed(0)} MB) into an embedded file`, value: `${n(x.commentsPerSecond)} comments/s (${x.seconds} s), RSS +${x.peakRssGrowthMiB} MiB, heap ≤ ${x.peakHeapMiB} MiB` });
+  }
   if (r.mail) out.push({ part: 'mail', measure: `reply notices composed and sent to a local SMTP server (${n(r.mail.messages)})`, value: `${n(r.mail.messagesPerSecond)} /s` });
   if (r.webhooks) {
     const x = r.webhooks;

@@ -19,7 +19,7 @@ export async function seedDemo(store: Store, origins: string[], canonicalOrigin:
 
   const claims = (id: string) => {
     const persona = PERSONAS.find((p) => p.id === id)!;
-    return { ...persona.claims!, avatar: avatarClaim(persona, canonicalOrigin).avatar ?? null, email: null, exp: 0 };
+    return { ...persona.claims!, avatar: avatarClaim(persona, canonicalOrigin).avatar ?? null, email: null, importedAs: [], exp: 0 };
   };
   const article = ARTICLES[0];
   const thread = await openThread(deps, { site, url: canonicalOrigin + article.path, title: article.title });

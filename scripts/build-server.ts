@@ -14,6 +14,8 @@ export const SERVER_ENTRIES: Record<string, string> = {
   'cli/backup': 'scripts/backup.ts',
   'cli/restore': 'scripts/restore.ts',
   'cli/member': 'scripts/member.ts',
+  'cli/import': 'scripts/import.ts',
+  'cli/export': 'scripts/export.ts',
 };
 
 export async function buildServer(outdir = join(ROOT, 'dist')): Promise<void> {

@@ -4,7 +4,8 @@
 //   parley site put SITE.json [--new-api-key]
 //   parley migrate | backup FILE | restore FILE
 //   parley member data|erase --site ID --sub SUB
-const TOOLS = ['site', 'migrate', 'backup', 'restore', 'member'] as const;
+//   parley import disqus|wordpress|ndjson FILE --site ID [--dry-run] | export --site ID > site.ndjson
+const TOOLS = ['site', 'migrate', 'backup', 'restore', 'member', 'import', 'export'] as const;
 
 const [command, ...rest] = process.argv.slice(2);
 // Paths resolved at run time, next to this file in dist/: the bundler leaves them alone.

@@ -177,6 +177,7 @@ import type { BulkStore } from './bulk-port';
 import type { EventStore } from './events-port';
 import type { MailStore } from './mail-port';
 import type { MemberDataStore } from './member-data-port';
+import type { ExportStore, ImportStore } from './import-port';
 
 /** One more of something counted in a fixed window (see services/limits). */
 export interface RateHit {
@@ -206,7 +207,7 @@ export interface CtaTotals {
   clicks: number;
 }
 
-export interface Store extends ModerationStore, IdempotencyStore, BulkStore, EventStore, MailStore, MemberDataStore {
+export interface Store extends ModerationStore, IdempotencyStore, BulkStore, EventStore, MailStore, MemberDataStore, ImportStore, ExportStore {
   /** Adds one impression or click to the day's counter for its section, tier and kind. */
   countCtaEvent(e: CtaCount): Promise<void>;
   /** Totals per section, tier and kind since that day (inclusive). */

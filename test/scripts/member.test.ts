@@ -37,7 +37,7 @@ describe('npm run member', () => {
       await store.saveSite(site, Date.now());
       const deps = serviceDeps({ store });
       const thread = await openThread(deps, { site, url: 'https://news.example/a', title: 'A' });
-      const claims = { sub: 'reader-7', name: 'Rita', tier: 'member', role: 'member' as const, badges: [], avatar: null, email: null, exp: 0 };
+      const claims = { sub: 'reader-7', name: 'Rita', tier: 'member', role: 'member' as const, badges: [], avatar: null, email: null, importedAs: [], exp: 0 };
       await createComment(deps, { site, threadId: thread.id, claims, input: { body: 'My words.' } });
     } finally {
       client.close();

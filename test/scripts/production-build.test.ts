@@ -65,6 +65,9 @@ describe('the production build', () => {
     const member = await parley('member', 'data', '--site', 'daily', '--sub', 'nobody');
     expect(member.code).toBe(1);
     expect(member.out).toContain('No member with that id');
+    const exported = await parley('export', '--site', 'daily');
+    expect(exported.code, exported.out).toBe(0);
+    expect(JSON.parse(exported.out.split('\n')[0])).toMatchObject({ type: 'parley-export', version: 1 });
     expect((await parley('nonsense')).code).toBe(2);
   }, 60_000);
 });

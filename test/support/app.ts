@@ -30,6 +30,8 @@ export interface Persona {
   avatar?: unknown;
   /** The email claim as sent; absent when undefined. */
   email?: unknown;
+  /** The importedAs claim as sent (imported authors to claim); absent when undefined. */
+  importedAs?: unknown;
 }
 
 export const PERSONAS = {
@@ -107,7 +109,8 @@ export async function createTestContext(
       const iat = Math.floor(clock.now / 1000);
       const avatar = persona.avatar === undefined ? {} : { avatar: persona.avatar };
       const email = persona.email === undefined ? {} : { email: persona.email };
-      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [], ...avatar, ...email })
+      const importedAs = persona.importedAs === undefined ? {} : { importedAs: persona.importedAs };
+      return new SignJWT({ name: persona.name, tier: persona.tier ?? '', role: persona.role ?? 'member', badges: persona.badges ?? [], ...avatar, ...email, ...importedAs })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(persona.sub)
         .setAudience(o.audience ?? site.id)

@@ -29,6 +29,18 @@ export function emailAddress(value: unknown): string | null {
   return value.slice(0, at) + value.slice(at).toLowerCase();
 }
 
+const MAX_IMPORTED_AS = 20;
+
+/**
+ * The imported authors the publisher says this member is ("disqus:alice_w",
+ * "wordpress:email:<sha256 of the address>"): strings of at most 300 characters, at most 20; an
+ * unusable value is ignored like a bad avatar.
+ */
+export function importedAs(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length <= 300).slice(0, MAX_IMPORTED_AS);
+}
+
 /** What the publisher's membership system puts in the reader's token. */
 export const MemberClaims = z.object({
   sub: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -43,6 +55,8 @@ export const MemberClaims = z.object({
    * offers no e-mail. An unusable value is ignored, like a bad avatar.
    */
   email: z._default(z.pipe(z.unknown(), z.transform(emailAddress)), null),
+  /** Comments imported from another system that are this member's (see identity/claim-imported.ts). */
+  importedAs: z._default(z.pipe(z.unknown(), z.transform(importedAs)), []),
   exp: z.number(),
 });
 export type MemberClaims = z.infer<typeof MemberClaims>;

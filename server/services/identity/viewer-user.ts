@@ -3,6 +3,7 @@
 import type { SiteRecord, UserRecord } from '../../store/port';
 import type { ServiceDeps } from '../deps';
 import type { MemberClaims } from './claims';
+import { claimImportedAuthors } from './claim-imported';
 
 export function findViewerUser(deps: ServiceDeps, site: SiteRecord, claims: MemberClaims | null): Promise<UserRecord | null> {
   return claims ? deps.store.findUserByExternalId(site.id, claims.sub) : Promise.resolve(null);
@@ -26,6 +27,12 @@ function matchesClaims(user: UserRecord, claims: MemberClaims): boolean {
  * the caller already looked the user up.
  */
 export async function ensureViewerUser(deps: ServiceDeps, site: SiteRecord, claims: MemberClaims, known?: UserRecord | null): Promise<UserRecord> {
+  const user = await storedViewerUser(deps, site, claims, known);
+  if (claims.importedAs.length) await claimImportedAuthors(deps, site, user, claims);
+  return user;
+}
+
+async function storedViewerUser(deps: ServiceDeps, site: SiteRecord, claims: MemberClaims, known?: UserRecord | null): Promise<UserRecord> {
   const existing = known === undefined ? await deps.store.findUserByExternalId(site.id, claims.sub) : known;
   if (existing && matchesClaims(existing, claims)) return existing;
   return deps.store.upsertUser({

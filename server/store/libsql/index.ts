@@ -22,6 +22,9 @@ import * as outbox from './outbox';
 import * as mail from './mail';
 import * as memberData from './member-data';
 import * as cta from './cta';
+import * as imports from './imports';
+import * as claims from './claims';
+import * as exports from './export';
 
 export { applyMigrations, type Migration } from './migrate';
 export { StoreUnavailableError, type DbOptions } from './db';
@@ -139,6 +142,22 @@ function storeOn(db: Db, plain: Db = db): Store {
 
     memberData: (siteId, userId) => memberData.memberData(db, siteId, userId),
     eraseMember: (req) => memberData.eraseMember(db, req),
+
+    importedThreads: (siteId, source, ids) => imports.importedThreads(db, siteId, source, ids),
+    importedComments: (siteId, source, ids) => imports.importedComments(db, siteId, source, ids),
+    usersByExternalIds: (siteId, externalIds) => imports.usersByExternalIds(db, siteId, externalIds),
+    writeImportChunk: (chunk) => imports.writeImportChunk(db, chunk),
+    stagedThreads: (runId, ids) => imports.stagedThreads(db, runId, ids),
+    stagedComments: (runId, siteId, source, selection, limit) => imports.stagedComments(db, runId, siteId, source, selection, limit),
+    countStagedThreads: (runId) => imports.countStagedThreads(db, runId),
+    clearImportStaging: (siteId) => imports.clearImportStaging(db, siteId),
+    unclaimedImportedUsers: (siteId, externalIds) => claims.unclaimedImportedUsers(db, siteId, externalIds),
+    claimImportedUsers: (siteId, memberId, ids, now) => claims.claimImportedUsers(db, siteId, memberId, ids, now),
+
+    exportPage: (siteId, type, after, limit) => exports.exportPage(db, siteId, type, after, limit),
+    restoreRows: (siteId, type, rows) => exports.restoreRows(db, siteId, type, rows),
+    siteIsEmpty: (siteId) => exports.siteIsEmpty(db, siteId),
+    existingCommentIds: (siteId, ids) => exports.existingCommentIds(db, siteId, ids),
 
     findIdempotencyRecord: (siteId, sender, key, now) => idempotency.findIdempotencyRecord(db, siteId, sender, key, now),
     claimingStore(claim) {
