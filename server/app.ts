@@ -6,6 +6,7 @@ import type { AppEnv } from './env';
 import type { Store } from './store/port';
 import type { ServiceDeps } from './services/deps';
 import type { MailConfig } from './services/mail/mailer';
+import type { Compressor } from './cache/encodings';
 import { newId } from './services/ids';
 import { createTokenVerifier, type TokenVerifier } from './services/identity/verify-token';
 import { AppError } from './services/errors';
@@ -57,6 +58,8 @@ export interface AppDeps {
   guestRevalidateMs?: number;
   /** Most bytes those in-memory guest responses may hold (see ThreadReadsOptions). */
   guestRecentMaxBytes?: number;
+  /** Compresses guest thread pages for readers who accept brotli or gzip (Node: zlib; Workers: none, the edge compresses). */
+  compressor?: Compressor;
   /** Shared by apps that should log database incidents as one (default: this app's own log). */
   reportIncident?: (kind: string, error: unknown) => void;
   /** How long a write may take before the client is answered 503 (default: the bounded wait of reads). */
@@ -112,6 +115,7 @@ export function createApp(deps: AppDeps) {
         cache: deps.responseCache ?? noResponseCache,
         guestRevalidateMs: deps.guestRevalidateMs,
         recentMaxBytes: deps.guestRecentMaxBytes,
+        compressor: deps.compressor,
       }))
     .use(refuseRefusedTokens())
     .use('/threads/*', replayMemberWrites, writeLimits(services))

@@ -14,6 +14,7 @@ import { StoreUnavailableError } from '../store/libsql/db';
 import type { ResponseCache } from './response-cache';
 import { sha256Hex } from '../services/sha256';
 import { ByteBudgetMap } from './byte-budget-map';
+import { chooseEncoding, type Compressor, type ContentEncoding } from './encodings';
 
 export const GUEST_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=30';
 export const SIGNED_IN_CACHE_CONTROL = 'private, no-cache';
@@ -37,6 +38,8 @@ export interface ThreadReadsOptions {
   guestRevalidateMs?: number;
   /** Most bytes of those in-memory guest responses (default 16 MiB). */
   recentMaxBytes?: number;
+  /** Encodes guest pages for readers who accept brotli or gzip, once per page (none: always identity). */
+  compressor?: Compressor;
 }
 
 /** A finished guest response held in process memory: its ETag, the bytes as sent, and the site configuration it was built with. */
@@ -45,6 +48,8 @@ interface RecentGuestRead {
   body: ArrayBuffer;
   at: number;
   site: string;
+  /** The body in each encoding asked for so far. */
+  encoded: Partial<Record<ContentEncoding, ArrayBuffer>>;
 }
 
 export interface ThreadRead {
@@ -68,9 +73,30 @@ export function threadReads(options: ThreadReadsOptions) {
   const guestRevalidateMs = options.guestRevalidateMs ?? 0;
   const recent = new ByteBudgetMap<RecentGuestRead>(options.recentMaxBytes ?? 16 * 1024 * 1024);
 
-  function remember(request: string, etag: string, body: ArrayBuffer, site: string) {
+  function remember(request: string, etag: string, body: ArrayBuffer, site: string, encoded: RecentGuestRead['encoded'] = {}) {
     if (guestRevalidateMs <= 0) return;
-    recent.set(request, { etag, body, at: now(), site }, body.byteLength);
+    const bytes = body.byteLength + Object.values(encoded).reduce((n, b) => n + b.byteLength, 0);
+    recent.set(request, { etag, body, at: now(), site, encoded }, bytes);
+  }
+
+  /**
+   * The guest body as this reader takes it: compressed when they accept it (made once, then kept
+   * with the page under its own key), else as it is. Each encoding is its own representation, so
+   * its own ETag.
+   */
+  async function encodedFor(c: Context<AppEnv>, etag: string, body: ArrayBuffer, known: RecentGuestRead['encoded'] = {}) {
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding'), options.compressor);
+    if (!encoding) return { body, encoding: null, etag };
+    const tagged = `${etag.slice(0, -1)}-${encoding}"`;
+    let bytes = known[encoding];
+    if (!bytes) {
+      const key = `etag ${etag} ${encoding}`;
+      const kept = await cache.match(key).catch(() => null);
+      bytes = kept ? await kept.arrayBuffer() : ((await options.compressor!.encode(new Uint8Array(body), encoding)).slice().buffer as ArrayBuffer);
+      if (!kept) await cache.put(key, new Response(bytes), freshSeconds).catch(() => {});
+      known[encoding] = bytes;
+    }
+    return { body: bytes, encoding, etag: tagged };
   }
 
   return async function serveThreadRead(c: Context<AppEnv>, read: ThreadRead): Promise<Response> {
@@ -86,8 +112,9 @@ export function threadReads(options: ThreadReadsOptions) {
     // A site saved since (new guidelines, invitations, wording) is never answered from before it.
     const sitePrint = await siteFingerprint(site);
     if (memo && memo.site === sitePrint && now() - memo.at < guestRevalidateMs) {
-      if (matches(c.req.header('If-None-Match'), memo.etag)) return c.body(null, 304, { ETag: memo.etag, 'Cache-Control': GUEST_CACHE_CONTROL });
-      return send(c, memo.body, GUEST_CACHE_CONTROL, memo.etag);
+      const sent = await encodedFor(c, memo.etag, memo.body, memo.encoded);
+      if (matches(c.req.header('If-None-Match'), sent.etag)) return notModified(c, sent.etag, GUEST_CACHE_CONTROL);
+      return send(c, sent.body, GUEST_CACHE_CONTROL, sent.etag, sent.encoding);
     }
 
     let thread: ThreadRecord;
@@ -109,33 +136,50 @@ export function threadReads(options: ThreadReadsOptions) {
     const viewer = guest ? 'guest' : `${JSON.stringify(claims)} ${Math.floor(now() / 60_000)}`;
     const etag = `"${await digest([thread.id, thread.version, read.timeState?.(thread) ?? '', sitePrint, request, viewer].join('\n'))}"`;
     const cacheControl = guest ? GUEST_CACHE_CONTROL : SIGNED_IN_CACHE_CONTROL;
-    if (matches(c.req.header('If-None-Match'), etag)) {
-      return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
+    if (!guest) {
+      if (matches(c.req.header('If-None-Match'), etag)) return notModified(c, etag, cacheControl);
+      return send(c, JSON.stringify(await read.build(thread)), cacheControl, etag);
     }
-    if (!guest) return send(c, JSON.stringify(await read.build(thread)), cacheControl, etag);
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding'), options.compressor);
+    if (matches(c.req.header('If-None-Match'), encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag)) {
+      return notModified(c, encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag, cacheControl);
+    }
 
     const freshKey = `etag ${etag}`;
     const hit = await cache.match(freshKey).catch(() => null);
     if (hit) {
       // Bytes straight through: no decoding and re-encoding of a large body on the hot path.
       const bytes = await hit.arrayBuffer();
-      remember(request, etag, bytes, sitePrint);
-      return send(c, bytes, cacheControl, etag);
+      const encoded: RecentGuestRead['encoded'] = {};
+      const sent = await encodedFor(c, etag, bytes, encoded);
+      remember(request, etag, bytes, sitePrint, encoded);
+      return send(c, sent.body, cacheControl, sent.etag, sent.encoding);
     }
     const body = JSON.stringify(await read.build(thread));
-    remember(request, etag, new TextEncoder().encode(body).buffer as ArrayBuffer, sitePrint);
+    const bytes = new TextEncoder().encode(body).buffer as ArrayBuffer;
     // A cache that fails must not fail the read.
     await Promise.all([
       cache.put(freshKey, jsonResponse(body), freshSeconds).catch(() => {}),
       cache.put(lastKey, jsonResponse(body), staleSeconds).catch(() => {}),
     ]);
-    return send(c, body, cacheControl, etag);
+    const encoded: RecentGuestRead['encoded'] = {};
+    const sent = await encodedFor(c, etag, bytes, encoded);
+    remember(request, etag, bytes, sitePrint, encoded);
+    return send(c, sent.body, cacheControl, sent.etag, sent.encoding);
   };
 }
 
-function send(c: Context<AppEnv>, body: string | ArrayBuffer, cacheControl: string, etag: string | null): Response {
+function notModified(c: Context<AppEnv>, etag: string, cacheControl: string): Response {
+  c.header('Vary', 'Authorization, Accept-Encoding');
+  return c.body(null, 304, { ETag: etag, 'Cache-Control': cacheControl });
+}
+
+function send(c: Context<AppEnv>, body: string | ArrayBuffer, cacheControl: string, etag: string | null, encoding: ContentEncoding | null = null): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Cache-Control': cacheControl };
   if (etag) headers.ETag = etag;
+  if (encoding) headers['Content-Encoding'] = encoding;
+  // Guest pages differ by encoding as well as by sign-in; every answer says so, for shared caches.
+  c.header('Vary', 'Authorization, Accept-Encoding');
   return c.body(body, 200, headers);
 }
 

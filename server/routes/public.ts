@@ -17,6 +17,7 @@ import { openThread } from '../services/threads/open-thread';
 import { pageKeyFor } from '../services/threads/page-key';
 import { isClosed } from '../services/threads/closed-state';
 import { GUEST_CACHE_CONTROL, threadReads } from '../cache/thread-reads';
+import type { Compressor } from '../cache/encodings';
 import { readerSession } from '../middleware/auth';
 import { allowedOriginsOnly } from '../middleware/site/cors';
 import type { ResponseCache } from '../cache/response-cache';
@@ -28,6 +29,8 @@ export interface ThreadReadRoutesOptions {
   guestRevalidateMs?: number;
   /** See ThreadReadsOptions.recentMaxBytes. */
   recentMaxBytes?: number;
+  /** See ThreadReadsOptions.compressor. */
+  compressor?: Compressor;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface ThreadReadRoutesOptions {
  * refused reads as a guest, and the view says what became of the token (viewer.session).
  */
 export function threadReadRoutes(deps: ServiceDeps, options: ThreadReadRoutesOptions) {
-  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes });
+  const cachedRead = threadReads({ cache: options.cache, now: deps.now, guestRevalidateMs: options.guestRevalidateMs, recentMaxBytes: options.recentMaxBytes, compressor: options.compressor });
   return new Hono<AppEnv>()
     .get('/thread', allowedOriginsOnly(), validate('query', ThreadQuery), async (c) => {
       const site = c.get('site');

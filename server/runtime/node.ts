@@ -19,6 +19,7 @@ import { loadMigrations } from './load-migrations';
 import { nodeOutbound } from './node-outbound';
 import { smtpMailer } from './smtp-mailer';
 import { packageRoot } from './package-root';
+import { nodeCompressor } from './node-compress';
 import { httpMailer } from '../services/mail/mailer';
 import { clientAddressFrom, parseTrustProxy } from './client-address';
 import { DatabaseEnv, openLibsql } from './libsql-client';
@@ -108,6 +109,7 @@ export async function startNodeServer(options: StartOptions): Promise<NodeServer
     responseCache: memoryResponseCache({ maxBytes: guestCacheBytes * 0.75 }),
     guestRevalidateMs: 1000,
     guestRecentMaxBytes: guestCacheBytes * 0.25,
+    compressor: nodeCompressor,
     clientAddress: (c) => clientAddressFrom(trust, getConnInfo(c).remote.address, (name) => c.req.header(name)),
     outbound: nodeOutbound,
     privateNetworkAllowed: true,
