@@ -7,6 +7,7 @@ import type { Store } from './store/port';
 import type { ServiceDeps } from './services/deps';
 import type { MailConfig } from './services/mail/mailer';
 import type { Compressor } from './cache/encodings';
+import { sharedPages } from './cache/shared-pages';
 import { newId } from './services/ids';
 import { createTokenVerifier, type TokenVerifier } from './services/identity/verify-token';
 import { AppError } from './services/errors';
@@ -60,6 +61,8 @@ export interface AppDeps {
   guestRecentMaxBytes?: number;
   /** Compresses guest thread pages for readers who accept brotli or gzip (Node: zlib; Workers: none, the edge compresses). */
   compressor?: Compressor;
+  /** Memory for thread pages' shared rows, which members' pages are made from (default 16 MiB; 0: none). */
+  sharedPagesMaxBytes?: number;
   /** Shared by apps that should log database incidents as one (default: this app's own log). */
   reportIncident?: (kind: string, error: unknown) => void;
   /** How long a write may take before the client is answered 503 (default: the bounded wait of reads). */
@@ -76,6 +79,7 @@ export function serviceDeps(deps: AppDeps): ServiceDeps {
     outbound: deps.outbound ?? guardedFetch(deps.fetch ?? ((url, init) => fetch(url, init))),
     privateNetworkAllowed: deps.privateNetworkAllowed ?? false,
     mail: deps.mail,
+    sharedPages: deps.sharedPagesMaxBytes === 0 ? undefined : sharedPages(deps.sharedPagesMaxBytes),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { Store } from '../store/port';
 import type { OutboundFetch } from './outbound/guarded-fetch';
 import type { MailConfig } from './mail/mailer';
+import type { SharedPages } from '../cache/shared-pages';
 
 export interface ServiceDeps {
   store: Store;
@@ -13,6 +14,8 @@ export interface ServiceDeps {
   outbound: OutboundFetch;
   /** Whether this runtime lets a site opt into private addresses (Node yes, Workers never). */
   privateNetworkAllowed: boolean;
+  /** Thread pages' shared rows by thread version (see cache/shared-pages.ts); none: every page is listed afresh. */
+  sharedPages?: SharedPages;
   /** How mail goes out; absent when this server sends none (members are then offered none). */
   mail?: MailConfig;
 }
