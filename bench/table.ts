@@ -69,10 +69,19 @@ export function rows(r: BenchResults): Row[] {
   if (r.read) {
     const x = r.read;
     out.push({ part: 'read', measure: `thread page (${x.commentsPerPage} comments of 1,000), 50 conn, 10 s`, value: `${n(x.rps)} req/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}` });
-    out.push({ part: 'read', measure: 'same page, signed-in member (never cached)', value: `${n(x.memberRps)} req/s, p99 ${ms(x.memberP99Ms)}` });
+    const members = x.memberTokens ? `${n(x.memberTokens)} signed-in members in turn` : 'signed-in member';
+    out.push({ part: 'read', measure: `same page, ${members} (never cached)`, value: `${n(x.memberRps)} req/s, p99 ${ms(x.memberP99Ms)}` });
+    for (const [encoding, e] of Object.entries(x.encodings ?? {})) {
+      const sent = e.contentEncoding ? `sent ${e.contentEncoding}` : 'sent uncompressed';
+      if (encoding === 'identity') out.push({ part: 'read', measure: 'guest page, bytes per response', value: `${n(e.bytesPerResponse)} B (${sent})` });
+      else out.push({ part: 'read', measure: `guests sending Accept-Encoding: ${encoding}`, value: `${n(e.rps)} req/s, p99 ${ms(e.p99Ms)}, ${n(e.bytesPerResponse)} B per response (${sent})` });
+    }
     if (x.non2xx) out.push({ part: 'read', measure: 'non-2xx or failed requests', value: n(x.non2xx), target: '0', met: false });
     out.push({ part: 'read', measure: 'hello route, same server', value: `${n(x.helloRps)} req/s, p50 ${ms(x.helloP50Ms)}, p99 ${ms(x.helloP99Ms)}` });
     out.push({ part: 'read', measure: 'thread page / hello', value: n(x.ratio, 3), target: '≥ 0.4', met: x.ratio >= 0.4 });
+    if (x.memberRatio !== undefined) out.push({ part: 'read', measure: 'signed-in members / hello', value: n(x.memberRatio, 3), target: '≥ 0.3', met: x.memberRatio >= 0.3 });
+    const br = x.encodings?.br;
+    if (br) out.push({ part: 'read', measure: 'guests (brotli) / hello', value: n(br.ratio, 3), target: '≥ 0.5', met: br.ratio >= 0.5 });
   }
   if (r.write) {
     const x = r.write;
