@@ -43,6 +43,14 @@ export function rows(r: BenchResults): Row[] {
     const x = r.render;
     out.push({ part: 'render', measure: `200 comments in the shadow DOM, median of ${x.runs.length} cold loads`, value: ms(x.ms200Median), target: '≤ 150 ms', met: x.ms200Median <= 150 });
     out.push({ part: 'render', measure: 'composer ready (signed-in member)', value: ms(x.composerReadyMsMedian) });
+    if (x.paint) {
+      const { widget: w, static: s } = x.paint;
+      const first = w.firstScreenful / s.firstScreenful;
+      const all = w.all / s.all;
+      out.push({ part: 'render', measure: 'first screenful of comments painted: widget / static HTML of the same 200', value: `${ms(w.firstScreenful)} / ${ms(s.firstScreenful)} (${n(first, 2)}×)`, target: '≤ 1.2 × static', met: first <= 1.2 });
+      out.push({ part: 'render', measure: 'all 200 comments in a frame: widget / static HTML', value: `${ms(w.all)} / ${ms(s.all)} (${n(all, 2)}×)`, target: '≤ 1.5 × static', met: all <= 1.5 });
+      out.push({ part: 'render', measure: 'CLS of the widget\'s page until 0.5 s after all 200 (static page)', value: `${w.cls} (${s.cls})`, target: '0', met: w.cls === 0 });
+    }
     const p = x.phases;
     out.push({
       part: 'render',
