@@ -94,6 +94,15 @@ export function rows(r: BenchResults): Row[] {
   if (r.write) {
     const x = r.write;
     out.push({ part: 'write', measure: `comments created, 20 conn, 10 s, ${n(x.members)} members`, value: `${n(x.rps)} /s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}`, target: '≥ 2,000 /s', met: x.rps >= 2000 });
+    if (x.ratio !== undefined) out.push({ part: 'write', measure: `comments created / hello route (${n(x.helloRps)} req/s, same server)`, value: n(x.ratio, 3), target: '≥ 0.15', met: x.ratio >= 0.15 });
+    if (x.phases) {
+      const m = x.phases.medianMs;
+      out.push({
+        part: 'write',
+        measure: `one comment posted alone, in process, median of ${n(x.phases.writes)}: ms in each phase`,
+        value: `routing and site ${m.routing}, token ${m.token}, facts ${m.facts}, moderation + markdown ${m.moderation}, write batch ${m.writeBatch}, response ${m.response}; idempotency ${m.idempotency}, rate limits ${m.rateLimits}; total ${m.total}`,
+      });
+    }
     out.push({ part: 'write', measure: 'acknowledged (201) vs stored', value: `${n(x.acknowledged)} vs ${n(x.stored)} (+${n(x.inFlightAtStop)} in flight at stop)`, target: 'lost = 0', met: x.lost === 0 });
     out.push({
       part: 'write',
