@@ -102,7 +102,6 @@ export async function measureWritePhases(client: Client, writes: PhaseWrite[]): 
 }
 
 function split(all: Span[], t0: number, tEnd: number): Record<PhaseName, number> {
-  if (process.env.BENCH_DEBUG_PHASES) console.log(all.map((s) => `${s.name} ${(s.start - t0).toFixed(2)}–${(s.end - t0).toFixed(2)}`).join(', '), (tEnd - t0).toFixed(2));
   // A call still running at the response is background work, not on this write's path.
   const spans = all.filter((s) => s.end <= tEnd);
   const verify = spans.find((s) => s.name === 'verify');
