@@ -43,6 +43,14 @@ export function rows(r: BenchResults): Row[] {
     const x = r.render;
     out.push({ part: 'render', measure: `200 comments in the shadow DOM, median of ${x.runs.length} cold loads`, value: ms(x.ms200Median), target: '≤ 150 ms', met: x.ms200Median <= 150 });
     out.push({ part: 'render', measure: 'composer ready (signed-in member)', value: ms(x.composerReadyMsMedian) });
+    if (x.paint) {
+      const { widget: w, static: s } = x.paint;
+      const first = w.firstScreenful / s.firstScreenful;
+      const all = w.all / s.all;
+      out.push({ part: 'render', measure: 'first screenful of comments painted: widget / static HTML of the same 200', value: `${ms(w.firstScreenful)} / ${ms(s.firstScreenful)} (${n(first, 2)}×)`, target: '≤ 1.2 × static', met: first <= 1.2 });
+      out.push({ part: 'render', measure: 'all 200 comments in a frame: widget / static HTML', value: `${ms(w.all)} / ${ms(s.all)} (${n(all, 2)}×)`, target: '≤ 1.5 × static', met: all <= 1.5 });
+      out.push({ part: 'render', measure: 'CLS of the widget\'s page until 0.5 s after all 200 (static page)', value: `${w.cls} (${s.cls})`, target: '0', met: w.cls === 0 });
+    }
     const p = x.phases;
     out.push({
       part: 'render',
@@ -69,14 +77,32 @@ export function rows(r: BenchResults): Row[] {
   if (r.read) {
     const x = r.read;
     out.push({ part: 'read', measure: `thread page (${x.commentsPerPage} comments of 1,000), 50 conn, 10 s`, value: `${n(x.rps)} req/s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}` });
-    out.push({ part: 'read', measure: 'same page, signed-in member (never cached)', value: `${n(x.memberRps)} req/s, p99 ${ms(x.memberP99Ms)}` });
+    const members = x.memberTokens ? `${n(x.memberTokens)} signed-in members in turn` : 'signed-in member';
+    out.push({ part: 'read', measure: `same page, ${members} (never cached)`, value: `${n(x.memberRps)} req/s, p99 ${ms(x.memberP99Ms)}` });
+    for (const [encoding, e] of Object.entries(x.encodings ?? {})) {
+      const sent = e.contentEncoding ? `sent ${e.contentEncoding}` : 'sent uncompressed';
+      if (encoding === 'identity') out.push({ part: 'read', measure: 'guest page, bytes per response', value: `${n(e.bytesPerResponse)} B (${sent})` });
+      else out.push({ part: 'read', measure: `guests sending Accept-Encoding: ${encoding}`, value: `${n(e.rps)} req/s, p99 ${ms(e.p99Ms)}, ${n(e.bytesPerResponse)} B per response (${sent})` });
+    }
     if (x.non2xx) out.push({ part: 'read', measure: 'non-2xx or failed requests', value: n(x.non2xx), target: '0', met: false });
     out.push({ part: 'read', measure: 'hello route, same server', value: `${n(x.helloRps)} req/s, p50 ${ms(x.helloP50Ms)}, p99 ${ms(x.helloP99Ms)}` });
     out.push({ part: 'read', measure: 'thread page / hello', value: n(x.ratio, 3), target: '≥ 0.4', met: x.ratio >= 0.4 });
+    if (x.memberRatio !== undefined) out.push({ part: 'read', measure: 'signed-in members / hello', value: n(x.memberRatio, 3), target: '≥ 0.3', met: x.memberRatio >= 0.3 });
+    const br = x.encodings?.br;
+    if (br) out.push({ part: 'read', measure: 'guests (brotli) / hello', value: n(br.ratio, 3), target: '≥ 0.5', met: br.ratio >= 0.5 });
   }
   if (r.write) {
     const x = r.write;
     out.push({ part: 'write', measure: `comments created, 20 conn, 10 s, ${n(x.members)} members`, value: `${n(x.rps)} /s, p50 ${ms(x.p50Ms)}, p99 ${ms(x.p99Ms)}`, target: '≥ 2,000 /s', met: x.rps >= 2000 });
+    if (x.ratio !== undefined) out.push({ part: 'write', measure: `comments created / hello route (${n(x.helloRps)} req/s, same server)`, value: n(x.ratio, 3), target: '≥ 0.15', met: x.ratio >= 0.15 });
+    if (x.phases) {
+      const m = x.phases.medianMs;
+      out.push({
+        part: 'write',
+        measure: `one comment posted alone, in process, median of ${n(x.phases.writes)}: ms in each phase`,
+        value: `routing and site ${m.routing}, token ${m.token}, facts ${m.facts}, moderation + markdown ${m.moderation}, write batch ${m.writeBatch}, response ${m.response}; idempotency ${m.idempotency}, rate limits ${m.rateLimits}; total ${m.total}`,
+      });
+    }
     out.push({ part: 'write', measure: 'acknowledged (201) vs stored', value: `${n(x.acknowledged)} vs ${n(x.stored)} (+${n(x.inFlightAtStop)} in flight at stop)`, target: 'lost = 0', met: x.lost === 0 });
     out.push({
       part: 'write',

@@ -2,7 +2,9 @@
 // civility classifier, markdown, insert) by thousands of distinct members, then a count of
 // what the database really holds: every acknowledged (201) comment must be stored.
 import type { RawRequest } from 'autocannon';
-import { load, type LoadResult } from './load';
+import { load, round, type LoadResult } from './load';
+import { measureWritePhases, PHASE_WRITES, type WritePhases } from './write-phases';
+import { READ_CONNECTIONS, READ_SECONDS } from './read-throughput';
 import { commentBody, memberTokens, BENCH_SITE, openTempDb, saveBenchSite, seedComments, seedThread, seedUsers } from './seed';
 import { startServerProcess } from './server-process';
 
@@ -27,6 +29,11 @@ export interface WriteResult {
   statusCodes: Record<string, number>;
   members: number;
   flooding: typeof WRITE_FLOODING;
+  /** The hello route on the same server just before the writes, and comments/s over it. */
+  helloRps: number;
+  ratio: number;
+  /** Where one comment write's time goes, posted one at a time (see write-phases.ts). */
+  phases: WritePhases;
 }
 
 export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string) => void } = {}): Promise<WriteResult> {
@@ -46,18 +53,12 @@ export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string)
     const members = Array.from({ length: MEMBERS }, (_, i) => ({ externalId: `writer-${i}`, name: `Writer ${i}` }));
     const tokens = await memberTokens(members);
 
-    const server = await startServerProcess({ libsqlUrl: db.url, cpuProfDir: opts.cpuProfDir });
-    const ids: string[] = [];
-    const statusCodes: Record<string, number> = {};
-    let nudged = 0;
-    let result: LoadResult;
-    try {
-      let n = 0;
-      log(`  writes: ${WRITE_CONNECTIONS} connections ${WRITE_SECONDS} s, ${MEMBERS} members…`);
-      result = await load({
+    const post = (server: { url: string }, seconds: number, first: number, ids: string[], statusCodes: Record<string, number>) => {
+      let n = first;
+      return load({
         url: server.url,
         connections: WRITE_CONNECTIONS,
-        duration: WRITE_SECONDS,
+        duration: seconds,
         requests: [
           {
             method: 'POST',
@@ -81,6 +82,21 @@ export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string)
           },
         ],
       });
+    };
+
+    const server = await startServerProcess({ libsqlUrl: db.url, cpuProfDir: opts.cpuProfDir });
+    const ids: string[] = [];
+    const statusCodes: Record<string, number> = {};
+    let nudged = 0;
+    let result: LoadResult;
+    let hello: LoadResult;
+    try {
+      // The hello route on the same server first, for the ratio (as in the read part).
+      await load({ url: server.url + '/api/v1/health', connections: 10, duration: 2 });
+      log(`  writes: hello ${READ_CONNECTIONS} connections ${READ_SECONDS} s…`);
+      hello = await load({ url: server.url + '/api/v1/health', connections: READ_CONNECTIONS, duration: READ_SECONDS });
+      log(`  writes: ${WRITE_CONNECTIONS} connections ${WRITE_SECONDS} s, ${MEMBERS} members…`);
+      result = await post(server, WRITE_SECONDS, 0, ids, statusCodes);
     } finally {
       await server.stop();
     }
@@ -91,8 +107,28 @@ export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string)
       stored += Number(rs.rows[0].n);
     }
     const total = Number((await db.client.execute('SELECT COUNT(*) AS n FROM comments')).rows[0].n);
+
+    // One write at a time, timed phase by phase, by members the measured run did not reach
+    // (the flooding limit is per member), once that server has stopped.
+    log(`  writes: ${PHASE_WRITES} more one at a time, in process, timed by phase…`);
+    const phases = await measureWritePhases(
+      db.client,
+      Array.from({ length: PHASE_WRITES }, (_, k) => {
+        const i = MEMBERS / 2 + k;
+        const target = parents[i % THREADS];
+        const parentId = i % 4 === 3 ? target.rootIds[(i >> 2) % target.rootIds.length] : undefined;
+        return {
+          path: `/api/v1/sites/${BENCH_SITE}/threads/${target.threadId}/comments`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `bench-phase-${i}` },
+          body: JSON.stringify({ body: commentBody(1_000_000 + i), parentId }),
+        };
+      }),
+    );
+    const rps = Math.round((ids.length / result.requests) * result.rps);
     return {
-      rps: Math.round((ids.length / result.requests) * result.rps),
+      rps,
+      helloRps: hello.rps,
+      ratio: round(rps / hello.rps, 3),
       p50Ms: result.p50Ms,
       p99Ms: result.p99Ms,
       acknowledged: ids.length,
@@ -103,6 +139,7 @@ export async function benchWrites(opts: { cpuProfDir?: string; log?: (s: string)
       statusCodes,
       members: MEMBERS,
       flooding: WRITE_FLOODING,
+      phases,
     };
   } finally {
     db.dispose();
