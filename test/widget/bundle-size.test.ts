@@ -8,9 +8,9 @@ import { buildWidget } from '../../scripts/build-widget';
 // by 10 for the viewer's `mail` flag and the exports the notifications chunk shares.
 const READER_BUDGET_GZIP = 16_280;
 // A signed-in reader also fetches the members' chunk (the comment box and the actions on a
-// comment), started alongside the thread request. Raised from 19,700 with the above, and by 120
-// for the slot that loads the e-mail notifications panel.
-const MEMBER_BUDGET_GZIP = 19_900;
+// comment), started alongside the thread request. Raised from 19,700 with the above, by 120 for
+// the slot that loads the e-mail notifications panel, and by 30 for holding its place (no shift).
+const MEMBER_BUDGET_GZIP = 19_930;
 
 describe('the reader bundle', () => {
   it(`stays within ${READER_BUDGET_GZIP} bytes gzipped for embed.js + app.js`, async () => {

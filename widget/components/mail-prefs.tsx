@@ -19,11 +19,17 @@ export interface MailPrefsProps {
 export function MailPrefs({ client, threadId, strings }: MailPrefsProps) {
   const t = catalogueTranslator(NOTIFY_STRINGS, strings);
   const [prefs, setPrefs] = useState<MailPreferencesView | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    client.call(MailPreferencesView, 'GET', notifyPaths.mailPreferences(client.site), { threadId }).then((r) => r.ok && setPrefs(r.data));
+    client.call(MailPreferencesView, 'GET', notifyPaths.mailPreferences(client.site), { threadId }).then((r) => {
+      if (r.ok) setPrefs(r.data);
+      setLoaded(true);
+    });
   }, [threadId]);
+  // The closed panel's height, held while its settings load (see mail-slot.tsx).
+  if (!loaded) return <div class="notify-wait" aria-hidden="true" />;
   if (!prefs?.available) return null;
 
   // Shown as chosen at once; put back if the server did not take it.

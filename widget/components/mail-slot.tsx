@@ -7,5 +7,6 @@ export function MailSlot(props: MailPrefsProps) {
   useEffect(() => {
     import('./mail-prefs').then((m) => setPanel(() => m.MailPrefs), () => {});
   }, []);
-  return Panel ? <Panel {...props} /> : null;
+  // Its closed height is held until then, so the comments below stay where they were drawn.
+  return Panel ? <Panel {...props} /> : <div class="notify-wait" aria-hidden="true" />;
 }
