@@ -87,7 +87,7 @@ export function threadReads(options: ThreadReadsOptions) {
   async function encodedFor(c: Context<AppEnv>, etag: string, body: ArrayBuffer, known: RecentGuestRead['encoded'] = {}) {
     const encoding = chooseEncoding(c.req.header('Accept-Encoding'), options.compressor);
     if (!encoding) return { body, encoding: null, etag };
-    const tagged = `${etag.slice(0, -1)}-${encoding}"`;
+    const tagged = representationTag(etag, encoding);
     let bytes = known[encoding];
     if (!bytes) {
       const key = `etag ${etag} ${encoding}`;
@@ -140,10 +140,8 @@ export function threadReads(options: ThreadReadsOptions) {
       if (matches(c.req.header('If-None-Match'), etag)) return notModified(c, etag, cacheControl);
       return send(c, JSON.stringify(await read.build(thread)), cacheControl, etag);
     }
-    const encoding = chooseEncoding(c.req.header('Accept-Encoding'), options.compressor);
-    if (matches(c.req.header('If-None-Match'), encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag)) {
-      return notModified(c, encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag, cacheControl);
-    }
+    const sentTag = representationTag(etag, chooseEncoding(c.req.header('Accept-Encoding'), options.compressor));
+    if (matches(c.req.header('If-None-Match'), sentTag)) return notModified(c, sentTag, cacheControl);
 
     const freshKey = `etag ${etag}`;
     const hit = await cache.match(freshKey).catch(() => null);
@@ -167,6 +165,11 @@ export function threadReads(options: ThreadReadsOptions) {
     remember(request, etag, bytes, sitePrint, encoded);
     return send(c, sent.body, cacheControl, sent.etag, sent.encoding);
   };
+}
+
+/** The ETag of the page in one encoding: each encoding is a representation of its own. */
+function representationTag(etag: string, encoding: ContentEncoding | null): string {
+  return encoding ? `${etag.slice(0, -1)}-${encoding}"` : etag;
 }
 
 function notModified(c: Context<AppEnv>, etag: string, cacheControl: string): Response {

@@ -3,7 +3,8 @@
 // tag; every operation and every named schema has an anchor.
 import type { OpenApiDocument, OpenApiOperation } from './document';
 import type { JsonSchema } from './json-schema';
-import { escapeHtml, refName, schemaAnchor, schemaTree } from './schema-tree';
+import { refName, schemaAnchor, schemaTree } from './schema-tree';
+import { escapeHtml } from '../services/escape-html';
 
 /** Escaped text, with its `code` spans set as code (the backticks themselves are never escaped). */
 const prose = (text: string) => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');

@@ -1,8 +1,7 @@
 // A JSON Schema as nested HTML lists for the reference page: each property with its type, its
 // limits and what is inside it; named schemas are links to their own entry. All text escaped.
 import type { JsonSchema } from './json-schema';
-
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+import { escapeHtml } from '../services/escape-html';
 
 const REF = '#/components/schemas/';
 export const schemaAnchor = (name: string) => `schema-${name}`;

@@ -9,6 +9,7 @@ import { MailPreferencesBody, MailPreferencesQuery, UnsubscribeQuery } from '../
 import { changeMailPreferences, mailPreferences } from '../services/mail/preferences';
 import { checkUnsubscribeLink, unsubscribeByLink } from '../services/mail/unsubscribe';
 import { validate } from './validate';
+import { escapeHtml } from '../services/escape-html';
 
 const WHAT: Record<UnsubscribeQuery['l'], string> = {
   replies: 'e-mail about replies to your comments',
@@ -16,8 +17,6 @@ const WHAT: Record<UnsubscribeQuery['l'], string> = {
   follow: 'e-mail about new comments in this conversation',
   moderators: 'moderators’ alerts and digests',
 };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function page(c: Context<AppEnv>, title: string, body: string) {
   c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
@@ -44,7 +43,8 @@ export function mailRoutes(deps: ServiceDeps) {
       const q = c.req.valid('query');
       await checkUnsubscribeLink(deps, c.get('site'), q);
       // The same address, POSTed: the query carries what to turn off and the signature.
-      const action = escapeHtml(new URL(c.req.url).pathname + new URL(c.req.url).search);
+      const here = new URL(c.req.url);
+      const action = escapeHtml(here.pathname + here.search);
       return page(
         c,
         `Unsubscribe from ${c.get('site').name}`,

@@ -21,14 +21,14 @@ export async function composeNotices(deps: ServiceDeps, mail: MailConfig, option
   const o = { gatherMs: options.gatherMs ?? DEFAULT_COMPOSE.gatherMs, limit: options.limit ?? DEFAULT_COMPOSE.limit };
   const now = deps.now();
   const waiting = await deps.store.waitingNotices(o.limit);
-  const stale = waiting.filter((n) => !n.email || (n.kind !== 'rejected' && (n.comment.deleted || !n.comment.published)));
-  await deps.store.dropNotices(stale.map((n) => n.id));
+  const stale = new Set(waiting.filter((n) => !n.email || (n.kind !== 'rejected' && (n.comment.deleted || !n.comment.published))));
+  await deps.store.dropNotices([...stale].map((n) => n.id));
   const sites = new Map<string, Promise<SiteRecord | null>>();
   const site = (id: string) => sites.get(id) ?? sites.set(id, deps.store.getSite(id)).get(id)!;
 
   const groups = new Map<string, WaitingNotice[]>();
   for (const n of waiting) {
-    if (stale.includes(n)) continue;
+    if (stale.has(n)) continue;
     const key = n.kind === 'reply' || n.kind === 'follow' ? `${n.userId}\n${n.threadId}` : n.id;
     groups.set(key, [...(groups.get(key) ?? []), n]);
   }

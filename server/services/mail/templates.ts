@@ -2,6 +2,7 @@
 // a site overrides in settings.strings). Everything from outside is escaped in the HTML part,
 // except comment bodies, which are the sanitised HTML the widget shows as well.
 import { mailString, reasonWords, type MailStringKey } from '../../../shared/mail-strings';
+import { escapeHtml } from '../escape-html';
 
 export interface Rendered {
   subject: string;
@@ -23,7 +24,6 @@ export interface NoticeComment {
   reply: boolean;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Subjects are single lines: whatever a title holds, no header can be smuggled in. */
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 const quote = (text: string) => text.split('\n').map((line) => `> ${line}`).join('\n');

@@ -13,9 +13,17 @@ function base64url(bytes: Uint8Array): string {
   return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+// The key never changes once made, so each store asks the database for it once, not per link.
+// The key itself is kept, never a pending promise: on Workers a request may not wait on another's work.
+const keys = new WeakMap<object, string>();
+
 async function linkKey(deps: ServiceDeps): Promise<string> {
-  const fresh = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  return deps.store.instanceSecret(KEY_NAME, fresh);
+  let key = keys.get(deps.store);
+  if (key === undefined) {
+    key = await deps.store.instanceSecret(KEY_NAME, base64url(crypto.getRandomValues(new Uint8Array(32))));
+    keys.set(deps.store, key);
+  }
+  return key;
 }
 
 async function signature(key: string, siteId: string, q: Omit<UnsubscribeQuery, 's'>): Promise<string> {

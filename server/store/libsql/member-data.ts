@@ -68,18 +68,17 @@ export async function eraseMember(db: Db, r: EraseRequest): Promise<Erasure | nu
   if (!exists.rows.length) return null;
   const remove = r.mode === 'remove';
   const stmts: InStatement[] = [
-    // 0-3: what there is, counted before it goes (for the answer and the audit row).
-    { sql: 'SELECT COUNT(*) AS n FROM comments WHERE author_id = ? AND site_id = ? AND deleted_at IS NULL', args: [r.userId, r.siteId] },
-    { sql: 'SELECT COUNT(*) AS n FROM reactions WHERE user_id = ?', args: [r.userId] },
-    { sql: 'SELECT COUNT(*) AS n FROM reports WHERE user_id = ? AND site_id = ?', args: [r.userId, r.siteId] },
+    // What of their e-mail there is, counted before it goes (for the answer).
     { sql: 'SELECT (SELECT COUNT(*) FROM mail_preferences WHERE user_id = ?1) + (SELECT COUNT(*) FROM thread_follows WHERE user_id = ?1) AS n', args: [r.userId] },
-    // The audit row, first so its counts are of what was there: who asked and how much went, nothing of the member.
+    // The audit row, before any change so its counts are of what was there (and are the answer's):
+    // who asked and how much went, nothing of the member.
     {
       sql: `INSERT INTO moderation_actions (id, site_id, actor, actor_name, action, target_type, target_id, before, after, detail, created_at)
             VALUES (?1, ?2, ?3, ?4, 'erase_member', 'user', ?5, '{}', json_object('mode', ?6,
               'comments', (SELECT COUNT(*) FROM comments WHERE author_id = ?5 AND deleted_at IS NULL),
               'likes', (SELECT COUNT(*) FROM reactions WHERE user_id = ?5),
-              'reports', (SELECT COUNT(*) FROM reports WHERE user_id = ?5)), '', ?7)`,
+              'reports', (SELECT COUNT(*) FROM reports WHERE user_id = ?5)), '', ?7)
+            RETURNING after`,
       args: [r.audit.id, r.siteId, r.audit.actor, r.audit.actorName, r.userId, r.mode, r.now],
     },
     // Likes given: the counts they made go with them.
@@ -124,7 +123,7 @@ export async function eraseMember(db: Db, r: EraseRequest): Promise<Erasure | nu
       args: [r.now, r.userId, r.siteId],
     },
   );
-  const results = await db.write(stmts);
-  const n = (i: number) => Number(results[i].rows[0]?.n ?? 0);
-  return { comments: n(0), likes: n(1), reports: n(2), mail: n(3) };
+  const [mail, audit] = await db.write(stmts);
+  const counted = JSON.parse(String(audit.rows[0].after)) as { comments: number; likes: number; reports: number };
+  return { comments: counted.comments, likes: counted.likes, reports: counted.reports, mail: Number(mail.rows[0]?.n ?? 0) };
 }
