@@ -43,6 +43,9 @@ export interface MailForm {
   dashboardUrl: string;
 }
 
+/** The settings the page's own fields edit. */
+type EditedSetting = 'theme' | 'guidelinesDisplay' | 'signInUrl' | 'strings' | 'autoClose' | 'mail';
+
 export interface SiteForm {
   name: string;
   origins: string[];
@@ -70,8 +73,8 @@ export interface SiteForm {
   strings: StringRow[];
   autoClose: { on: boolean; afterDays: number | null; from: AutoCloseFrom; bySection: SectionCloseRow[] };
   mail: MailForm;
-  /** Settings this page does not show, sent back as they were. */
-  kept: Pick<SiteEditView['settings'], 'editWindowSeconds' | 'threadCreation' | 'rateLimits' | 'erasure'>;
+  /** Every setting this page does not show, sent back as it was (a setting added later included). */
+  kept: Omit<SiteEditView['settings'], EditedSetting>;
 }
 
 /** A tier's sections as typed, in the order given: commas or spaces between them. */
@@ -80,6 +83,7 @@ export const sectionList = (text: string) => text.split(/[\s,]+/).filter(Boolean
 export function toForm(site: SiteEditView): SiteForm {
   const { sso, settings, policy, callsToAction } = site;
   const { autoClose, mail } = settings;
+  const { theme: _theme, guidelinesDisplay: _display, signInUrl: _signIn, strings: _strings, autoClose: _autoClose, mail: _mail, ...kept } = settings;
   return {
     name: site.name,
     origins: site.allowedOrigins,
@@ -119,7 +123,7 @@ export function toForm(site: SiteEditView): SiteForm {
       digestHourUtc: mail.digestHourUtc ?? null,
       dashboardUrl: mail.dashboardUrl ?? '',
     },
-    kept: { editWindowSeconds: settings.editWindowSeconds, threadCreation: settings.threadCreation, rateLimits: settings.rateLimits, erasure: settings.erasure },
+    kept,
   };
 }
 
